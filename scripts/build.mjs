@@ -1,0 +1,13 @@
+// Compiles src/ to dist/ with tsc and copies the grammar next to the parser.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+// typescript 7 does not export its bin path, so name the file directly.
+const tsc = join(root, "node_modules/typescript/bin/tsc");
+rmSync(join(root, "dist"), { recursive: true, force: true });
+execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
+mkdirSync(join(root, "dist/lang"), { recursive: true });
+copyFileSync(join(root, "src/lang/stake.ohm"), join(root, "dist/lang/stake.ohm"));

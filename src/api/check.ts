@@ -1,0 +1,47 @@
+// Checking a spec exhaustively: compile, choose the properties, search, and report coverage.
+
+import { compileModel } from "../compile/compile.js";
+import { bfs, type BfsOptions, type BfsResult } from "../explore/bfs.js";
+import type { PropertySelection } from "../explore/result.js";
+import type { Spec } from "../ir/ir.js";
+import { closest } from "../lang/suggest.js";
+import type { Model } from "../model/model.js";
+
+export interface CheckOptions extends Omit<BfsOptions, "properties"> {
+  /** Check only the invariants and step properties with these names (default: all). */
+  readonly only?: readonly string[];
+}
+
+export interface CheckRun {
+  readonly model: Model;
+  readonly result: BfsResult;
+  readonly selection: PropertySelection;
+}
+
+/** A property selection from names, or the names that match nothing (with a guess each). */
+export function selectProperties(spec: Spec, names: readonly string[] | undefined): PropertySelection | { unknown: string[] } {
+  if (!names || names.length === 0) {
+    return { invariants: spec.invariants.map(() => true), steps: spec.steps.map(() => true) };
+  }
+  const all = [...spec.invariants.map((p) => p.name), ...spec.steps.map((p) => p.name)];
+  const unknown = names
+    .filter((n) => !all.includes(n))
+    .map((n) => {
+      const g = closest(n, all);
+      return `no property \`${n}\` in spec \`${spec.name}\`${g ? `; did you mean \`${g}\`?` : all.length ? `; it has ${all.join(", ")}` : ""}`;
+    });
+  if (unknown.length) return { unknown };
+  return { invariants: spec.invariants.map((p) => names.includes(p.name)), steps: spec.steps.map((p) => names.includes(p.name)) };
+}
+
+export function checkModel(model: Model, selection: PropertySelection, options: CheckOptions = {}): CheckRun {
+  const result = bfs(model, { ...options, properties: selection });
+  return { model, result, selection };
+}
+
+/** Compiles and checks a spec; throws if `only` names an unknown property. */
+export function check(spec: Spec, options: CheckOptions = {}): CheckRun {
+  const selection = selectProperties(spec, options.only);
+  if ("unknown" in selection) throw new Error(selection.unknown.join("\n"));
+  return checkModel(compileModel(spec), selection, options);
+}

@@ -1,0 +1,173 @@
+// Calls: `old(e)`, the built-in functions and defs.
+
+import type * as A from "../lang/ast.js";
+import type * as I from "../ir/ir.js";
+import type { Builtin } from "../ir/ir.js";
+import { ERR, type Ty } from "../ir/types.js";
+import { closest } from "../lang/suggest.js";
+import type { Checker, Scope } from "./checker.js";
+import { ensureDef } from "./defs.js";
+import { checkExpr, checkInt, describeTy, fitTo, intTy, src } from "./expressions.js";
+import * as iv from "./intervals.js";
+
+interface BuiltinSig {
+  readonly params: string;
+  readonly arity: number;
+}
+
+export const BUILTINS: Record<Builtin, BuiltinSig> = {
+  div_up: { params: "a, b", arity: 2 },
+  mul_div: { params: "a, b, c", arity: 3 },
+  mul_div_up: { params: "a, b, c", arity: 3 },
+  min: { params: "a, b", arity: 2 },
+  max: { params: "a, b", arity: 2 },
+  abs: { params: "a", arity: 1 },
+  size: { params: "set", arity: 1 },
+  len: { params: "queue", arity: 1 },
+  head: { params: "queue", arity: 1 },
+  push: { params: "queue, element", arity: 2 },
+  pop: { params: "queue", arity: 1 },
+};
+
+function isBuiltin(name: string): name is Builtin {
+  return Object.prototype.hasOwnProperty.call(BUILTINS, name);
+}
+
+function checkOld(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, expected?: Ty): I.Expr {
+  if (sc.mode !== "step" && sc.mode !== "def") {
+    c.error(e.callee.span, "`old` can be used only in step properties", "an invariant sees one state; a `step` property relates the states before and after a step");
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
+  if (e.args.length !== 1) {
+    c.error(e.span, `\`old\` takes one expression, got ${e.args.length}`);
+    return c.errExpr(e.span);
+  }
+  if (sc.inOld) {
+    c.error(e.callee.span, "`old` inside `old` means nothing more", "remove the inner `old`");
+    return checkExpr(c, e.args[0], sc, expected);
+  }
+  if (sc.defId !== undefined) c.defFacts[sc.defId].usesOld = true;
+  sc.inOld = true;
+  const inner = checkExpr(c, e.args[0], sc, expected);
+  sc.inOld = false;
+  return { k: "old", ty: inner.ty, e: inner, span: e.span };
+}
+
+function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call" }>, sc: Scope): I.Expr {
+  const sig = BUILTINS[fn];
+  if (e.args.length !== sig.arity) {
+    c.error(e.span, `\`${fn}\` takes ${sig.arity} argument${sig.arity > 1 ? "s" : ""} (${sig.params}), got ${e.args.length}`);
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
+  const ctx = `\`${fn}\``;
+  switch (fn) {
+    case "div_up":
+    case "mul_div":
+    case "mul_div_up":
+    case "min":
+    case "max":
+    case "abs": {
+      const args = e.args.map((a) => checkInt(c, a, sc, ctx));
+      if (args.some((a) => a.ty.k !== "int")) return c.errExpr(e.span);
+      const r = args.map((a) => a.ty as iv.Interval);
+      const range =
+        fn === "div_up" ? iv.ceilDiv(r[0], r[1])
+        : fn === "mul_div" ? iv.floorDiv(iv.mul(r[0], r[1]), r[2])
+        : fn === "mul_div_up" ? iv.ceilDiv(iv.mul(r[0], r[1]), r[2])
+        : fn === "min" ? iv.min(r[0], r[1])
+        : fn === "max" ? iv.max(r[0], r[1])
+        : iv.abs(r[0]);
+      if (fn === "mul_div" || fn === "mul_div_up") intTy(c, e.span, iv.mul(r[0], r[1]));
+      const site = fn === "div_up" || fn === "mul_div" || fn === "mul_div_up" ? c.site("divzero", e.span) : -1;
+      return { k: "builtin", ty: intTy(c, e.span, range), fn, args, site, span: e.span };
+    }
+    case "size": {
+      const s = checkExpr(c, e.args[0], sc);
+      if (s.ty.k === "error") return c.errExpr(e.span);
+      if (s.ty.k !== "set") {
+        c.error(s.span, `\`size\` needs a set, but \`${src(c, s.span)}\` is ${describeTy(s.ty)}`, s.ty.k === "seq" ? "for a queue, use `len`" : undefined);
+        return c.errExpr(e.span);
+      }
+      const n = s.ty.elem.k === "any" ? 0 : s.ty.elem.k === "bool" ? 2 : s.ty.elem.k === "enum" ? s.ty.elem.members.length : s.ty.elem.hi - s.ty.elem.lo + 1;
+      return { k: "builtin", ty: { k: "int", lo: 0, hi: n }, fn, args: [s], site: -1, span: e.span };
+    }
+    case "len":
+    case "head":
+    case "pop":
+    case "push": {
+      const q = checkExpr(c, e.args[0], sc);
+      if (q.ty.k === "error") return c.errExpr(e.span);
+      if (q.ty.k !== "seq") {
+        c.error(q.span, `\`${fn}\` needs a queue, but \`${src(c, q.span)}\` is ${describeTy(q.ty)}`, q.ty.k === "set" && fn === "len" ? "for a set, use `size`" : undefined);
+        return c.errExpr(e.span);
+      }
+      const qt = q.ty;
+      if (fn === "len") return { k: "builtin", ty: { k: "int", lo: 0, hi: qt.cap }, fn, args: [q], site: -1, span: e.span };
+      if (fn === "head") {
+        if (qt.elem.k === "any") {
+          c.error(q.span, "`head` of a queue that is always empty");
+          return c.errExpr(e.span);
+        }
+        return { k: "builtin", ty: qt.elem, fn, args: [q], site: c.site("head-empty", e.span), span: e.span };
+      }
+      if (fn === "pop") return { k: "builtin", ty: qt, fn, args: [q], site: c.site("pop-empty", e.span), span: e.span };
+      const elemTy = qt.elem.k === "any" ? undefined : qt.elem;
+      let x = checkExpr(c, e.args[1], sc, elemTy);
+      if (elemTy) x = fitTo(c, x, elemTy, `an element of \`${src(c, q.span)}\``);
+      return { k: "builtin", ty: qt, fn, args: [q, x], site: c.site("push-full", e.span, qt), span: e.span };
+    }
+  }
+}
+
+function checkDefCall(c: Checker, id: number, e: Extract<A.Expr, { kind: "call" }>, sc: Scope): I.Expr {
+  const sig = c.defSigs[id];
+  const name = e.callee.text;
+  if (sc.mode === "const") {
+    c.error(e.callee.span, `a compile-time value can use only numbers, consts and built-in functions; \`${name}\` is a def`);
+    return c.errExpr(e.span);
+  }
+  if (!sig) return c.errExpr(e.span);
+  if (e.args.length !== sig.params.length) {
+    c.error(e.span, `\`${name}\` takes ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"} (${sig.params.map((p) => p.name).join(", ")}), got ${e.args.length}`);
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
+  const args = e.args.map((a, i) => fitTo(c, checkExpr(c, a, sc, sig.params[i].ty), sig.params[i].ty, `argument \`${sig.params[i].name}\` of \`${name}\``));
+  c.defsCalled.add(id);
+  if (sc.defId !== undefined) c.defFacts[sc.defId].calls.add(id);
+  c.pendingCalls.push({ def: id, span: e.span, mode: sc.mode, fromDef: sc.defId });
+  const ret = sig.ret ?? ensureDef(c, id, e.span)?.ret ?? ERR;
+  return { k: "call", ty: ret, def: id, args, span: e.span };
+}
+
+export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, expected?: Ty): I.Expr {
+  const name = e.callee.text;
+  if (name === "old" && !c.globals.has("old")) return checkOld(c, e, sc, expected);
+  const local = sc.lookup(name);
+  if (local) {
+    c.error(e.callee.span, `\`${name}\` is a ${local.what === "let" ? "local value" : local.what}, not a function`);
+    return c.errExpr(e.span);
+  }
+  const g = c.globals.get(name);
+  if (g?.kind === "def") return checkDefCall(c, g.id, e, sc);
+  if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc);
+  if (g) {
+    const hint = g.kind === "var" && c.varTypes[g.id]?.k === "map" ? `index it: \`${name}[...]\`` : undefined;
+    c.error(e.callee.span, `\`${name}\` is ${g.kind === "var" ? "a variable" : g.kind === "action" ? "an action" : "not a function"}, not a function`, hint);
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
+  const defs = [...c.globals].filter(([, x]) => x.kind === "def").map(([n]) => n);
+  const candidates = [...defs, ...Object.keys(BUILTINS), "old"];
+  const hint = c.suggest(name, undefined, (x) => x.kind === "def") ?? suggestFrom(name, candidates);
+  c.error(e.callee.span, `unknown function \`${name}\``, hint);
+  e.args.forEach((a) => checkExpr(c, a, sc));
+  return c.errExpr(e.span);
+}
+
+function suggestFrom(name: string, candidates: string[]): string | undefined {
+  const g = closest(name, candidates);
+  return g ? `did you mean \`${g}\`?` : undefined;
+}

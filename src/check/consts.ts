@@ -1,0 +1,77 @@
+// `const` declarations and other compile-time values (type bounds, queue capacities): checked as
+// expressions that may use only numbers, consts and built-in functions, then folded.
+
+import type * as A from "../lang/ast.js";
+import { EvalFailure, evaluate } from "../ir/eval.js";
+import { describeFailure } from "../ir/failure.js";
+import type { Checker } from "./checker.js";
+import { Scope } from "./checker.js";
+import { checkExpr } from "./expressions.js";
+
+type ConstState = { state: "evaluating" } | { state: "done"; value: number | boolean | undefined };
+const constStates = new WeakMap<Checker, Map<string, ConstState>>();
+
+function states(c: Checker): Map<string, ConstState> {
+  let m = constStates.get(c);
+  if (!m) constStates.set(c, (m = new Map()));
+  return m;
+}
+
+/** Folds a compile-time expression; undefined (with a diagnostic) when it is not one. */
+export function foldConst(c: Checker, e: A.Expr, expect: "int" | "any", what: string): number | boolean | undefined {
+  const before = c.diags.length;
+  const ir = checkExpr(c, e, new Scope("const"));
+  if (c.diags.length > before || ir.ty.k === "error") return undefined;
+  if (expect === "int" && ir.ty.k !== "int") {
+    c.error(e.span, `${what} must be an integer`);
+    return undefined;
+  }
+  if (ir.ty.k !== "int" && ir.ty.k !== "bool") {
+    c.error(e.span, `${what} must be an integer or a boolean`);
+    return undefined;
+  }
+  try {
+    const v = evaluate({ defs: [], sites: c.sites }, ir);
+    return typeof v === "boolean" || typeof v === "number" ? v : undefined;
+  } catch (err) {
+    if (err instanceof EvalFailure) {
+      c.error(c.sites[err.site].span, describeFailure(c.sites[err.site], err.detail));
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+/** The value of const `name` (overrides applied), evaluating it on first use. */
+export function constValue(c: Checker, decl: A.ConstDecl, useSpan: A.Span): number | boolean | undefined {
+  const m = states(c);
+  const name = decl.name.text;
+  const st = m.get(name);
+  if (st?.state === "done") return st.value;
+  if (st?.state === "evaluating") {
+    c.error(useSpan, `const \`${name}\` is defined in terms of itself`);
+    return undefined;
+  }
+  m.set(name, { state: "evaluating" });
+  const own = foldConst(c, decl.value, "any", `const \`${name}\``);
+  let value = own;
+  const override = c.constOverrides.get(name);
+  if (override !== undefined) {
+    if (own !== undefined && typeof own !== typeof override) {
+      c.error(decl.name.span, `--const ${name}=${override}: \`${name}\` is ${typeof own === "boolean" ? "a boolean" : "an integer"}`);
+    } else value = override;
+  }
+  m.set(name, { state: "done", value });
+  return value;
+}
+
+/** Every const, in declaration order, with its final value. */
+export function allConsts(c: Checker): { name: string; value: number | boolean }[] {
+  const out: { name: string; value: number | boolean }[] = [];
+  for (const g of c.globals.values()) {
+    if (g.kind !== "const") continue;
+    const v = constValue(c, g.decl, g.decl.name.span);
+    if (v !== undefined) out.push({ name: g.decl.name.text, value: v });
+  }
+  return out;
+}

@@ -1,0 +1,553 @@
+// Type checking of expressions: names resolved, operands checked, static intervals computed,
+// closed scalar subexpressions folded to constants.
+
+import type * as A from "../lang/ast.js";
+import { EvalFailure, evaluate } from "../ir/eval.js";
+import type * as I from "../ir/ir.js";
+import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showType, type IntTy, type ScalarTy, type SetTy, type Ty } from "../ir/types.js";
+import { checkAggregate } from "./aggregates.js";
+import { checkCall } from "./calls.js";
+import { GLOBAL_KIND_WORD, type Checker, type Scope } from "./checker.js";
+import { fits, needsFit, sameKey, unify } from "./compat.js";
+import { constValue } from "./consts.js";
+import * as iv from "./intervals.js";
+import { declaredType } from "./types.js";
+
+const LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** An int type for a computed interval; reports (once per expression) a bound beyond 2^53. */
+export function intTy(c: Checker, span: A.Span, r: iv.Interval): IntTy {
+  if (!iv.isExact(r)) {
+    c.error(span, "this expression can exceed the exactly representable integers (±2^53)", "narrow the types of its operands");
+    return { k: "int", lo: Math.max(r.lo, -LIMIT), hi: Math.min(r.hi, LIMIT) };
+  }
+  return { k: "int", lo: r.lo, hi: r.hi };
+}
+
+/** How a type reads after "is": "an integer", "a boolean", "set<Value>". */
+export function describeTy(t: Ty): string {
+  if (t.k === "int") return t.name ? `${t.name} (an integer)` : "an integer";
+  if (t.k === "bool") return "a boolean";
+  if (t.k === "enum") return `a ${t.name}`;
+  return showType(t);
+}
+
+export function src(c: Checker, span: A.Span): string {
+  const s = c.file.slice(span).replace(/\s+/g, " ");
+  return s.length > 40 ? s.slice(0, 37) + "..." : s;
+}
+
+/** Reports unless `e` has the wanted kind; true when it does (or an error was already reported). */
+export function need(c: Checker, e: I.Expr, kind: "int" | "bool", context: string): boolean {
+  if (e.ty.k === "error") return true;
+  if (e.ty.k === kind) return true;
+  c.error(e.span, `${context} needs ${kind === "int" ? "an integer" : "a boolean"}, but \`${src(c, e.span)}\` is ${describeTy(e.ty)}`);
+  return false;
+}
+
+function isAbsentable(c: Checker, e: I.Expr): boolean {
+  if (e.k === "caller") return c.actionSigs.some((a) => a.caller === null);
+  if (e.k === "stepParam") return c.actionSigs.length > 1;
+  return false;
+}
+
+/** Wraps a caller or step parameter that some steps lack in a presence check. */
+export function present(c: Checker, e: I.Expr): I.Expr {
+  if (!isAbsentable(c, e)) return e;
+  const what = e.k === "caller" ? "the caller" : `the parameter \`${src(c, e.span)}\``;
+  return { k: "present", ty: e.ty, e, site: c.site("absent", e.span, undefined, what), span: e.span };
+}
+
+/** Checks an expression whose value is used (a caller or step parameter must then be present). */
+export function checkExpr(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
+  return present(c, checkOperand(c, e, sc, expected));
+}
+
+export function checkBool(c: Checker, e: A.Expr, sc: Scope, context: string): I.Expr {
+  const ir = checkExpr(c, e, sc, BOOL);
+  need(c, ir, "bool", context);
+  return ir;
+}
+
+export function checkInt(c: Checker, e: A.Expr, sc: Scope, context: string): I.Expr {
+  const ir = checkExpr(c, e, sc);
+  need(c, ir, "int", context);
+  return ir;
+}
+
+/** Wraps `value` in a fill when it is a scalar stored into every entry of a map. */
+export function coerce(value: I.Expr, to: Ty): I.Expr {
+  if (to.k === "map" && value.ty.k !== "map" && value.ty.k !== "error" && fits(value.ty, to) === "fill") {
+    return { k: "fill", ty: to, e: coerce(value, to.val), span: value.span };
+  }
+  return value;
+}
+
+/** Checks `value` against `to` for a def argument or result: a runtime fit check where needed. */
+export function fitTo(c: Checker, value: I.Expr, to: Ty, what: string): I.Expr {
+  if (fits(value.ty, to) === "no") {
+    c.error(value.span, `${what} must be ${describeTy(to)}, but \`${src(c, value.span)}\` is ${describeTy(value.ty)}`);
+    return value;
+  }
+  const v = coerce(value, to);
+  if (!needsFit(v.ty, to)) return v;
+  return { k: "fit", ty: to, e: v, site: c.site("range", value.span, to, what), span: value.span };
+}
+
+const FOLDABLE = new Set<I.Expr["k"]>(["neg", "not", "arith", "cmp", "eq", "logic", "ite", "builtin", "in", "subset", "setop"]);
+
+function children(e: I.Expr): I.Expr[] {
+  switch (e.k) {
+    case "neg":
+    case "not":
+      return [e.e];
+    case "arith":
+    case "cmp":
+    case "eq":
+    case "logic":
+    case "setop":
+    case "subset":
+      return [e.l, e.r];
+    case "in":
+      return [e.elem, e.coll];
+    case "ite":
+      return [e.c, e.t, e.e];
+    case "builtin":
+      return [...e.args];
+    default:
+      return [];
+  }
+}
+
+function setMask(v: number[]): number {
+  return v.reduce((m, x) => m | (1 << x), 0);
+}
+
+/** Replaces a scalar operation on constants by its value (failures are left for run time). */
+function fold(c: Checker, e: I.Expr): I.Expr {
+  if (!FOLDABLE.has(e.k) || e.ty.k === "error") return e;
+  if (!(isScalar(e.ty) || e.ty.k === "set")) return e;
+  if (!children(e).every((x) => x.k === "const" && x.ty.k !== "error" && x.ty.k !== "any")) return e;
+  try {
+    const v = evaluate({ defs: [], sites: c.sites }, e);
+    const n = typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? setMask(v as number[]) : v;
+    const ty: Ty = e.ty.k === "int" ? { ...e.ty, lo: n, hi: n } : e.ty;
+    return { k: "const", ty, v: n, span: e.span };
+  } catch (err) {
+    if (err instanceof EvalFailure) return e;
+    throw err;
+  }
+}
+
+export function checkOperand(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
+  return fold(c, checkRaw(c, e, sc, expected));
+}
+
+function enumMemberTy(c: Checker, enumName: string): ScalarTy | undefined {
+  const g = c.globals.get(enumName);
+  if (g?.kind !== "type") return undefined;
+  const t = declaredType(c, g.decl);
+  return t.k === "enum" ? t : undefined;
+}
+
+function callerExpr(c: Checker, span: A.Span): I.Expr {
+  const callers = c.actionSigs.map((a, i) => ({ ty: a.caller, name: c.actionDecls[i].name.text })).filter((a) => a.ty !== null);
+  if (callers.length === 0) {
+    c.error(span, "`caller` is used, but no action has a caller", "declare one on an action: `action withdraw(a: Account) by caller: Account { ... }`");
+    return c.errExpr(span);
+  }
+  const first = callers[0];
+  for (const other of callers) {
+    const a = first.ty!;
+    const b = other.ty!;
+    if (a.k === "error" || b.k === "error") return c.errExpr(span);
+    if (!isScalar(a) || !isScalar(b) || !sameKey(a, b)) {
+      c.error(span, `actions disagree on the caller's type: \`${first.name}\` has ${showType(a)}, \`${other.name}\` has ${showType(b)}`, "give every `by` clause the same type");
+      return c.errExpr(span);
+    }
+  }
+  return { k: "caller", ty: first.ty as ScalarTy, span };
+}
+
+function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope): I.Expr {
+  const local = sc.lookup(e.name);
+  if (local) return { k: "local", ty: local.ty, id: local.id, span: e.span };
+  const g = c.globals.get(e.name);
+  if (!g && e.name === "caller") {
+    if (sc.mode === "step") return callerExpr(c, e.span);
+    c.error(
+      e.span,
+      sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
+      sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`" : undefined,
+    );
+    return c.errExpr(e.span);
+  }
+  if (!g) {
+    const hint = c.suggest(e.name, sc, (x) => x.kind === "const" || x.kind === "var" || x.kind === "enumMember" || (x.kind === "action" && sc.mode === "step"));
+    c.error(e.span, `unknown name \`${e.name}\``, hint);
+    return c.errExpr(e.span);
+  }
+  switch (g.kind) {
+    case "const": {
+      const v = constValue(c, g.decl, e.span);
+      if (v === undefined) return c.errExpr(e.span);
+      return typeof v === "boolean"
+        ? { k: "const", ty: BOOL, v: v ? 1 : 0, span: e.span }
+        : { k: "const", ty: { k: "int", lo: v, hi: v }, v, span: e.span };
+    }
+    case "enumMember": {
+      const ty = enumMemberTy(c, g.enumName);
+      if (!ty) return c.errExpr(e.span);
+      return { k: "const", ty, v: g.ordinal, span: e.span };
+    }
+    case "var": {
+      if (sc.mode === "const") {
+        c.error(e.span, `a compile-time value can use only numbers, consts and built-in functions; \`${e.name}\` is a variable`);
+        return c.errExpr(e.span);
+      }
+      if (sc.mode === "init") {
+        c.error(e.span, `an initial value cannot read variables; \`${e.name}\` is one`, "initial values are computed from consts");
+        return c.errExpr(e.span);
+      }
+      c.varsRead.add(g.id);
+      if (sc.defId !== undefined) c.defFacts[sc.defId].readsState = true;
+      return { k: "var", ty: c.varTypes[g.id] ?? ERR, id: g.id, span: e.span };
+    }
+    case "action":
+      if (sc.mode === "step") return { k: "const", ty: c.actionEnum, v: g.id, span: e.span };
+      c.error(e.span, `\`${e.name}\` is an action; action names are values only in step properties`, "as in `step s: action == " + e.name + " implies ...`");
+      return c.errExpr(e.span);
+    case "type":
+      c.error(e.span, `\`${e.name}\` is a type, not a value`, `to range over it, write for instance \`all(x in ${e.name}: ...)\``);
+      return c.errExpr(e.span);
+    case "def":
+      c.error(e.span, `\`${e.name}\` is a def; call it with its arguments: \`${e.name}(...)\``);
+      return c.errExpr(e.span);
+    default:
+      c.error(e.span, `\`${e.name}\` is ${GLOBAL_KIND_WORD[g.kind]}, not a value`);
+      return c.errExpr(e.span);
+  }
+}
+
+function checkIndex(c: Checker, e: Extract<A.Expr, { kind: "index" }>, sc: Scope): I.Expr {
+  const target = checkExpr(c, e.target, sc);
+  const t = target.ty;
+  if (t.k === "error") {
+    checkExpr(c, e.index, sc);
+    return c.errExpr(e.span);
+  }
+  if (t.k === "map") {
+    const index = checkExpr(c, e.index, sc, t.key);
+    const it = index.ty;
+    if (it.k === "error") return c.errExpr(e.span);
+    if (!isScalar(it) || it.k !== t.key.k || (it.k === "enum" && t.key.k === "enum" && it.id !== t.key.id)) {
+      c.error(e.index.span, `\`${src(c, e.target.span)}\` is indexed by ${showType(t.key)}, but \`${src(c, e.index.span)}\` is ${describeTy(it)}`);
+      return c.errExpr(e.span);
+    }
+    if (it.k === "int" && t.key.k === "int" && (it.hi < t.key.lo || it.lo > t.key.hi)) {
+      c.error(e.index.span, `\`${src(c, e.index.span)}\` (${it.lo} .. ${it.hi}) is never a key of \`${src(c, e.target.span)}\` (${showType(t.key)})`);
+      return c.errExpr(e.span);
+    }
+    const site = c.site("index", e.index.span, t.key, `\`${src(c, e.target.span)}\``);
+    return { k: "index", ty: t.val, target, index, site, span: e.span };
+  }
+  if (t.k === "seq") {
+    const index = checkInt(c, e.index, sc, "a queue index");
+    const site = c.site("index", e.index.span, { k: "int", lo: 0, hi: t.cap - 1 }, `the queue \`${src(c, e.target.span)}\``);
+    return { k: "index", ty: t.elem.k === "any" ? ERR : t.elem, target, index, site, span: e.span };
+  }
+  c.error(e.target.span, `\`${src(c, e.target.span)}\` is ${describeTy(t)} and cannot be indexed`, "only maps and queues are indexed with [ ]");
+  checkExpr(c, e.index, sc);
+  return c.errExpr(e.span);
+}
+
+function checkField(c: Checker, e: Extract<A.Expr, { kind: "field" }>, sc: Scope): I.Expr {
+  if (e.target.kind === "name" && !sc.lookup(e.target.name)) {
+    const g = c.globals.get(e.target.name);
+    if (g?.kind === "action") {
+      if (sc.mode !== "step") {
+        c.error(e.span, "an action's parameters can be read only in step properties");
+        return c.errExpr(e.span);
+      }
+      const sig = c.actionSigs[g.id];
+      const idx = sig.params.findIndex((p) => p.name === e.field.text);
+      if (idx < 0) {
+        const names = sig.params.map((p) => p.name);
+        c.error(e.field.span, `action \`${e.target.name}\` has no parameter \`${e.field.text}\``, names.length ? `its parameters: ${names.join(", ")}` : "it has no parameters");
+        return c.errExpr(e.span);
+      }
+      const ty = sig.params[idx].ty;
+      if (!isScalar(ty)) return c.errExpr(e.span);
+      return { k: "stepParam", ty, action: g.id, param: (sig.caller !== null ? 1 : 0) + idx, span: e.span };
+    }
+  }
+  const target = checkExpr(c, e.target, sc);
+  const t = target.ty;
+  if (t.k === "error") return c.errExpr(e.span);
+  if (t.k !== "rec") {
+    c.error(e.field.span, `\`${src(c, e.target.span)}\` is ${describeTy(t)}, which has no fields`);
+    return c.errExpr(e.span);
+  }
+  const idx = t.fields.findIndex((f) => f.name === e.field.text);
+  if (idx < 0) {
+    const guess = c.suggest(e.field.text, undefined, () => false);
+    const names = t.fields.map((f) => f.name);
+    const close = names.find((n) => n.toLowerCase() === e.field.text.toLowerCase()) ?? guess;
+    c.error(e.field.span, `${showType(t)} has no field \`${e.field.text}\``, close ? `did you mean \`${close}\`?` : `its fields: ${names.join(", ")}`);
+    return c.errExpr(e.span);
+  }
+  return { k: "field", ty: t.fields[idx].ty, target, field: idx, span: e.span };
+}
+
+function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Scope): I.Expr {
+  const op = e.op;
+  const opText = op === "notin" ? "not in" : op;
+  switch (op) {
+    case "+":
+    case "-":
+    case "*":
+    case "/":
+    case "%": {
+      const l = checkExpr(c, e.left, sc);
+      const r = checkExpr(c, e.right, sc);
+      const ok = need(c, l, "int", `\`${opText}\``) && need(c, r, "int", `\`${opText}\``);
+      if (!ok || l.ty.k !== "int" || r.ty.k !== "int") return c.errExpr(e.span);
+      const a = l.ty;
+      const b = r.ty;
+      const range =
+        op === "+" ? iv.add(a, b) : op === "-" ? iv.sub(a, b) : op === "*" ? iv.mul(a, b) : op === "/" ? iv.floorDiv(a, b) : iv.floorMod(a, b);
+      const site = op === "/" || op === "%" ? c.site("divzero", e.span) : -1;
+      return { k: "arith", ty: intTy(c, e.span, range), op, l, r, site, span: e.span };
+    }
+    case "<":
+    case "<=":
+    case ">":
+    case ">=": {
+      const l = checkExpr(c, e.left, sc);
+      const r = checkExpr(c, e.right, sc);
+      for (const x of [l, r]) {
+        if (x.ty.k === "enum") {
+          c.error(x.span, `values of \`${x.ty.name}\` are not ordered`, "compare them with == or !=");
+          return c.errExpr(e.span);
+        }
+      }
+      const ok = need(c, l, "int", `\`${opText}\``) && need(c, r, "int", `\`${opText}\``);
+      if (!ok) return c.errExpr(e.span);
+      return { k: "cmp", ty: BOOL, op, l, r, span: e.span };
+    }
+    case "==":
+    case "!=": {
+      const l = checkOperand(c, e.left, sc);
+      const r = checkOperand(c, e.right, sc, l.ty);
+      if (l.ty.k === "error" || r.ty.k === "error") return c.errExpr(e.span);
+      if (unify(l.ty, r.ty) === null) {
+        c.error(e.opSpan, `cannot compare \`${src(c, e.left.span)}\` (${describeTy(l.ty)}) with \`${src(c, e.right.span)}\` (${describeTy(r.ty)})`);
+        return c.errExpr(e.span);
+      }
+      return { k: "eq", ty: BOOL, neg: op === "!=", l, r, span: e.span };
+    }
+    case "and":
+    case "or":
+    case "implies":
+    case "iff": {
+      const l = checkExpr(c, e.left, sc, BOOL);
+      const r = checkExpr(c, e.right, sc, BOOL);
+      const ok = need(c, l, "bool", `\`${op}\``) && need(c, r, "bool", `\`${op}\``);
+      if (!ok) return c.errExpr(e.span);
+      return { k: "logic", ty: BOOL, op, l, r, span: e.span };
+    }
+    case "in":
+    case "notin": {
+      const coll = checkExpr(c, e.right, sc);
+      if (coll.ty.k === "error") return c.errExpr(e.span);
+      if (coll.ty.k !== "set" && coll.ty.k !== "seq") {
+        checkOperand(c, e.left, sc);
+        c.error(e.right.span, `\`${opText}\` needs a set or a queue on its right, but \`${src(c, e.right.span)}\` is ${describeTy(coll.ty)}`);
+        return c.errExpr(e.span);
+      }
+      const elemTy = coll.ty.elem;
+      const elem = checkOperand(c, e.left, sc, elemTy.k === "any" ? undefined : elemTy);
+      if (elem.ty.k === "error") return c.errExpr(e.span);
+      if (unify(elem.ty, elemTy) === null) {
+        c.error(e.left.span, `\`${src(c, e.right.span)}\` holds ${showType(elemTy)}, but \`${src(c, e.left.span)}\` is ${describeTy(elem.ty)}`);
+        return c.errExpr(e.span);
+      }
+      return { k: "in", ty: BOOL, neg: op === "notin", elem, coll, span: e.span };
+    }
+    case "subset":
+    case "union":
+    case "intersect":
+    case "minus": {
+      const l = checkExpr(c, e.left, sc);
+      const r = checkExpr(c, e.right, sc, l.ty);
+      if (l.ty.k === "error" || r.ty.k === "error") return c.errExpr(e.span);
+      for (const x of [l, r]) {
+        if (x.ty.k !== "set") {
+          c.error(x.span, `\`${op}\` needs sets, but \`${src(c, x.span)}\` is ${describeTy(x.ty)}`);
+          return c.errExpr(e.span);
+        }
+      }
+      const u = unify(l.ty, r.ty);
+      if (u === null) {
+        c.error(e.opSpan, `\`${op}\` of sets of different types: ${showType(l.ty)} and ${showType(r.ty)}`);
+        return c.errExpr(e.span);
+      }
+      if (op === "subset") return { k: "subset", ty: BOOL, l, r, span: e.span };
+      const ty: SetTy = op === "union" ? (u as SetTy) : op === "intersect" ? (l.ty as SetTy) : (l.ty as SetTy);
+      return { k: "setop", ty: stripName(ty), op, l, r, span: e.span };
+    }
+  }
+}
+
+function stripName(t: SetTy): SetTy {
+  return t.name === undefined ? t : { k: "set", elem: t.elem };
+}
+
+function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, sc: Scope, expected?: Ty): I.Expr {
+  const want = expected?.k === "set" && expected.elem.k !== "any" ? expected.elem : undefined;
+  const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
+  let elemTy: Ty = want ?? { k: "any" };
+  if (want === undefined) {
+    for (const x of elems) {
+      const u = unify(elemTy, x.ty);
+      if (u === null) {
+        c.error(x.span, `set elements must all have one type; \`${src(c, x.span)}\` is ${describeTy(x.ty)}, the others ${showType(elemTy)}`);
+        return c.errExpr(e.span);
+      }
+      elemTy = u;
+    }
+  }
+  for (const x of elems) {
+    if (x.ty.k === "error") return c.errExpr(e.span);
+    if (!isScalar(x.ty)) {
+      c.error(x.span, `set elements must be bool, an enum or integers; \`${src(c, x.span)}\` is ${describeTy(x.ty)}`);
+      return c.errExpr(e.span);
+    }
+    if (want && unify(x.ty, want) === null) {
+      c.error(x.span, `this set holds ${showType(want)}, but \`${src(c, x.span)}\` is ${describeTy(x.ty)}`);
+      return c.errExpr(e.span);
+    }
+    if (x.ty.k === "int" && (x.ty.hi < 0 || x.ty.lo > SET_MAX_ELEMENT)) {
+      c.error(x.span, `set elements must lie in 0 .. ${SET_MAX_ELEMENT}; \`${src(c, x.span)}\` is ${x.ty.lo === x.ty.hi ? x.ty.lo : `${x.ty.lo} .. ${x.ty.hi}`}`);
+      return c.errExpr(e.span);
+    }
+  }
+  if (elemTy.k === "int") {
+    // The literal's own universe: its elements' range, within what a set can hold.
+    const lo = Math.max(0, Math.min(...elems.map((x) => (x.ty as IntTy).lo)));
+    const hi = Math.min(SET_MAX_ELEMENT, Math.max(...elems.map((x) => (x.ty as IntTy).hi)));
+    elemTy = want?.k === "int" ? { ...want, lo: Math.min(want.lo, lo), hi: Math.max(want.hi, hi) } : { k: "int", lo, hi };
+  }
+  const site = c.site("set-element", e.span, { k: "int", lo: 0, hi: SET_MAX_ELEMENT }, "a set literal");
+  return { k: "setLit", ty: { k: "set", elem: elemTy as ScalarTy }, elems, site, span: e.span };
+}
+
+function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Scope, expected?: Ty): I.Expr {
+  const want = expected?.k === "seq" && expected.elem.k !== "any" ? expected.elem : undefined;
+  const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
+  let elemTy: Ty = { k: "any" };
+  for (const x of elems) {
+    const u = unify(elemTy, x.ty);
+    if (u === null) {
+      c.error(x.span, `queue elements must all have one type; \`${src(c, x.span)}\` is ${describeTy(x.ty)}, the others ${showType(elemTy)}`);
+      return c.errExpr(e.span);
+    }
+    elemTy = u;
+  }
+  return { k: "seqLit", ty: { k: "seq", elem: elemTy, cap: elems.length }, elems, span: e.span };
+}
+
+function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, sc: Scope, expected?: Ty): I.Expr {
+  const seen = new Set<string>();
+  for (const f of e.fields) {
+    if (seen.has(f.name.text)) c.error(f.name.span, `field \`${f.name.text}\` is given twice`);
+    seen.add(f.name.text);
+  }
+  if (expected?.k === "rec") {
+    const fields: I.Expr[] = [];
+    const tys: { name: string; ty: Ty }[] = [];
+    for (const f of e.fields) {
+      if (!expected.fields.some((x) => x.name === f.name.text)) {
+        c.error(f.name.span, `${showType(expected)} has no field \`${f.name.text}\``, `its fields: ${expected.fields.map((x) => x.name).join(", ")}`);
+      }
+    }
+    for (const want of expected.fields) {
+      const init = e.fields.find((f) => f.name.text === want.name);
+      if (!init) {
+        c.error(e.span, `this record lacks the field \`${want.name}\` of ${showType(expected)}`);
+        return c.errExpr(e.span);
+      }
+      const v = coerce(checkExpr(c, init.value, sc, want.ty), want.ty);
+      if (fits(v.ty, want.ty) === "no") {
+        c.error(init.value.span, `field \`${want.name}\` must be ${describeTy(want.ty)}, but \`${src(c, init.value.span)}\` is ${describeTy(v.ty)}`);
+      }
+      fields.push(v);
+      tys.push({ name: want.name, ty: v.ty });
+    }
+    return { k: "recLit", ty: { k: "rec", fields: tys }, fields, span: e.span };
+  }
+  const fields = e.fields.map((f) => checkExpr(c, f.value, sc));
+  return {
+    k: "recLit",
+    ty: { k: "rec", fields: e.fields.map((f, i) => ({ name: f.name.text, ty: fields[i].ty })) },
+    fields,
+    span: e.span,
+  };
+}
+
+function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
+  switch (e.kind) {
+    case "num":
+      return { k: "const", ty: { k: "int", lo: e.value, hi: e.value }, v: e.value, span: e.span };
+    case "bool":
+      return { k: "const", ty: BOOL, v: e.value ? 1 : 0, span: e.span };
+    case "name":
+      return checkName(c, e, sc);
+    case "action":
+      if (sc.mode !== "step") {
+        c.error(e.span, "`action` names the step's action and is available only in step properties");
+        return c.errExpr(e.span);
+      }
+      return { k: "action", ty: c.actionEnum, span: e.span };
+    case "unary": {
+      if (e.op === "-") {
+        const x = checkExpr(c, e.operand, sc);
+        if (!need(c, x, "int", "`-`") || x.ty.k !== "int") return c.errExpr(e.span);
+        return { k: "neg", ty: intTy(c, e.span, iv.neg(x.ty)), e: x, span: e.span };
+      }
+      const x = checkExpr(c, e.operand, sc, BOOL);
+      if (!need(c, x, "bool", "`not`")) return c.errExpr(e.span);
+      return { k: "not", ty: BOOL, e: x, span: e.span };
+    }
+    case "binary":
+      return checkBinary(c, e, sc);
+    case "ite": {
+      const cond = checkBool(c, e.cond, sc, "`if`");
+      const t = checkExpr(c, e.then, sc, expected);
+      const el = checkExpr(c, e.else, sc, expected ?? t.ty);
+      const u = unify(t.ty, el.ty);
+      if (u === null) {
+        c.error(e.span, `the branches of this \`if\` have different types: ${describeTy(t.ty)} and ${describeTy(el.ty)}`);
+        return c.errExpr(e.span);
+      }
+      const ty = u.k === "int" && (t.ty.k === "int" && el.ty.k === "int") ? intTy(c, e.span, iv.join(t.ty, el.ty)) : u;
+      return { k: "ite", ty, c: cond, t, e: el, span: e.span };
+    }
+    case "index":
+      return checkIndex(c, e, sc);
+    case "field":
+      return checkField(c, e, sc);
+    case "call":
+      return checkCall(c, e, sc, expected);
+    case "aggregate":
+      return checkAggregate(c, e, sc);
+    case "setLit":
+      return checkSetLit(c, e, sc, expected);
+    case "seqLit":
+      return checkSeqLit(c, e, sc, expected);
+    case "recordLit":
+      return checkRecordLit(c, e, sc, expected);
+  }
+}
+
+export { ERR };

@@ -1,0 +1,231 @@
+// Actions: parameters, caller, picks and the statements of the body.
+
+import type * as A from "../lang/ast.js";
+import type * as I from "../ir/ir.js";
+import { BOOL, ERR, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
+import { checkDomain, declareLocal } from "./aggregates.js";
+import { GLOBAL_KIND_WORD, Scope, type Checker } from "./checker.js";
+import { fits } from "./compat.js";
+import { checkBool, checkExpr, checkInt, coerce, describeTy, intTy, need, src } from "./expressions.js";
+import * as iv from "./intervals.js";
+import { resolveType } from "./types.js";
+
+interface ActionBuild {
+  readonly id: number;
+  readonly choices: I.Choice[];
+  readonly requires: number[];
+}
+
+/** Resolves an assignment target to a variable and a path; null after a diagnostic. */
+function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
+  const steps: A.Expr[] = [];
+  let root = target;
+  while (root.kind === "index" || root.kind === "field") {
+    steps.unshift(root);
+    root = root.target;
+  }
+  if (root.kind !== "name") {
+    c.error(target.span, "only variables, their map entries and record fields can be assigned");
+    return null;
+  }
+  const local = sc.lookup(root.name);
+  if (local) {
+    c.error(root.span, `cannot assign to \`${root.name}\`: it is a ${local.what === "let" ? "`let` value" : local.what}`, local.what === "let" ? "`let` values are fixed; declare a `var` for state that changes" : undefined);
+    return null;
+  }
+  const g = c.globals.get(root.name);
+  if (!g) {
+    const hint = c.suggest(root.name, sc, (x) => x.kind === "var");
+    c.error(root.span, `unknown variable \`${root.name}\``, hint);
+    return null;
+  }
+  if (g.kind !== "var") {
+    c.error(root.span, `cannot assign to \`${root.name}\`: it is ${GLOBAL_KIND_WORD[g.kind]}`, g.kind === "const" ? "consts are fixed; override them with --const on the command line" : undefined);
+    return null;
+  }
+  let ty: Ty = c.varTypes[g.id] ?? ERR;
+  const path: I.PathStep[] = [];
+  for (const s of steps) {
+    if (ty.k === "error") return null;
+    if (s.kind === "index") {
+      if (ty.k === "map") {
+        const index = checkExpr(c, s.index, sc, ty.key);
+        if (index.ty.k === "error") return null;
+        if (!isScalar(index.ty) || index.ty.k !== ty.key.k || (index.ty.k === "enum" && ty.key.k === "enum" && index.ty.id !== ty.key.id)) {
+          c.error(s.index.span, `\`${src(c, s.target.span)}\` is indexed by ${showType(ty.key)}, but \`${src(c, s.index.span)}\` is ${describeTy(index.ty)}`);
+          return null;
+        }
+        path.push({ k: "index", index, site: c.site("index", s.index.span, ty.key, `\`${src(c, s.target.span)}\``) });
+        ty = ty.val;
+      } else if (ty.k === "seq") {
+        const index = checkInt(c, s.index, sc, "a queue index");
+        path.push({ k: "index", index, site: c.site("index", s.index.span, { k: "int", lo: 0, hi: ty.cap - 1 }, `the queue \`${src(c, s.target.span)}\``) });
+        ty = ty.elem.k === "any" ? ERR : ty.elem;
+      } else {
+        c.error(s.target.span, `\`${src(c, s.target.span)}\` is ${describeTy(ty)} and cannot be indexed`);
+        return null;
+      }
+    } else if (s.kind === "field") {
+      if (ty.k !== "rec") {
+        c.error(s.field.span, `\`${src(c, s.target.span)}\` is ${describeTy(ty)}, which has no fields`);
+        return null;
+      }
+      const idx = ty.fields.findIndex((f) => f.name === s.field.text);
+      if (idx < 0) {
+        c.error(s.field.span, `${showType(ty)} has no field \`${s.field.text}\``, `its fields: ${ty.fields.map((f) => f.name).join(", ")}`);
+        return null;
+      }
+      path.push({ k: "field", field: idx });
+      ty = ty.fields[idx].ty;
+    }
+  }
+  return { var: g.id, path, ty, span: target.span };
+}
+
+/** The value currently at a place, as an expression (for `+=` and `-=`). */
+function readPlace(c: Checker, p: I.Place): I.Expr {
+  let e: I.Expr = { k: "var", ty: c.varTypes[p.var], id: p.var, span: p.span };
+  for (const s of p.path) {
+    const t: Ty = e.ty;
+    if (s.k === "index") {
+      e = { k: "index", ty: t.k === "map" ? t.val : t.k === "seq" && t.elem.k !== "any" ? t.elem : ERR, target: e, index: s.index, site: s.site, span: p.span };
+    } else if (t.k === "rec") {
+      e = { k: "field", ty: t.fields[s.field].ty, target: e, field: s.field, span: p.span };
+    }
+  }
+  return e;
+}
+
+function checkAssign(c: Checker, s: Extract<A.Stmt, { kind: "assign" }>, sc: Scope): I.Stmt | null {
+  const place = checkPlace(c, s.target, sc);
+  if (!place) {
+    checkExpr(c, s.value, sc);
+    return null;
+  }
+  let value: I.Expr;
+  if (s.op === "=") {
+    value = checkExpr(c, s.value, sc, place.ty);
+  } else {
+    const delta = checkExpr(c, s.value, sc);
+    if (place.ty.k === "error" || delta.ty.k === "error") return null;
+    if (place.ty.k !== "int") {
+      c.error(s.target.span, `\`${s.op}\` needs an integer, but \`${src(c, s.target.span)}\` is ${describeTy(place.ty)}`);
+      return null;
+    }
+    if (!need(c, delta, "int", `\`${s.op}\``) || delta.ty.k !== "int") return null;
+    const cur = readPlace(c, place);
+    const op = s.op === "+=" ? "+" : "-";
+    const range = op === "+" ? iv.add(place.ty, delta.ty) : iv.sub(place.ty, delta.ty);
+    value = { k: "arith", ty: intTy(c, s.span, range), op, l: cur, r: delta, site: -1, span: s.span };
+  }
+  if (value.ty.k === "error" || place.ty.k === "error") return null;
+  if (fits(value.ty, place.ty) === "no") {
+    c.error(s.value.span, `cannot assign \`${src(c, s.value.span)}\` (${describeTy(value.ty)}) to \`${src(c, s.target.span)}\` (${describeTy(place.ty)})`);
+    return null;
+  }
+  value = coerce(value, place.ty);
+  const site = c.site("range", s.span, place.ty, `\`${src(c, s.target.span)}\``);
+  return { k: "assign", place, value, site, span: s.span };
+}
+
+function checkStmts(c: Checker, stmts: readonly A.Stmt[], sc: Scope, act: ActionBuild): I.Stmt[] {
+  const out: I.Stmt[] = [];
+  for (const s of stmts) {
+    const r = checkStmt(c, s, sc, act);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt | null {
+  switch (s.kind) {
+    case "require": {
+      const cond = checkBool(c, s.cond, sc, "`require`");
+      const req = c.requires.length;
+      c.requires.push({ action: act.id, span: s.span });
+      act.requires.push(req);
+      return { k: "require", cond, req, span: s.span };
+    }
+    case "let": {
+      const value = checkExpr(c, s.value, sc);
+      const local = declareLocal(c, sc, s.name, value.ty, "let");
+      return { k: "let", local, value, span: s.span };
+    }
+    case "if": {
+      const cond = checkBool(c, s.cond, sc, "`if`");
+      sc.push();
+      const then = checkStmts(c, s.then, sc, act);
+      sc.pop();
+      sc.push();
+      const els = s.else ? checkStmts(c, s.else, sc, act) : [];
+      sc.pop();
+      return { k: "if", cond, then, else: els, span: s.span };
+    }
+    case "pick": {
+      const d = checkDomain(c, s.domain, sc);
+      if (d && d.domain.k === "seq") {
+        c.error(s.domain.span, "`pick` ranges over a type or a set, not a queue", "pick an index instead: `pick i in 0 .. N - 1 where i < len(q)`");
+      }
+      const ty: Ty = d && d.domain.k !== "seq" ? d.ty : ERR;
+      const local = declareLocal(c, sc, s.name, ty, "pick");
+      let where = s.where ? checkBool(c, s.where, sc, "`where`") : null;
+      if (!d || d.domain.k === "seq" || !isScalar(ty)) return null;
+      if (d.domain.k === "set") {
+        const member: I.Expr = {
+          k: "in", ty: BOOL, neg: false, elem: { k: "local", ty, id: local, span: s.name.span }, coll: d.domain.set, span: s.domain.span,
+        };
+        where = where ? { k: "logic", ty: BOOL, op: "and", l: member, r: where, span: s.span } : member;
+      }
+      const pick = act.choices.filter((x) => x.kind === "pick").length;
+      act.choices.push({ kind: "pick", name: s.name.text, local, ty: ty as ScalarTy, span: s.name.span });
+      return { k: "pick", pick, local, where, span: s.span };
+    }
+    case "assign":
+      return checkAssign(c, s, sc);
+  }
+}
+
+function choiceType(c: Checker, p: A.Param, what: string): ScalarTy | null {
+  const ty = resolveType(c, p.type);
+  if (ty.k === "error") return null;
+  if (!isScalar(ty)) {
+    c.error(p.type.span, `${what} \`${p.name.text}\` must be bool, an enum or an integer range, not ${showType(ty)}`, "an action is enumerated over every value of its parameters, so they must be scalar");
+    return null;
+  }
+  return ty;
+}
+
+/** The signature of an action (caller and parameter types), known before any body is checked. */
+export function actionSignature(c: Checker, decl: A.ActionDecl): { caller: Ty | null; params: { name: string; ty: Ty }[] } {
+  return {
+    caller: decl.by ? (choiceType(c, decl.by, "the caller") ?? ERR) : null,
+    params: decl.params.map((p) => ({ name: p.name.text, ty: choiceType(c, p, "parameter") ?? ERR })),
+  };
+}
+
+export function checkAction(c: Checker, decl: A.ActionDecl, id: number): I.Action {
+  const sc = new Scope("action");
+  const act: ActionBuild = { id, choices: [], requires: [] };
+  const sig = c.actionSigs[id];
+  if (decl.by && sig.caller) {
+    const local = declareLocal(c, sc, decl.by.name, sig.caller, "caller");
+    if (isScalar(sig.caller)) act.choices.push({ kind: "caller", name: decl.by.name.text, local, ty: sig.caller, span: decl.by.name.span });
+  }
+  decl.params.forEach((p, i) => {
+    const ty = sig.params[i].ty;
+    const local = declareLocal(c, sc, p.name, ty, "parameter");
+    if (isScalar(ty)) act.choices.push({ kind: "param", name: p.name.text, local, ty, span: p.name.span });
+  });
+  const body = checkStmts(c, decl.body, sc, act);
+  return {
+    name: decl.name.text,
+    span: decl.span,
+    nameSpan: decl.name.span,
+    choices: act.choices,
+    hasCaller: decl.by !== null,
+    paramCount: decl.params.length,
+    body,
+    nLocals: sc.nLocals,
+    requires: act.requires,
+  };
+}

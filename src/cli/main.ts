@@ -1,0 +1,85 @@
+// The `stakecheck` command: argument parsing and wiring only. Each command's module is loaded when
+// it runs, so a command pays only for what it uses.
+
+import { Command, CommanderError, Option } from "commander";
+import { InputError } from "../lang/read.js";
+import { EXIT, Exit } from "./exit.js";
+import { collect } from "./options.js";
+import { err } from "./output.js";
+
+const VERSION = "0.1.0";
+
+function program(): Command {
+  const p = new Command("stakecheck")
+    .description("Model checking and property-based testing for staking protocols")
+    .version(VERSION, "-V, --version")
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeErr: () => {} });
+
+  p.command("parse")
+    .description("print a spec's syntax tree as JSON")
+    .argument("<file>", "a .stake file")
+    .action(async (file: string) => {
+      const { parseCommand } = await import("./commands/parse.js");
+      throw new Exit(await parseCommand(file));
+    });
+
+  p.command("lint")
+    .description("check specs for errors and warnings, like a compiler")
+    .argument("<files...>", ".stake files")
+    .option("--strict", "exit 1 when there are warnings")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .action(async (files: string[], o) => {
+      const { lintCommand } = await import("./commands/lint.js");
+      throw new Exit(await lintCommand(files, o));
+    });
+
+  p.command("check")
+    .description("explore every reachable state and check every invariant and step property")
+    .argument("<files...>", ".stake files")
+    .option("--const <NAME=VALUE>", "override a const; NAME=0..3 or NAME=4,7 sweeps (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--exact", "store whole states instead of 64-bit fingerprints")
+    .option("--max-states <N>", "stop after N distinct states")
+    .option("--max-depth <N>", "explore at most N steps from the initial state")
+    .option("--memory <SIZE>", "memory ceiling for the search, e.g. 4G")
+    .option("--continue", "keep going after a violation, to report every property that fails")
+    .option("--coverage", "print how often each action fired")
+    .action(async (files: string[], o) => {
+      const { checkCommand } = await import("./commands/check.js");
+      throw new Exit(await checkCommand(files, o));
+    });
+
+  p.addOption(new Option("--no-color", "do not colour output").hideHelp());
+  return p;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.includes("--no-color")) process.env.NO_COLOR = "1";
+  const args = argv.filter((a) => a !== "--no-color");
+  try {
+    await program().parseAsync(args, { from: "user" });
+    return EXIT.OK;
+  } catch (e) {
+    if (e instanceof Exit) {
+      if (e.message) err(e.message);
+      return e.code;
+    }
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.OK;
+      err(`stakecheck: ${e.message.replace(/^error: /, "")}`);
+      err("run `stakecheck --help` for usage");
+      return EXIT.USAGE;
+    }
+    if (e instanceof InputError) {
+      err(`stakecheck: ${e.message}`);
+      return EXIT.USAGE;
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    err(`stakecheck: internal error: ${detail}`);
+    err("this is a bug in stakecheck; please report it with the spec that triggered it");
+    if (process.env.STAKECHECK_DEBUG && e instanceof Error) err(e.stack ?? "");
+    return 70;
+  }
+}

@@ -1,0 +1,151 @@
+// Action bodies. Reads go to the source state `s` until the first assignment on a path copies `s`
+// into `d`; after that they go to `d`, so later statements see earlier writes (the language is
+// imperative). A disabled instance (a failed `require` or pick condition) never copies anything.
+
+import type * as I from "../ir/ir.js";
+import { isScalar, slotCount } from "../ir/types.js";
+import type { Layout } from "../model/layout.js";
+import { FnBuilder, isConst, isSimple } from "./emitter.js";
+import { bind, compileCode, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
+import { emitFit } from "./fit.js";
+import { placeOf } from "./expr.js";
+
+/** Copy `s` into `d` (the generated CP function) and switch reads to `d`. */
+function ensureCopied(ctx: Ctx): void {
+  if (ctx.S === "d") return;
+  ctx.fn.line("CP(d, s);");
+  ctx.S = "d";
+}
+
+/** The location an assignment writes, with its index checks emitted (reads from the current state). */
+function writePlace(ctx: Ctx, p: I.Place): PlaceRef {
+  let e: I.Expr = { k: "var", ty: ctx.spec.vars[p.var].ty, id: p.var, span: p.span };
+  let ty = e.ty;
+  for (const s of p.path) {
+    if (s.k === "index") {
+      const next = ty.k === "map" ? ty.val : ty.k === "seq" && ty.elem.k !== "any" ? ty.elem : ty;
+      e = { k: "index", ty: next, target: e, index: s.index, site: s.site, span: p.span };
+      ty = next;
+    } else if (ty.k === "rec") {
+      const next = ty.fields[s.field].ty;
+      e = { k: "field", ty: next, target: e, field: s.field, span: p.span };
+      ty = next;
+    }
+  }
+  const ref = placeOf(ctx, e)!;
+  return { arr: "d", base: ref.base };
+}
+
+function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
+  const ref = writePlace(ctx, s.place);
+  const raw = compileSlots(ctx, s.value);
+  let slots = emitFit(ctx, raw, s.value.ty, s.place.ty, s.site);
+  // Writing several slots while reading the same state could read what was just written.
+  if (slots.length > 1) slots = slots.map((x) => (isConst(x) || (isSimple(x) && !x.includes("["))) ? x : bind(ctx, x));
+  ensureCopied(ctx);
+  const targets = placeSlots(ref, slotCount(s.place.ty));
+  targets.forEach((t, k) => ctx.fn.line(`${t} = ${slots[k]};`));
+}
+
+interface BodyState {
+  /** Bit per pick made inside a conditional branch, so unmade picks can be pinned to one value. */
+  readonly conditionalPicks: Map<number, number>;
+  readonly pickChoice: (pick: number) => string;
+}
+
+function compileStmts(ctx: Ctx, stmts: readonly I.Stmt[], st: BodyState, nested: boolean): void {
+  for (const s of stmts) compileStmt(ctx, s, st, nested);
+}
+
+function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean): void {
+  const fn = ctx.fn;
+  switch (s.k) {
+    case "require": {
+      const c = compileScalar(ctx, s.cond);
+      fn.line(`if (!${c}) { RF[${s.req}]++; return 0; }`);
+      fn.line(`RH[${s.req}]++;`);
+      return;
+    }
+    case "let": {
+      const slots = compileSlots(ctx, s.value);
+      ctx.locals.set(s.local, { slots: slots.map((x) => (isConst(x) ? x : bindFresh(ctx, x))) });
+      return;
+    }
+    case "if": {
+      const c = bind(ctx, compileScalar(ctx, s.cond));
+      const start = ctx.S;
+      const t = fn.capture(() => {
+        compileStmts(ctx, s.then, st, true);
+        return ctx.S;
+      });
+      ctx.S = start;
+      const f = fn.capture(() => {
+        compileStmts(ctx, s.else, st, true);
+        return ctx.S;
+      });
+      const copied = t.value === "d" || f.value === "d";
+      // Both paths must leave the successor in `d` the same way.
+      if (copied && t.value !== "d") t.lines.push("    CP(d, s);");
+      if (copied && f.value !== "d") f.lines.push("    CP(d, s);");
+      fn.line(`if (${c}) {`);
+      fn.append(t.lines);
+      if (f.lines.length > 0) {
+        fn.line("} else {");
+        fn.append(f.lines);
+      }
+      fn.line("}");
+      ctx.S = copied ? "d" : start;
+      return;
+    }
+    case "pick": {
+      ctx.locals.set(s.local, { slots: [st.pickChoice(s.pick)] });
+      if (nested) fn.line(`pk |= ${1 << st.conditionalPicks.get(s.pick)!};`);
+      if (s.where) fn.line(`if (!${compileScalar(ctx, s.where)}) return 0;`);
+      return;
+    }
+    case "assign":
+      compileAssign(ctx, s);
+      return;
+  }
+}
+
+/** A temporary that is never reassigned (a `let`): it stays valid after later writes. */
+function bindFresh(ctx: Ctx, code: string): string {
+  const t = ctx.fn.tmp();
+  ctx.fn.line(`${t} = ${code};`);
+  return t;
+}
+
+function collectPicks(stmts: readonly I.Stmt[], nested: boolean, out: Map<number, number>): void {
+  for (const s of stmts) {
+    if (s.k === "pick" && nested && !out.has(s.pick)) out.set(s.pick, out.size);
+    if (s.k === "if") {
+      collectPicks(s.then, true, out);
+      collectPicks(s.else, true, out);
+    }
+  }
+}
+
+/** `A<k>(s, d, c0, c1, ...)`: 1 with the successor in `d`, or 0 when disabled. */
+export function compileAction(spec: I.Spec, layout: Layout, a: I.Action, k: number): string {
+  const fn = new FnBuilder();
+  const ctx: Ctx = { fn, S: "s", O: "", locals: new Map(), spec, layout, unroll: 256 };
+  a.choices.forEach((c, i) => ctx.locals.set(c.local, { slots: [`c${i}`] }));
+  const firstPick = a.choices.findIndex((c) => c.kind === "pick");
+  const conditionalPicks = new Map<number, number>();
+  collectPicks(a.body, false, conditionalPicks);
+  if (conditionalPicks.size > 0) fn.line("let pk = 0;");
+  compileStmts(ctx, a.body, { conditionalPicks, pickChoice: (p) => `c${firstPick + p}` }, false);
+  ensureCopied(ctx);
+  // A pick its path never reached must not multiply the instances: only its first value counts.
+  for (const [pick, bit] of conditionalPicks) {
+    const choice = a.choices[firstPick + pick];
+    const first = choice.ty.k === "int" ? choice.ty.lo : 0;
+    fn.line(`if ((pk & ${1 << bit}) === 0 && c${firstPick + pick} !== ${first < 0 ? `(${first})` : first}) return 0;`);
+  }
+  fn.line("return 1;");
+  const params = ["s", "d", ...a.choices.map((_, i) => `c${i}`)];
+  return fn.finish(`A${k}(${params.join(", ")})`);
+}
+
+export { offset };

@@ -1,0 +1,341 @@
+import type * as ohm from "ohm-js";
+import type {
+  AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
+} from "./ast.js";
+import { error, type Diagnostic } from "./diagnostic.js";
+import { joinAlternatives, summarise } from "./expected.js";
+import { stakeGrammar } from "./grammar.js";
+import { SourceFile } from "./source.js";
+import { closest } from "./suggest.js";
+
+export interface ParseResult {
+  readonly file: SourceFile;
+  /** Null when the text does not parse; `diagnostics` then says why. */
+  readonly ast: Spec | null;
+  readonly diagnostics: Diagnostic[];
+}
+
+let semantics: ohm.Semantics | undefined;
+/** Problems found while building the tree (numbers too large); reset per parse. */
+let pending: { span: Span; message: string }[] = [];
+
+function span(node: ohm.Node): Span {
+  return { start: node.source.startIdx, end: node.source.endIdx };
+}
+
+function name(node: ohm.Node): Name {
+  return { text: node.sourceString, span: span(node) };
+}
+
+function list<T>(node: ohm.Node): T[] {
+  return node.asIteration().children.map((c) => c.ast() as T);
+}
+
+function opt<T>(node: ohm.Node): T | null {
+  return node.numChildren === 0 ? null : (node.children[0].ast() as T);
+}
+
+function binary(self: ohm.Node, left: ohm.Node, op: ohm.Node, right: ohm.Node, opText?: BinaryOp): Expr {
+  return {
+    kind: "binary",
+    op: opText ?? (op.sourceString as BinaryOp),
+    left: left.ast(),
+    right: right.ast(),
+    opSpan: span(op),
+    span: span(self),
+  };
+}
+
+function buildSemantics(): ohm.Semantics {
+  const s = stakeGrammar().createSemantics();
+  s.addOperation("ast", {
+    Spec(header, decls, _end) {
+      const h = header.ast() as Name;
+      return { kind: "spec", name: h, decls: decls.children.map((d) => d.ast()), span: span(this) } satisfies Spec;
+    },
+    SpecHeader(_kw, n) {
+      return name(n);
+    },
+    ConstDecl(_kw, n, _eq, value, _semi) {
+      return { kind: "const", name: name(n), value: value.ast(), span: span(this) } satisfies Decl;
+    },
+    TypeDecl(sym, _kw, n, _eq, type, _semi) {
+      return { kind: "type", name: name(n), type: type.ast(), symmetric: sym.numChildren > 0, span: span(this) } satisfies Decl;
+    },
+    VarDecl(ghost, _kw, n, _colon, type, _eq, init, _semi) {
+      return {
+        kind: "var", name: name(n), type: type.ast(), init: init.ast(), ghost: ghost.numChildren > 0, span: span(this),
+      } satisfies Decl;
+    },
+    ActionDecl(_kw, n, _open, params, _close, by, body) {
+      return {
+        kind: "action", name: name(n), params: list<Param>(params), by: opt<Param>(by), body: body.ast(), span: span(this),
+      } satisfies Decl;
+    },
+    ByClause(_kw, n, _colon, type) {
+      return { name: name(n), type: type.ast(), span: span(this) } satisfies Param;
+    },
+    Param(n, _colon, type) {
+      return { name: name(n), type: type.ast(), span: span(this) } satisfies Param;
+    },
+    DefDecl(_kw, n, _open, params, _close, ret, _eq, body, _semi) {
+      return {
+        kind: "def", name: name(n), params: list<Param>(params), returnType: opt<TypeExpr>(ret), body: body.ast(), span: span(this),
+      } satisfies Decl;
+    },
+    ReturnType(_colon, type) {
+      return type.ast();
+    },
+    InvariantDecl(_kw, n, _colon, expr, _semi) {
+      return { kind: "invariant", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+    StepDecl(_kw, n, _colon, expr, _semi) {
+      return { kind: "step", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+
+    Type_bool(_kw) {
+      return { kind: "bool", span: span(this) } satisfies TypeExpr;
+    },
+    Type_enum(_kw, _open, members, _comma, _close) {
+      return { kind: "enum", members: members.asIteration().children.map(name), span: span(this) } satisfies TypeExpr;
+    },
+    Type_set(_kw, _lt, elem, _gt) {
+      return { kind: "set", elem: elem.ast(), span: span(this) } satisfies TypeExpr;
+    },
+    Type_map(_kw, _lt, key, _comma, value, _gt) {
+      return { kind: "map", key: key.ast(), value: value.ast(), span: span(this) } satisfies TypeExpr;
+    },
+    Type_seq(_kw, _lt, elem, _comma, cap, _gt) {
+      return { kind: "seq", elem: elem.ast(), capacity: cap.ast(), span: span(this) } satisfies TypeExpr;
+    },
+    Type_record(_open, fields, _comma, _close) {
+      return { kind: "record", fields: list<Field>(fields), span: span(this) } satisfies TypeExpr;
+    },
+    Type_range(lo, _dots, hi) {
+      return { kind: "range", lo: lo.ast(), hi: hi.ast(), span: span(this) } satisfies TypeExpr;
+    },
+    Type_named(n) {
+      return { kind: "named", name: name(n), span: span(this) } satisfies TypeExpr;
+    },
+    Field(n, _colon, type) {
+      return { name: name(n), type: type.ast(), span: span(this) } satisfies Field;
+    },
+
+    Block(_open, stmts, _close) {
+      return stmts.children.map((c) => c.ast());
+    },
+    RequireStmt(_kw, cond, _semi) {
+      return { kind: "require", cond: cond.ast(), span: span(this) } satisfies Stmt;
+    },
+    LetStmt(_kw, n, _eq, value, _semi) {
+      return { kind: "let", name: name(n), value: value.ast(), span: span(this) } satisfies Stmt;
+    },
+    IfStmt(_kw, cond, then, elseClause) {
+      return { kind: "if", cond: cond.ast(), then: then.ast(), else: opt<Stmt[]>(elseClause), span: span(this) } satisfies Stmt;
+    },
+    ElseClause(_kw, body) {
+      const b = body.ast() as Stmt | Stmt[];
+      return Array.isArray(b) ? b : [b];
+    },
+    PickStmt(_kw, n, _in, domain, where, _semi) {
+      return { kind: "pick", name: name(n), domain: domain.ast(), where: opt<Expr>(where), span: span(this) } satisfies Stmt;
+    },
+    AssignStmt(target, op, value, _semi) {
+      return {
+        kind: "assign", target: target.ast(), op: op.sourceString as AssignOp, value: value.ast(), span: span(this),
+      } satisfies Stmt;
+    },
+    LValue(n, suffixes) {
+      let e: Expr = { kind: "name", name: n.sourceString, span: span(n) };
+      for (const suf of suffixes.children) {
+        const end = suf.source.endIdx;
+        const inner = suf.children[0];
+        if (inner.ctorName === "LvSuffix_index") {
+          e = { kind: "index", target: e, index: inner.children[1].ast(), span: { start: e.span.start, end } };
+        } else {
+          e = { kind: "field", target: e, field: name(inner.children[1]), span: { start: e.span.start, end } };
+        }
+      }
+      return e;
+    },
+
+    ImpExpr_implies(l, op, r) {
+      return binary(this, l, op, r, "implies");
+    },
+    ImpExpr_iff(l, op, r) {
+      return binary(this, l, op, r, "iff");
+    },
+    OrExpr_or(l, op, r) {
+      return binary(this, l, op, r, "or");
+    },
+    AndExpr_and(l, op, r) {
+      return binary(this, l, op, r, "and");
+    },
+    NotExpr_not(_op, e) {
+      return { kind: "unary", op: "not", operand: e.ast(), span: span(this) } satisfies Expr;
+    },
+    CmpExpr_cmp(l, op, r) {
+      return binary(this, l, op, r);
+    },
+    CmpExpr_notin(l, not, inKw, r) {
+      return {
+        kind: "binary", op: "notin", left: l.ast(), right: r.ast(),
+        opSpan: { start: not.source.startIdx, end: inKw.source.endIdx }, span: span(this),
+      } satisfies Expr;
+    },
+    CmpExpr_in(l, op, r) {
+      return binary(this, l, op, r, "in");
+    },
+    CmpExpr_subset(l, op, r) {
+      return binary(this, l, op, r, "subset");
+    },
+    SetExpr_binary(l, op, r) {
+      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
+    },
+    AddExpr_binary(l, op, r) {
+      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
+    },
+    MulExpr_binary(l, op, r) {
+      return binary(this, l, op, r);
+    },
+    UnaryExpr_neg(_op, e) {
+      return { kind: "unary", op: "-", operand: e.ast(), span: span(this) } satisfies Expr;
+    },
+    PostfixExpr_index(target, _open, index, _close) {
+      return { kind: "index", target: target.ast(), index: index.ast(), span: span(this) } satisfies Expr;
+    },
+    PostfixExpr_field(target, _dot, n) {
+      return { kind: "field", target: target.ast(), field: name(n), span: span(this) } satisfies Expr;
+    },
+    Primary_paren(_open, e, _close) {
+      return e.ast();
+    },
+    Primary_ite(_if, c, _then, t, _else, e) {
+      return { kind: "ite", cond: c.ast(), then: t.ast(), else: e.ast(), span: span(this) } satisfies Expr;
+    },
+    Primary_aggregate(op, _open, binders, where, _colon, body, _close) {
+      return {
+        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: opt<Expr>(where),
+        body: body.ast(), span: span(this),
+      } satisfies Expr;
+    },
+    Primary_filter(op, _open, binders, filter, _close) {
+      const f = filter.children[0];
+      const cond = f.ctorName === "FilterBody_where" ? (f.children[0].ast() as Expr) : (f.children[1].ast() as Expr);
+      return {
+        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: cond, body: null,
+        span: span(this),
+      } satisfies Expr;
+    },
+    Primary_call(n, _open, args, _close) {
+      return { kind: "call", callee: name(n), args: list<Expr>(args), span: span(this) } satisfies Expr;
+    },
+    Primary_record(_open, fields, _comma, _close) {
+      return { kind: "recordLit", fields: list<FieldInit>(fields), span: span(this) } satisfies Expr;
+    },
+    Primary_set(_open, elems, _comma, _close) {
+      return { kind: "setLit", elems: list<Expr>(elems), span: span(this) } satisfies Expr;
+    },
+    Primary_seq(_open, elems, _comma, _close) {
+      return { kind: "seqLit", elems: list<Expr>(elems), span: span(this) } satisfies Expr;
+    },
+    Primary_true(_kw) {
+      return { kind: "bool", value: true, span: span(this) } satisfies Expr;
+    },
+    Primary_false(_kw) {
+      return { kind: "bool", value: false, span: span(this) } satisfies Expr;
+    },
+    Primary_action(_kw) {
+      return { kind: "action", span: span(this) } satisfies Expr;
+    },
+    Primary_number(n) {
+      const text = n.sourceString.replace(/_/g, "");
+      const value = Number(text);
+      if (!Number.isSafeInteger(value)) {
+        pending.push({ span: span(this), message: `the number ${n.sourceString} is too large (the limit is ${Number.MAX_SAFE_INTEGER})` });
+      }
+      return { kind: "num", value: Number.isSafeInteger(value) ? value : 0, span: span(this) } satisfies Expr;
+    },
+    Primary_name(n) {
+      return { kind: "name", name: n.sourceString, span: span(this) } satisfies Expr;
+    },
+    Where(_kw, e) {
+      return e.ast();
+    },
+    Binder(n, _in, domain) {
+      return { name: name(n), domain: domain.ast(), span: span(this) } satisfies Binder;
+    },
+    Domain_range(lo, _dots, hi) {
+      return { kind: "range", lo: lo.ast(), hi: hi.ast(), span: span(this) } satisfies Domain;
+    },
+    Domain_bool(_kw) {
+      return { kind: "bool", span: span(this) } satisfies Domain;
+    },
+    Domain_expr(e) {
+      return { kind: "expr", expr: e.ast(), span: span(this) } satisfies Domain;
+    },
+    FieldInit(n, _colon, value) {
+      return { name: name(n), value: value.ast(), span: span(this) } satisfies FieldInit;
+    },
+  });
+  return s;
+}
+
+/** What sits at `pos`, in words: "`foo`", "`>=`", "the end of the file". */
+function describeFound(text: string, pos: number): { words: string; word?: string; span: Span } {
+  if (pos >= text.length) return { words: "the end of the file", span: { start: pos, end: pos } };
+  const word = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9][0-9_]*/.exec(text.slice(pos, pos + 80));
+  if (word) return { words: "`" + word[0] + "`", word: word[0], span: { start: pos, end: pos + word[0].length } };
+  const op = /^(==|!=|<=|>=|\+=|-=|\.\.|\/\/|\/\*)/.exec(text.slice(pos, pos + 2));
+  const tok = op ? op[0] : text[pos];
+  if (tok === "\n" || tok === "\r") return { words: "the end of the line", span: { start: pos, end: pos + 1 } };
+  return { words: "`" + tok + "`", span: { start: pos, end: pos + tok.length } };
+}
+
+/** Ohm's failure records; present at run time but missing from its type declarations. */
+interface OhmFailure {
+  isFluffy(): boolean;
+  getText(): string;
+}
+
+function syntaxError(file: SourceFile, m: ohm.FailedMatchResult): Diagnostic {
+  const text = file.text;
+  let pos = m.getRightmostFailurePosition();
+  const texts = (m as unknown as { getRightmostFailures(): OhmFailure[] })
+    .getRightmostFailures()
+    .filter((f) => !f.isFluffy())
+    .map((f) => f.getText());
+  if (texts.includes("not an identPart")) {
+    // A keyword matched as the prefix of a longer word (`specc`, `actionx`): report the word.
+    let start = pos;
+    while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
+    const found = describeFound(text, start);
+    const keyword = text.slice(start, pos);
+    return error(file, found.span, `unexpected ${found.words}`, `did you mean \`${keyword}\`?`);
+  }
+  // Ohm reports the position after skipped spaces for syntactic rules, but not always: step over blanks.
+  while (pos < text.length && /\s/.test(text[pos])) pos++;
+  const found = describeFound(text, pos);
+  const { items, keywords } = summarise(texts);
+  let hint: string | undefined;
+  if (found.word !== undefined) {
+    const guess = closest(found.word, keywords);
+    if (guess) hint = `did you mean \`${guess}\`?`;
+  }
+  if (hint === undefined && texts.includes("spec")) {
+    hint = "a spec file starts with `spec Name`";
+  }
+  return error(file, found.span, `expected ${joinAlternatives(items)}, found ${found.words}`, hint);
+}
+
+/** Parses a .stake text into a syntax tree; never throws on bad input. */
+export function parseSpec(text: string, path = "<input>"): ParseResult {
+  const file = new SourceFile(path, text);
+  const m = stakeGrammar().match(text);
+  if (m.failed()) return { file, ast: null, diagnostics: [syntaxError(file, m as ohm.FailedMatchResult)] };
+  semantics ??= buildSemantics();
+  pending = [];
+  const ast = semantics(m).ast() as Spec;
+  const diagnostics = pending.map((p) => error(file, p.span, p.message));
+  return { file, ast, diagnostics };
+}

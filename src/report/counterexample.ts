@@ -1,0 +1,136 @@
+// A counterexample as a person reads it: the initial state, then per step the action with its
+// parameters and caller and only the variables that changed (before -> after), then why the
+// property is false.
+
+import pc from "picocolors";
+import { error } from "../lang/diagnostic.js";
+import { describeFailure } from "../ir/failure.js";
+import type { Ty } from "../ir/types.js";
+import { replayPath, type PathStep } from "../explore/path.js";
+import type { Violation } from "../explore/result.js";
+import { scalarReadable, type Readable } from "../model/layout.js";
+import { stateValues } from "../model/eval-values.js";
+import type { Model } from "../model/model.js";
+import { renderDiagnostic } from "./diagnostics.js";
+import { explainViolation } from "./explain.js";
+
+export interface TraceRenderOptions {
+  readonly color?: boolean;
+}
+
+/** A readable value as written in a spec: `{A, B}`, `[1, 2]`, `{0: 3, 1: 2}`. */
+export function formatReadable(v: Readable): string {
+  if (Array.isArray(v)) {
+    return v.length > 0 && v.every((x) => typeof x !== "object") ? `[${v.map(formatReadable).join(", ")}]` : `[${v.map(formatReadable).join(", ")}]`;
+  }
+  if (typeof v === "object" && v !== null) {
+    return `{${Object.entries(v).map(([k, x]) => `${k}: ${formatReadable(x)}`).join(", ")}}`;
+  }
+  return String(v);
+}
+
+function formatSet(v: Readable): string {
+  return Array.isArray(v) ? `{${v.map(formatReadable).join(", ")}}` : formatReadable(v);
+}
+
+/** Leaves of a variable's value as (path, text): map entries and record fields are opened, sets
+ * and queues are shown whole. */
+function leaves(path: string, v: Readable, ty: Ty, out: [string, string][]): void {
+  switch (ty.k) {
+    case "map":
+      for (const [k, x] of Object.entries(v as Record<string, Readable>)) leaves(`${path}[${k}]`, x, ty.val, out);
+      return;
+    case "rec":
+      for (const f of ty.fields) leaves(`${path}.${f.name}`, (v as Record<string, Readable>)[f.name], f.ty, out);
+      return;
+    case "set":
+      out.push([path, formatSet(v)]);
+      return;
+    default:
+      out.push([path, formatReadable(v)]);
+  }
+}
+
+function stateLeaves(model: Model, s: Int32Array): Map<string, string> {
+  const values = model.decode(s);
+  const out: [string, string][] = [];
+  for (const v of model.vars) leaves(v.name, values[v.name], v.ty, out);
+  return new Map(out);
+}
+
+/** `withdraw(a = 1) by caller = 0, pick x = 2` */
+export function describeStep(model: Model, action: number, args: readonly number[]): string {
+  const a = model.actions[action];
+  const show = (i: number) => String(scalarReadable(a.choices[i].ty, args[i]));
+  const params = a.choices.map((c, i) => (c.kind === "param" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
+  const caller = a.choices.findIndex((c) => c.kind === "caller");
+  const picks = a.choices.map((c, i) => (c.kind === "pick" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
+  let text = `${a.name}(${params.join(", ")})`;
+  if (caller >= 0) text += ` by ${a.choices[caller].name} = ${show(caller)}`;
+  if (picks.length) text += `, pick ${picks.join(", ")}`;
+  return text;
+}
+
+function propertyTitle(v: Violation): string {
+  const p = v.property;
+  if (p.kind === "invariant") return `invariant \`${p.name}\``;
+  if (p.kind === "step") return `step property \`${p.name}\``;
+  return "`well_typed`";
+}
+
+export function renderCounterexample(model: Model, v: Violation, options: TraceRenderOptions = {}): string {
+  const color = options.color ?? false;
+  const bad = color ? pc.red : (s: string) => s;
+  const dim = color ? pc.dim : (s: string) => s;
+  const bold = color ? pc.bold : (s: string) => s;
+  const path = replayPath(model, v.instances);
+  const n = v.instances.length;
+  const lines: string[] = [];
+  const where = n === 0 ? "in the initial state" : v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
+  lines.push(bad(bold(`✗ ${propertyTitle(v)} is violated ${where}`)));
+  lines.push("");
+  lines.push(dim("  initial state"));
+  let prev = stateLeaves(model, path.init);
+  for (const [k, x] of prev) lines.push(`    ${k} = ${x}`);
+  let last: PathStep | undefined;
+  path.steps.forEach((st, i) => {
+    last = st;
+    lines.push(`  ${dim(`step ${i + 1}`)}  ${bold(describeStep(model, st.action, st.args))}`);
+    if (st.state) {
+      const cur = stateLeaves(model, st.state);
+      let changed = 0;
+      for (const [k, x] of cur) {
+        if (prev.get(k) !== x) {
+          lines.push(`    ${k}: ${prev.get(k)} -> ${x}`);
+          changed++;
+        }
+      }
+      if (changed === 0) lines.push(dim("    (no change)"));
+      prev = cur;
+    } else if (st.status === "failed") {
+      lines.push(bad("    fails: see below"));
+    } else {
+      lines.push(bad("    not enabled here: the trace does not replay on this spec"));
+    }
+  });
+  lines.push("");
+  const spec = model.spec;
+  if (v.property.kind === "well_typed" && v.failure) {
+    const site = spec.sites[v.failure.site];
+    const msg = describeFailure(site, v.failure.detail) + (v.during ? ` (while evaluating ${v.during.kind === "invariant" ? "invariant" : "step property"} \`${v.during.name}\`)` : "");
+    lines.push(renderDiagnostic(error(spec.file, site.span, msg), { color }));
+  } else if (v.property.kind === "invariant") {
+    const prop = spec.invariants[v.property.index];
+    lines.push(`  why \`${prop.name}\` is false:`);
+    const finalState = last?.state ?? path.init;
+    for (const l of explainViolation({ spec, state: stateValues(model.layout, finalState) }, prop)) lines.push(`    ${l}`);
+  } else if (v.property.kind === "step" && last?.state) {
+    const prop = spec.steps[v.property.index];
+    const before = path.steps.length >= 2 ? path.steps[path.steps.length - 2].state! : path.init;
+    lines.push(`  why \`${prop.name}\` is false for step ${n}:`);
+    const step = { action: last.action, hasCaller: spec.actions[last.action].hasCaller, args: last.args };
+    const input = { spec, state: stateValues(model.layout, last.state), old: stateValues(model.layout, before), step };
+    for (const l of explainViolation(input, prop)) lines.push(`    ${l}`);
+  }
+  return lines.join("\n");
+}

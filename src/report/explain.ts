@@ -1,0 +1,216 @@
+// Why a property is false: walks the property's IR with the reference evaluator and names the
+// part that fails — which conjunct, which account, what each side of a comparison was.
+
+import { EvalFailure, domainValues, evaluate, fromCode, type EvalEnv, type StepInfo, type Value } from "../ir/eval.js";
+import type * as I from "../ir/ir.js";
+import type { ScalarTy, Ty } from "../ir/types.js";
+
+export interface ExplainInput {
+  readonly spec: I.Spec;
+  readonly state: readonly Value[];
+  readonly old?: readonly Value[];
+  readonly step?: StepInfo;
+}
+
+const MAX_LINES = 12;
+
+/** A value as written in a spec: enum members by name, sets in braces, maps as {k: v}. */
+export function showValue(v: Value, ty: Ty): string {
+  switch (ty.k) {
+    case "bool":
+      return String(v);
+    case "int":
+      return String(v);
+    case "enum":
+      return ty.members[v as number] ?? String(v);
+    case "set": {
+      const elem = ty.elem;
+      if (elem.k === "any") return "{}";
+      return `{${(v as number[]).map((c) => showValue(fromCode(elem, c), elem)).join(", ")}}`;
+    }
+    case "map": {
+      const key = ty.key;
+      const keys = domainValues(key);
+      return `{${(v as Value[]).map((x, i) => `${showValue(keys[i], key)}: ${showValue(x, ty.val)}`).join(", ")}}`;
+    }
+    case "rec":
+      return `{ ${ty.fields.map((f, i) => `${f.name}: ${showValue((v as Value[])[i], f.ty)}`).join(", ")} }`;
+    case "seq": {
+      const elem = ty.elem;
+      return `[${(v as Value[]).map((x) => (elem.k === "any" ? "?" : showValue(x, elem))).join(", ")}]`;
+    }
+    default:
+      return String(v);
+  }
+}
+
+class Explainer {
+  readonly lines: string[] = [];
+  private readonly env: EvalEnv;
+
+  constructor(private readonly input: ExplainInput) {
+    this.env = { defs: input.spec.defs, sites: input.spec.sites, state: input.state, old: input.old, step: input.step };
+  }
+
+  private text(e: I.Expr): string {
+    const s = this.input.spec.file.slice(e.span).replace(/\s+/g, " ");
+    return s.length > 60 ? s.slice(0, 57) + "..." : s;
+  }
+
+  private val(e: I.Expr, locals: Value[]): string {
+    try {
+      const v = evaluate(this.env, e, locals);
+      return v === null ? "absent" : showValue(v, e.ty);
+    } catch (err) {
+      if (err instanceof EvalFailure) return "(fails)";
+      throw err;
+    }
+  }
+
+  private holds(e: I.Expr, locals: Value[]): boolean {
+    try {
+      return evaluate(this.env, e, locals) === true;
+    } catch (err) {
+      if (err instanceof EvalFailure) return false;
+      throw err;
+    }
+  }
+
+  private say(indent: number, line: string): void {
+    if (this.lines.length < MAX_LINES) this.lines.push("  ".repeat(indent) + line);
+  }
+
+  /** Explains why `e` (a boolean) is false. */
+  whyFalse(e: I.Expr, locals: Value[], indent: number): void {
+    switch (e.k) {
+      case "logic":
+        switch (e.op) {
+          case "and":
+            return this.whyFalse(this.holds(e.l, locals) ? e.r : e.l, locals, indent);
+          case "or":
+            this.say(indent, `neither side of \`or\` holds:`);
+            this.whyFalse(e.l, locals, indent + 1);
+            this.whyFalse(e.r, locals, indent + 1);
+            return;
+          case "implies":
+            this.say(indent, `\`${this.text(e.l)}\` holds, but \`${this.text(e.r)}\` does not:`);
+            return this.whyFalse(e.r, locals, indent + 1);
+          case "iff":
+            this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)} but \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
+            return;
+        }
+        return;
+      case "not":
+        return this.whyTrue(e.e, locals, indent);
+      case "eq":
+        this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
+        return;
+      case "cmp":
+        this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}: \`${e.op}\` fails`);
+        return;
+      case "in":
+        this.say(indent, `\`${this.text(e.elem)}\` is ${this.val(e.elem, locals)}, \`${this.text(e.coll)}\` is ${this.val(e.coll, locals)}`);
+        return;
+      case "agg":
+        if (e.op === "all") return this.counterexampleOf(e, locals, indent);
+        if (e.op === "any") {
+          this.say(indent, `no ${e.binders.map((b) => b.name).join(", ")} satisfies \`${this.text(e.body!)}\``);
+          return;
+        }
+        break;
+      case "call": {
+        const def = this.input.spec.defs[e.def];
+        const frame: Value[] = new Array(def.nLocals);
+        const shown: string[] = [];
+        e.args.forEach((a, i) => {
+          frame[def.params[i].local] = evaluate(this.env, a, locals);
+          shown.push(`${def.params[i].name} = ${showValue(frame[def.params[i].local], a.ty)}`);
+        });
+        this.say(indent, `\`${this.text(e)}\` is false${shown.length ? ` (${shown.join(", ")})` : ""}:`);
+        return this.whyFalse(def.body, frame, indent + 1);
+      }
+      default:
+        break;
+    }
+    this.say(indent, `\`${this.text(e)}\` is false`);
+  }
+
+  /** Explains why `e` is true (for a false `not e`). */
+  private whyTrue(e: I.Expr, locals: Value[], indent: number): void {
+    if (e.k === "logic" && e.op === "and") {
+      this.say(indent, `both \`${this.text(e.l)}\` and \`${this.text(e.r)}\` hold`);
+      this.whyTrue(e.l, locals, indent + 1);
+      this.whyTrue(e.r, locals, indent + 1);
+      return;
+    }
+    if (e.k === "call") {
+      const def = this.input.spec.defs[e.def];
+      const frame: Value[] = new Array(def.nLocals);
+      e.args.forEach((a, i) => (frame[def.params[i].local] = evaluate(this.env, a, locals)));
+      this.say(indent, `\`${this.text(e)}\` holds:`);
+      return this.whyTrue(def.body, frame, indent + 1);
+    }
+    if (e.k === "eq" || e.k === "cmp") {
+      this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
+      return;
+    }
+    if (e.k === "agg" && e.op === "any") {
+      this.witnessOf(e, locals, indent);
+      return;
+    }
+    this.say(indent, `\`${this.text(e)}\` holds`);
+  }
+
+  private forEachBinding(e: Extract<I.Expr, { k: "agg" }>, locals: Value[], visit: (shown: string[]) => boolean): void {
+    const go = (i: number, shown: string[]): boolean => {
+      if (i === e.binders.length) {
+        if (e.where && !this.holds(e.where, locals)) return false;
+        return visit(shown);
+      }
+      const b = e.binders[i];
+      const d = b.domain;
+      let values: Value[];
+      let ty: Ty;
+      if (d.k === "type") {
+        values = domainValues(d.ty);
+        ty = d.ty;
+      } else if (d.k === "set") {
+        values = (evaluate(this.env, d.set, locals) as number[]).map((c) => fromCode(d.elem as ScalarTy, c));
+        ty = d.elem;
+      } else {
+        values = evaluate(this.env, d.seq, locals) as Value[];
+        ty = d.elem;
+      }
+      for (const v of values) {
+        locals[b.local] = v;
+        if (go(i + 1, [...shown, `${b.name} = ${showValue(v, ty)}`])) return true;
+      }
+      return false;
+    };
+    go(0, []);
+  }
+
+  private counterexampleOf(e: Extract<I.Expr, { k: "agg" }>, locals: Value[], indent: number): void {
+    this.forEachBinding(e, locals, (shown) => {
+      if (this.holds(e.body!, locals)) return false;
+      this.say(indent, `for ${shown.join(", ")}:`);
+      this.whyFalse(e.body!, locals, indent + 1);
+      return true;
+    });
+  }
+
+  private witnessOf(e: Extract<I.Expr, { k: "agg" }>, locals: Value[], indent: number): void {
+    this.forEachBinding(e, locals, (shown) => {
+      if (!this.holds(e.body!, locals)) return false;
+      this.say(indent, `\`${this.text(e.body!)}\` holds for ${shown.join(", ")}`);
+      return true;
+    });
+  }
+}
+
+/** Lines saying why `property` is false in the given state (and step). */
+export function explainViolation(input: ExplainInput, property: I.Property): string[] {
+  const ex = new Explainer(input);
+  ex.whyFalse(property.expr, new Array(Math.max(property.nLocals, 1)), 0);
+  return ex.lines;
+}
