@@ -1,18 +1,27 @@
-// Exhaustive breadth-first search. Level by level: only the current and next levels' states are
-// kept whole; every distinct state keeps its parent's number and the instance that reached it, so
-// the shortest path to a violation is rebuilt by replaying instances from the initial state.
+// Exhaustive breadth-first search, single-threaded (src/explore/parallel.ts runs the same engine on
+// several worker threads). Level by level: only the current and next levels' states are kept, bit-
+// packed; every distinct state keeps its parent's number and the instance that reached it, so the
+// shortest path to a violation is rebuilt by replaying instances from the initial state.
 // Invariants are checked once per distinct state, step properties on every transition.
 
 import os from "node:os";
 import type { Model } from "../model/model.js";
-import { PropertyChecks, toViolation, type Found } from "./checks.js";
-import { FP, fingerprint } from "./hash.js";
+import { toViolation } from "./checks.js";
+import { makeEngine, type Anchor, type Engine } from "./engine.js";
+import { exactFingerprints, fingerprint } from "./hash.js";
+import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
-import { ExactSet, FingerprintSet, type SeenSet } from "./seen.js";
+import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, TableFull, type SeenSet } from "./seen.js";
+import { concretePath } from "./symmetry-path.js";
+import { makeCanonicalizer, type Canonicalizer } from "./symmetry.js";
 
 export interface BfsOptions {
-  /** Store whole states instead of fingerprints (no collisions; for small spaces). */
+  /** Store whole (packed) states instead of fingerprints (no collisions). */
   readonly exact?: boolean;
+  /** Spin's supertrace: k bits per state in a bit array of this many bits (partial coverage). */
+  readonly bitstate?: number;
+  /** Canonicalise states under permutations of the spec's symmetric types (default: on if it has any). */
+  readonly symmetry?: boolean;
   readonly maxStates?: number;
   /** Stop after exploring this many steps from the initial state. */
   readonly maxDepth?: number;
@@ -46,11 +55,32 @@ export interface BfsStats {
   readonly depth: number;
   readonly seconds: number;
   readonly statesPerSecond: number;
-  /** TLC's optimistic estimate n * (generated - n) / 2^64; 0 in exact mode. */
+  /** TLC's optimistic estimate n * (generated - n) / 2^64; 0 when the seen-set is exact. */
   readonly collisionProbability: number;
   /** States found but not yet expanded when the search stopped. */
   readonly queue: number;
+  /** Bytes held by the search's tables at the end (seen-set, trace, level queues). */
   readonly bytes: number;
+  /** Words per packed state. */
+  readonly packedWords: number;
+}
+
+export interface SymmetryReport {
+  /** The symmetric types states were canonicalised under. */
+  readonly types: readonly string[];
+  /** Number of permutations in the symmetry group. */
+  readonly group: number;
+  /** The unreduced number of distinct states: the sum of the orbit sizes of the states found. */
+  readonly fullStates: number;
+}
+
+export interface BitstateReport {
+  readonly bits: number;
+  readonly hashes: number;
+  /** Estimated fraction of the reachable states explored. */
+  readonly coverage: number;
+  /** Bits per state stored (Spin's "hash factor"). */
+  readonly hashFactor: number;
 }
 
 export interface BfsResult {
@@ -60,205 +90,159 @@ export interface BfsResult {
   readonly stats: BfsStats;
   readonly coverage: CoverageSnapshot;
   readonly exact: boolean;
-}
-
-/** A growable Int32Array. */
-class IntList {
-  data: Int32Array;
-  length = 0;
-  constructor(initial = 1024) {
-    this.data = new Int32Array(initial);
-  }
-  push(x: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = x;
-  }
-}
-
-/** States of one BFS level, stored back to back. */
-class Level {
-  data: Int32Array;
-  count = 0;
-  constructor(private readonly width: number) {
-    this.data = new Int32Array(Math.max(1, width) * 256);
-  }
-  push(s: Int32Array): void {
-    const w = this.width;
-    if ((this.count + 1) * w > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data.set(s, this.count * w);
-    this.count++;
-  }
-  load(i: number, into: Int32Array): void {
-    const w = this.width;
-    const d = this.data;
-    const o = i * w;
-    for (let j = 0; j < w; j++) into[j] = d[o + j];
-  }
+  readonly workers: number;
+  readonly symmetry?: SymmetryReport;
+  readonly bitstate?: BitstateReport;
 }
 
 export function defaultMemoryBytes(): number {
   return Math.min(16 * 2 ** 30, Math.floor(os.totalmem() * 0.6));
 }
 
-function gib(bytes: number): string {
+export function gib(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / 2 ** 20)} MiB`;
 }
 
-/** The instances leading from the initial state to state number `n`. */
-function pathTo(n: number, parent: IntList, via: IntList): number[] {
+export const DEFAULT_BITSTATE_BITS = 2 ** 31;
+
+/** States expanded between checks of the clock, the memory ceiling and interruption. */
+export const CHUNK = 2048;
+
+/** The canonicaliser to use, or null (no symmetric types, or symmetry turned off). */
+export function canonicalizerFor(model: Model, options: BfsOptions): Canonicalizer | null {
+  if (options.symmetry === false || model.spec.symmetric.length === 0) return null;
+  return makeCanonicalizer(model);
+}
+
+export function seenSetFor(options: BfsOptions, packer: Packer, memory: number): SeenSet {
+  if (options.bitstate !== undefined) return new BitstateSet(options.bitstate);
+  if (packer.bits <= DIRECT_MAX_BITS) return new DirectSet(packer.bits);
+  if (options.exact && !exactFingerprints(packer.words)) return new ExactSet(packer.words);
+  return new FingerprintSet(0, memory);
+}
+
+/** The instances from the initial state to the state numbered `n` (global numbering). */
+export function pathTo(n: number, parent: (n: number) => number, via: (n: number) => number, root = 0): number[] {
   const path: number[] = [];
-  while (n > 0) {
-    path.push(via.data[n]);
-    n = parent.data[n];
+  while (n !== root && n >= 0) {
+    path.push(via(n));
+    n = parent(n);
   }
   return path.reverse();
 }
 
+/** A violation's action path (concrete: under symmetry, mapped back to the unreduced model). */
+export function anchorViolation(model: Model, canon: Canonicalizer | null, a: Anchor, path: (n: number) => number[]): Violation {
+  let instances = path(a.state);
+  if (a.inst >= 0) instances = [...instances, a.inst];
+  if (canon) instances = concretePath(model, canon, instances, a.found);
+  return toViolation(a.found, instances);
+}
+
+export function collisionProbability(exact: boolean, distinct: number, generated: number): number {
+  return exact ? 0 : (distinct * Math.max(0, generated - distinct)) / 2 ** 64;
+}
+
+export function bitstateReport(seen: SeenSet): BitstateReport | undefined {
+  if (!(seen instanceof BitstateSet)) return undefined;
+  return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), hashFactor: seen.bits / Math.max(1, seen.size) };
+}
+
 export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   const t0 = performance.now();
-  const width = model.width;
-  const exact = options.exact ?? false;
-  const seen: SeenSet = exact ? new ExactSet(width) : new FingerprintSet();
-  const maxStates = options.maxStates ?? Infinity;
-  const maxDepth = options.maxDepth ?? Infinity;
   const memory = options.memoryBytes ?? defaultMemoryBytes();
-  const continueAll = options.continueAfterViolation ?? false;
-  const checks = new PropertyChecks(model, options.properties ?? selectAll(model));
+  const packer = makePacker(model.layout);
+  const seen = seenSetFor(options, packer, memory);
+  const exact = !(seen instanceof BitstateSet) && (seen instanceof ExactSet || seen instanceof DirectSet || exactFingerprints(packer.words));
+  const canon = canonicalizerFor(model, options);
+  const maxDepth = options.maxDepth ?? Infinity;
   const progressEvery = options.progressEveryMs ?? 1000;
   model.resetCoverage();
 
-  const parent = new IntList();
-  const via = new IntList();
-  const violations: Violation[] = [];
-  const found: Found[] = [];
+  const eng: Engine = makeEngine({
+    model,
+    packer,
+    seen,
+    worker: 0,
+    workers: 1,
+    continueAll: options.continueAfterViolation ?? false,
+    selection: options.properties ?? selectAll(model),
+    canon,
+  });
+  eng.maxLocal = options.maxStates ?? Infinity;
   let limit: BfsResult["limit"];
+  const bytesNow = () => seen.bytes() + eng.bytes();
 
-  let cur = new Level(width);
-  let next = new Level(width);
-  const s = new Int32Array(width);
-  const d = new Int32Array(width);
-  model.init(s);
-  seen.add(s, fingerprint(s, width), FP.h2);
-  parent.push(-1);
-  via.push(-1);
-  cur.push(s);
-  let generated = 1;
+  eng.addInitial();
+  eng.swap();
   let depth = 1;
-  let stop = false;
-
-  const record = (f: Found, instances: () => number[]): void => {
-    if (!checks.report(f.property)) return;
-    violations.push(toViolation(f, instances()));
-    if (!continueAll || checks.allReported()) stop = true;
-  };
-
-  checks.invariants(s, continueAll, found);
-  for (const f of found) record(f, () => []);
-  found.length = 0;
-
-  let curIndex = 0; // global number of the state being expanded
-  let levelStart = 0; // global number of the first state of the current level
   let lastProgress = t0;
-  let expanded = 0;
+  let left = 0;
 
-  const bytesNow = () => seen.bytes() + parent.data.byteLength * 2 + cur.data.byteLength + next.data.byteLength;
-
-  const emit = (inst: number): boolean => {
-    generated++;
-    if (checks.hasSteps) {
-      checks.steps(s, d, inst, continueAll, found);
-      if (found.length > 0) {
-        for (const f of found) record(f, () => [...pathTo(curIndex, parent, via), inst]);
-        found.length = 0;
-        if (stop) return true;
+  try {
+    outer: while (!eng.stop && eng.cur.count > 0) {
+      if (depth > maxDepth) {
+        limit = { kind: "depth", message: `stopped at --max-depth ${maxDepth - 1}` };
+        left = eng.cur.count;
+        break;
       }
-    }
-    const h1 = fingerprint(d, width);
-    if (!seen.add(d, h1, FP.h2)) return false;
-    const n = parent.length;
-    parent.push(curIndex);
-    via.push(inst);
-    next.push(d);
-    checks.invariants(d, continueAll, found);
-    if (found.length > 0) {
-      for (const f of found) record(f, () => pathTo(n, parent, via));
-      found.length = 0;
-      if (stop) return true;
-    }
-    if (seen.size >= maxStates) {
-      limit = { kind: "states", message: `stopped at --max-states ${maxStates}` };
-      stop = true;
-      return true;
-    }
-    return false;
-  };
-
-  const onFail = (inst: number): boolean => {
-    generated++;
-    const f = model.failure;
-    record({ property: { kind: "well_typed", index: -1, name: "well_typed" }, failure: { site: f.site, detail: f.detail } }, () => [
-      ...pathTo(curIndex, parent, via),
-      inst,
-    ]);
-    return stop;
-  };
-
-  outer: while (!stop && cur.count > 0) {
-    if (depth > maxDepth) {
-      limit = { kind: "depth", message: `stopped at --max-depth ${maxDepth}` };
-      break;
-    }
-    for (let i = 0; i < cur.count; i++) {
-      cur.load(i, s);
-      curIndex = levelStart + i;
-      if (model.expand(s, d, emit, onFail) || stop) break outer;
-      if ((++expanded & 0xfff) === 0) {
-        const now = performance.now();
-        if (bytesNow() > memory) {
+      const n = eng.cur.count;
+      for (let i = 0; i < n; i += CHUNK) {
+        if (eng.expand(i, Math.min(n, i + CHUNK))) {
+          left = n - i + eng.next.count;
+          break outer;
+        }
+        if (bytesNow() > memory || (seen instanceof FingerprintSet && seen.full)) {
           limit = { kind: "memory", message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` };
+          left = n - i + eng.next.count;
           break outer;
         }
         if (options.shouldStop?.()) {
           limit = { kind: "interrupted", message: "interrupted" };
+          left = n - i + eng.next.count;
           break outer;
         }
+        const now = performance.now();
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
-          options.onProgress({ generated, distinct: seen.size, depth, queue: cur.count - i + next.count, seconds: (now - t0) / 1000 });
+          options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - i + eng.next.count, seconds: (now - t0) / 1000 });
         }
       }
+      eng.swap();
+      if (eng.cur.count > 0) depth++;
     }
-    levelStart += cur.count;
-    [cur, next] = [next, cur];
-    next.count = 0;
-    if (cur.count > 0) depth++;
+  } catch (err) {
+    if (!(err instanceof TableFull)) throw err;
+    limit = { kind: "memory", message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` };
+    left = eng.cur.count + eng.next.count;
   }
+  if (eng.limited && !limit) limit = { kind: "states", message: `stopped at --max-states ${options.maxStates}` };
 
   const seconds = (performance.now() - t0) / 1000;
   const distinct = seen.size;
-  const queueLeft = stop || limit ? cur.count + next.count : 0;
+  const trace = eng.trace;
+  const path = (n: number) => pathTo(n, (k) => trace.parent(k), (k) => trace.via(k));
+  const violations = eng.anchors.map((a) => anchorViolation(model, canon, a, path));
   return {
     violations,
     ...(limit ? { limit } : {}),
     stats: {
-      generated,
+      generated: eng.generated,
       distinct,
       depth,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
-      collisionProbability: exact ? 0 : (distinct * Math.max(0, generated - distinct)) / 2 ** 64,
-      queue: queueLeft,
+      collisionProbability: collisionProbability(exact, distinct, eng.generated),
+      queue: eng.stop || limit ? left : 0,
       bytes: bytesNow(),
+      packedWords: packer.words,
     },
     coverage: snapshotCoverage(model),
     exact,
+    workers: 1,
+    ...(canon ? { symmetry: { types: model.spec.symmetric.map((t) => t.name), group: canon.groupSize, fullStates: eng.orbits } } : {}),
+    ...(bitstateReport(seen) ? { bitstate: bitstateReport(seen)! } : {}),
   };
 }
+
+export { fingerprint };
