@@ -1,0 +1,223 @@
+// `npm run bench`: stakecheck against Spin on the reference models of ../shared/anchors (copied to
+// bench/models so the repository is self-contained), in the same run, alternating the tools and
+// taking medians of 3. Also: two workers, symmetry reduction, random-walk speed, the cost of
+// loading a spec, and the CLI's start-up. Prints the tables and writes them to bench/results.md.
+//
+//   npm run bench                 everything (about 3 minutes on the 2-core machine)
+//   npm run bench -- --quick      one repetition, small configurations only
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bench = join(root, "bench");
+const work = join(os.tmpdir(), "stakecheck-bench");
+const quick = process.argv.includes("--quick");
+const REPS = quick ? 1 : 3;
+
+const CONFIGS = [
+  { name: "POOL(3,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 3, B: 3, R: 2 }, large: false },
+  { name: "POOL(4,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 4, B: 3, R: 2 }, large: true },
+  { name: "POOL(3,5,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 3, B: 5, R: 2 }, large: true },
+  { name: "BFT(4,1)", spec: "spec/anchor-bft.stake", pml: "bft.pml", consts: { N: 4, F: 1 }, large: false },
+  { name: "BFT(12,3)", spec: "spec/anchor-bft.stake", pml: "bft.pml", consts: { N: 12, F: 3 }, large: true },
+].filter((c) => !quick || !c.large);
+
+function log(msg) {
+  process.stderr.write(msg + "\n");
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+function ensureSpin() {
+  const has = spawnSync("sh", ["-c", "command -v spin && command -v gcc"], { encoding: "utf8" }).status === 0;
+  if (has) return;
+  log("spin or gcc is missing: installing with apt-get");
+  let r = spawnSync("apt-get", ["install", "-y", "spin", "gcc"], { stdio: "inherit" });
+  if (r.status !== 0) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit" });
+    r = spawnSync("apt-get", ["install", "-y", "spin", "gcc"], { stdio: "inherit" });
+  }
+  if (r.status !== 0) throw new Error("could not install spin (apt-get install -y spin)");
+}
+
+/** Builds pan for a configuration (the commands of ../shared/anchors/README.md). */
+function buildPan(cfg) {
+  const dir = join(work, cfg.name.replace(/[^A-Za-z0-9]/g, "_"));
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(bench, "models", cfg.pml), join(dir, cfg.pml));
+  const defs = Object.entries(cfg.consts).map(([k, v]) => `-D${k}=${v}`);
+  execFileSync("spin", ["-a", ...defs, cfg.pml], { cwd: dir, stdio: "pipe" });
+  execFileSync("gcc", ["-O2", "-DSAFETY", "-o", "pan", "pan.c"], { cwd: dir, stdio: "pipe" });
+  return dir;
+}
+
+function runSpin(dir) {
+  const t0 = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-v", "./pan", "-m100000", "-w24"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
+  const wall = (performance.now() - t0) / 1000;
+  const out = r.stdout + r.stderr;
+  const num = (re) => {
+    const m = re.exec(out);
+    if (!m) throw new Error(`unexpected pan output:\n${out.slice(0, 2000)}`);
+    return Number(m[1]);
+  };
+  const errors = num(/errors: (\d+)/);
+  return {
+    distinct: num(/(\d+) states, stored/),
+    seconds: num(/pan: elapsed time ([\d.e+-]+) seconds/),
+    wall,
+    rss: num(/Maximum resident set size \(kbytes\): (\d+)/) * 1024,
+    errors,
+  };
+}
+
+function runStake(cfg, options = {}, spec = cfg.spec) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(bench, "one.mjs"), spec, JSON.stringify(cfg.consts), JSON.stringify(options)], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`stakecheck run failed: ${r.stderr}`);
+  const j = JSON.parse(r.stdout.trim().split("\n").pop());
+  return { ...j, wall, rss: j.maxRssBytes };
+}
+
+function machine() {
+  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+}
+
+const fmt = (n) => Math.round(n).toLocaleString("en-US");
+const rate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
+const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
+
+function main() {
+  ensureSpin();
+  log("building dist/");
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
+  mkdirSync(work, { recursive: true });
+  const loadBefore = os.loadavg()[0];
+  const started = new Date();
+  const rows = [];
+
+  for (const cfg of CONFIGS) {
+    log(`${cfg.name}: building pan`);
+    const dir = buildPan(cfg);
+    const runs = { stake: [], spin: [], two: [] };
+    for (let i = 0; i < REPS; i++) {
+      // Alternate the tools, and the order within a repetition, so load drifts hit both alike.
+      const order = i % 2 === 0 ? ["stake", "spin"] : ["spin", "stake"];
+      for (const tool of order) {
+        if (tool === "stake") runs.stake.push(runStake(cfg));
+        else runs.spin.push(runSpin(dir));
+      }
+      if (cfg.large) runs.two.push(runStake(cfg, { workers: 2 }));
+      log(`  rep ${i + 1}: stakecheck ${runs.stake[i].seconds.toFixed(2)} s, Spin ${runs.spin[i].seconds.toFixed(2)} s${cfg.large ? `, 2 workers ${runs.two[i].seconds.toFixed(2)} s` : ""}`);
+    }
+    for (const r of runs.stake) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: stakecheck found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
+    for (const r of runs.two) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: 2 workers found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
+    const ratio = median(runs.stake.map((r, i) => (r.distinct / r.seconds) / (runs.spin[i].distinct / runs.spin[i].seconds)));
+    const speedup = runs.two.length ? median(runs.two.map((r, i) => runs.stake[i].seconds / r.seconds)) : null;
+    rows.push({ cfg, runs, ratio, speedup });
+  }
+
+  // Symmetry: the 4-account pool with and without canonicalisation.
+  const symCfg = { name: "POOL(4,3,2) symmetric", consts: { N: 4, B: 3, R: 2 } };
+  const symSpec = "spec/anchor-pool-symmetric.stake";
+  let sym = null;
+  if (existsSync(join(root, symSpec))) {
+    log("symmetry: POOL(4,3,2) with `symmetric type Account`");
+    const on = [];
+    const off = [];
+    for (let i = 0; i < REPS; i++) {
+      on.push(runStake(symCfg, {}, symSpec));
+      off.push(runStake(symCfg, { symmetry: false }, symSpec));
+    }
+    sym = { on, off };
+  }
+
+  log("random walks, spec loading, start-up");
+  const walk = JSON.parse(execFileSync(process.execPath, [join(bench, "walk.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
+  const startup = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [join(root, "bin/stakecheck.js"), "check", "spec/anchor-bft.stake", "--no-color"], { cwd: root, encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`stakecheck check failed: ${r.stdout}${r.stderr}`);
+    startup.push((performance.now() - t0) / 1000);
+  }
+  const loadAfter = os.loadavg()[0];
+
+  const lines = [];
+  lines.push(`# stakecheck benchmark`);
+  lines.push("");
+  lines.push(`${started.toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine()} · load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after · medians of ${REPS}, the tools alternating`);
+  lines.push("");
+  lines.push("Search seconds are each tool's own figure (pan's `elapsed time`; stakecheck's search, after loading and");
+  lines.push("compiling the spec); peak RSS is the whole process's (`/usr/bin/time -v` for pan, `maxRSS` for node,");
+  lines.push("whose runtime alone takes about 45 MiB). Table bytes: stakecheck's seen-set, trace and level queues.");
+  lines.push("");
+  lines.push("| model | tool | distinct states | search s | distinct/s | peak RSS | RSS bytes/state | table bytes/state | stakecheck/Spin (states/s) |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const { cfg, runs, ratio } of rows) {
+    const st = runs.stake;
+    const sp = runs.spin;
+    const sSec = median(st.map((r) => r.seconds));
+    const pSec = median(sp.map((r) => r.seconds));
+    const sRss = median(st.map((r) => r.rss));
+    const pRss = median(sp.map((r) => r.rss));
+    const n = st[0].distinct;
+    lines.push(`| ${cfg.name} | stakecheck | ${fmt(n)} | ${sSec.toFixed(2)} | ${rate(n / sSec)} | ${mb(sRss)} | ${fmt(sRss / n)} | ${(st[0].tableBytes / n).toFixed(1)} | **${ratio.toFixed(2)}×** |`);
+    lines.push(`| | Spin 6.5 | ${fmt(sp[0].distinct)} | ${pSec.toFixed(2)} | ${rate(sp[0].distinct / pSec)} | ${mb(pRss)} | ${fmt(pRss / sp[0].distinct)} | | |`);
+  }
+  lines.push("");
+  const big = rows.filter((r) => r.speedup !== null);
+  if (big.length) {
+    lines.push("Two workers (`--workers 2`) against one, same run:");
+    lines.push("");
+    lines.push("| model | 1 worker s | 2 workers s | speed-up | 2 workers distinct/s |");
+    lines.push("| --- | ---: | ---: | ---: | ---: |");
+    for (const { cfg, runs, speedup } of big) {
+      const one = median(runs.stake.map((r) => r.seconds));
+      const two = median(runs.two.map((r) => r.seconds));
+      lines.push(`| ${cfg.name} | ${one.toFixed(2)} | ${two.toFixed(2)} | **${speedup.toFixed(2)}×** | ${rate(runs.two[0].distinct / two)} |`);
+    }
+    lines.push("");
+  }
+  if (sym) {
+    const on = sym.on;
+    const off = sym.off;
+    lines.push("Symmetry reduction (`spec/anchor-pool-symmetric.stake`, `symmetric type Account`, N = 4):");
+    lines.push("");
+    lines.push("| | distinct states | search s | verdicts |");
+    lines.push("| --- | ---: | ---: | --- |");
+    lines.push(`| symmetry off | ${fmt(off[0].distinct)} | ${median(off.map((r) => r.seconds)).toFixed(2)} | ${off[0].violations.length ? "violated" : "all hold"} |`);
+    lines.push(`| symmetry on | ${fmt(on[0].distinct)} (full count from orbits: ${fmt(on[0].fullStates)}) | ${median(on.map((r) => r.seconds)).toFixed(2)} | ${on[0].violations.length ? "violated" : "all hold"} |`);
+    lines.push(`| reduction | **${(off[0].distinct / on[0].distinct).toFixed(1)}×** fewer states | | |`);
+    lines.push("");
+  }
+  lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");
+  lines.push("");
+  lines.push("| measure | value |");
+  lines.push("| --- | ---: |");
+  lines.push(`| random-walk steps/s, spec/pool.stake (apply + invariants per step, depth ${walk.depth}) | ${rate(walk.stepsPerSecond)} |`);
+  lines.push(`| load spec/pool.stake: parse | ${walk.load.parseMs.toFixed(1)} ms |`);
+  lines.push(`| load: check | ${walk.load.checkMs.toFixed(1)} ms |`);
+  lines.push(`| load: compile | ${walk.load.compileMs.toFixed(1)} ms |`);
+  lines.push(`| \`stakecheck check spec/anchor-bft.stake\`, whole process (node start-up included), median of ${startup.length} | ${(median(startup) * 1000).toFixed(0)} ms |`);
+  lines.push("");
+  const text = lines.join("\n");
+  writeFileSync(join(bench, "results.md"), text + "\n");
+  process.stdout.write(text + "\n");
+}
+
+main();
