@@ -17,6 +17,7 @@ import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js"
 import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
 import { declaredType, resolveType } from "./types.js";
+import { checkSymmetry } from "./symmetry.js";
 import { addWarnings } from "./warnings.js";
 
 export interface CheckOptions {
@@ -191,6 +192,7 @@ export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions =
     symmetric: c.symmetric,
     types,
   };
+  checkSymmetry(c, spec);
   addWarnings(c, ast, spec);
   const diagnostics = sortDiagnostics(c.diags);
   return { spec: hasErrors(diagnostics) ? null : spec, diagnostics };

@@ -7,11 +7,12 @@
 import os from "node:os";
 import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
-import { makeEngine, type Anchor, type Engine } from "./engine.js";
-import { exactFingerprints, fingerprint } from "./hash.js";
+import { makeEngine, type Anchor, type Engine, type LevelStore } from "./engine.js";
+import { exactFingerprints } from "./hash.js";
 import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
-import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, TableFull, type SeenSet } from "./seen.js";
+import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
+import { Queue, TraceStore } from "./store.js";
 import { concretePath } from "./symmetry-path.js";
 import { makeCanonicalizer, type Canonicalizer } from "./symmetry.js";
 
@@ -148,81 +149,122 @@ export function bitstateReport(seen: SeenSet): BitstateReport | undefined {
   return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), hashFactor: seen.bits / Math.max(1, seen.size) };
 }
 
+/** One thread's levels: the queue being expanded, the queue being filled, and the trace. */
+class LocalLevels implements LevelStore {
+  private readonly spare: Int32Array[] = [];
+  cur: Queue;
+  next: Queue;
+  readonly trace: TraceStore;
+
+  constructor(words: number, instances: number) {
+    this.cur = new Queue(words, this.spare);
+    this.next = new Queue(words, this.spare);
+    this.trace = new TraceStore(instances);
+  }
+
+  add(parent: number, inst: number, p: Int32Array, o: number): number {
+    const n = this.trace.length;
+    this.trace.push(parent, inst);
+    this.next.push(p, o);
+    return n;
+  }
+
+  swap(): void {
+    const t = this.cur;
+    t.clear();
+    this.cur = this.next;
+    this.next = t;
+  }
+
+  bytes(): number {
+    return this.trace.bytes() + this.cur.bytes() + this.next.bytes() + this.spare.reduce((n, b) => n + b.byteLength, 0);
+  }
+}
+
 export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const packer = makePacker(model.layout);
   const seen = seenSetFor(options, packer, memory);
-  const exact = !(seen instanceof BitstateSet) && (seen instanceof ExactSet || seen instanceof DirectSet || exactFingerprints(packer.words));
+  const exact = isExact(seen, packer);
   const canon = canonicalizerFor(model, options);
   const maxDepth = options.maxDepth ?? Infinity;
   const progressEvery = options.progressEveryMs ?? 1000;
   model.resetCoverage();
 
+  const levels = new LocalLevels(packer.words, model.instanceCount);
   const eng: Engine = makeEngine({
     model,
     packer,
     seen,
-    worker: 0,
-    workers: 1,
+    store: levels,
     continueAll: options.continueAfterViolation ?? false,
     selection: options.properties ?? selectAll(model),
     canon,
   });
-  eng.maxLocal = options.maxStates ?? Infinity;
+  eng.maxStates = options.maxStates ?? Infinity;
   let limit: BfsResult["limit"];
-  const bytesNow = () => seen.bytes() + eng.bytes();
+  const bytesNow = () => seen.bytes() + levels.bytes();
+  const memoryLimit = () => ({ kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` });
 
   eng.addInitial();
-  eng.swap();
+  levels.swap();
   let depth = 1;
+  let base = 0; // number of the current level's first state
   let lastProgress = t0;
   let left = 0;
 
   try {
-    outer: while (!eng.stop && eng.cur.count > 0) {
+    outer: while (!eng.stop && levels.cur.count > 0) {
       if (depth > maxDepth) {
         limit = { kind: "depth", message: `stopped at --max-depth ${maxDepth - 1}` };
-        left = eng.cur.count;
+        left = levels.cur.count;
         break;
       }
-      const n = eng.cur.count;
+      const cur = levels.cur;
+      const n = cur.count;
       for (let i = 0; i < n; i += CHUNK) {
-        if (eng.expand(i, Math.min(n, i + CHUNK))) {
-          left = n - i + eng.next.count;
-          break outer;
+        const end = Math.min(n, i + CHUNK);
+        for (let j = i; j < end; j++) {
+          const blk = cur.blockOf(j);
+          if (eng.expandOne(base + j, blk, Queue.at)) {
+            left = n - j + levels.next.count;
+            break outer;
+          }
         }
         if (bytesNow() > memory || (seen instanceof FingerprintSet && seen.full)) {
-          limit = { kind: "memory", message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` };
-          left = n - i + eng.next.count;
+          limit = memoryLimit();
+          left = n - end + levels.next.count;
           break outer;
         }
         if (options.shouldStop?.()) {
           limit = { kind: "interrupted", message: "interrupted" };
-          left = n - i + eng.next.count;
+          left = n - end + levels.next.count;
           break outer;
         }
         const now = performance.now();
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
-          options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - i + eng.next.count, seconds: (now - t0) / 1000 });
+          options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
         }
       }
-      eng.swap();
-      if (eng.cur.count > 0) depth++;
+      base += n;
+      levels.swap();
+      if (levels.cur.count > 0) depth++;
     }
   } catch (err) {
     if (!(err instanceof TableFull)) throw err;
-    limit = { kind: "memory", message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` };
-    left = eng.cur.count + eng.next.count;
+    limit = memoryLimit();
+    left = levels.cur.count + levels.next.count;
   }
   if (eng.limited && !limit) limit = { kind: "states", message: `stopped at --max-states ${options.maxStates}` };
 
   const seconds = (performance.now() - t0) / 1000;
   const distinct = seen.size;
-  const trace = eng.trace;
+  const trace = levels.trace;
   const path = (n: number) => pathTo(n, (k) => trace.parent(k), (k) => trace.via(k));
   const violations = eng.anchors.map((a) => anchorViolation(model, canon, a, path));
+  const bits = bitstateReport(seen);
   return {
     violations,
     ...(limit ? { limit } : {}),
@@ -240,9 +282,16 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     coverage: snapshotCoverage(model),
     exact,
     workers: 1,
-    ...(canon ? { symmetry: { types: model.spec.symmetric.map((t) => t.name), group: canon.groupSize, fullStates: eng.orbits } } : {}),
-    ...(bitstateReport(seen) ? { bitstate: bitstateReport(seen)! } : {}),
+    ...(canon ? { symmetry: symmetryReport(model, canon, eng.orbits) } : {}),
+    ...(bits ? { bitstate: bits } : {}),
   };
 }
 
-export { fingerprint };
+export function symmetryReport(model: Model, canon: Canonicalizer, orbits: number): SymmetryReport {
+  return { types: model.spec.symmetric.map((t) => t.name), group: canon.groupSize, fullStates: orbits };
+}
+
+export function isExact(seen: SeenSet, packer: Packer): boolean {
+  if (seen instanceof BitstateSet) return false;
+  return seen instanceof ExactSet || seen instanceof DirectSet || seen instanceof SharedDirectSet || (seen instanceof FingerprintSet && exactFingerprints(packer.words));
+}

@@ -2,9 +2,10 @@
 // worker: expand states of the current level, pack (and canonicalise) each successor, look it up
 // in the seen-set, queue and number the new ones, check properties. Allocation-free per state.
 //
-// States are numbered per worker in discovery order (local numbers); the global number of local
-// state n of worker w among W workers is n * W + w. Violations are recorded as anchors (a state's
-// number, or a state's number and the instance taken from it) and turned into paths by the driver.
+// New states go to a LevelStore, which numbers them: in discovery order for one thread, by their
+// position in the shared level arena for parallel workers. Violations are recorded as anchors (a
+// state's number, or a state's number and the instance taken from it) and turned into paths by
+// the driver, which owns the parent/instance trace.
 
 import type { Model } from "../model/model.js";
 import { PropertyChecks, type Found } from "./checks.js";
@@ -12,7 +13,6 @@ import { FP, fingerprint } from "./hash.js";
 import type { Packer } from "./pack.js";
 import type { PropertySelection } from "./result.js";
 import { DirectSet, SharedDirectSet, type SeenSet } from "./seen.js";
-import { Queue, TraceStore } from "./store.js";
 import type { Canonicalizer } from "./symmetry.js";
 
 /** Where a violation shows: after reaching state `state`, or after taking `inst` from `state`. */
@@ -23,12 +23,17 @@ export interface Anchor {
   readonly inst: number;
 }
 
+/** Where new states go: queued for the next level, with their parent and instance recorded. */
+export interface LevelStore {
+  /** Queues the packed state at `p[o ..]`, found from state `parent` by `inst`; returns its number. */
+  add(parent: number, inst: number, p: Int32Array, o: number): number;
+}
+
 export interface EngineConfig {
   readonly model: Model;
   readonly packer: Packer;
   readonly seen: SeenSet;
-  readonly worker: number;
-  readonly workers: number;
+  readonly store: LevelStore;
   readonly continueAll: boolean;
   readonly selection: PropertySelection;
   readonly canon: Canonicalizer | null;
@@ -36,41 +41,31 @@ export interface EngineConfig {
 
 export interface Engine {
   readonly checks: PropertyChecks;
-  readonly trace: TraceStore;
   readonly anchors: Anchor[];
-  /** Current level (being expanded) and next level (being filled). */
-  cur: Queue;
-  next: Queue;
-  /** Local number of cur's first state. */
-  curBase: number;
   generated: number;
+  /** New states this engine added. */
+  added: number;
   /** Sum of the orbit sizes of the states found (the unreduced count), under symmetry. */
   orbits: number;
   /** Set when the search must stop (a violation without --continue, or every property reported). */
   stop: boolean;
-  /** Stop (with stop = true and limited = true) once this many states were found locally. */
-  maxLocal: number;
+  /** Stop (with stop = true and limited = true) once the seen-set holds this many states. */
+  maxStates: number;
   limited: boolean;
-  /** Adds the initial state (worker 0 only); checks its invariants. */
+  /** Adds the initial state; checks its invariants. */
   addInitial(): void;
-  /** Expands cur's states [from, to); returns true when the search must stop. */
-  expand(from: number, to: number): boolean;
-  /** Moves to the next level. */
-  swap(): void;
-  /** Bytes held by the trace and the level queues (not the seen-set). */
-  bytes(): number;
+  /** Expands state number `id`, packed at `buf[at ..]`; returns true when the search must stop. */
+  expandOne(id: number, buf: Int32Array, at: number): boolean;
 }
 
 export function makeEngine(cfg: EngineConfig): Engine {
-  const { model, packer, seen, worker, workers, continueAll, canon } = cfg;
+  const { model, packer, seen, store, continueAll, canon } = cfg;
   const width = model.width;
   const P = packer.words;
   const pack = packer.pack;
   const unpack = packer.unpack;
   const checks = new PropertyChecks(model, cfg.selection);
   const hasSteps = checks.hasSteps;
-  const trace = new TraceStore(model.instanceCount);
-  const spare: Int32Array[] = [];
   const s = new Int32Array(width);
   const d = new Int32Array(width);
   const cbuf = new Int32Array(width);
@@ -82,20 +77,15 @@ export function makeEngine(cfg: EngineConfig): Engine {
 
   const e: Engine = {
     checks,
-    trace,
     anchors,
-    cur: new Queue(P, spare),
-    next: new Queue(P, spare),
-    curBase: 0,
     generated: 0,
+    added: 0,
     orbits: 0,
     stop: false,
-    maxLocal: Infinity,
+    maxStates: Infinity,
     limited: false,
     addInitial,
-    expand,
-    swap,
-    bytes,
+    expandOne,
   };
 
   const record = (f: Found, state: number, inst: number): void => {
@@ -113,12 +103,12 @@ export function makeEngine(cfg: EngineConfig): Engine {
     }
     pack(st, pk, 0);
     seen.add(pk, 0, fingerprint(pk, 0, P), FP.h2);
-    trace.push(-1, 0);
-    e.next.push(pk, 0);
+    const id = store.add(-1, 0, pk, 0);
+    e.added++;
     e.generated++;
     if (canon) e.orbits += group / canon.stabilizer;
     checks.invariants(st, continueAll, found);
-    for (const f of found) record(f, worker, -1);
+    for (const f of found) record(f, id, -1);
     found.length = 0;
   }
 
@@ -173,18 +163,17 @@ export function makeEngine(cfg: EngineConfig): Engine {
     for (let j = 0; j < k; j++) {
       const o = j * P;
       if (!seen.add(batch, o, bh1[j], bh2[j])) continue;
-      const n = trace.length;
-      trace.push(curId, binst[j]);
-      e.next.push(batch, o);
+      const n = store.add(curId, binst[j], batch, o);
+      e.added++;
       if (canon !== null) e.orbits += group / bstab[j];
       unpack(batch, o, cbuf);
       checks.invariants(cbuf, continueAll, found);
       if (found.length > 0) {
-        for (const f of found) record(f, n * workers + worker, -1);
+        for (const f of found) record(f, n, -1);
         found.length = 0;
         if (e.stop) return true;
       }
-      if (n + 1 >= e.maxLocal) {
+      if (seen.size >= e.maxStates) {
         e.limited = true;
         e.stop = true;
         return true;
@@ -200,34 +189,16 @@ export function makeEngine(cfg: EngineConfig): Engine {
     return e.stop;
   };
 
-  function expand(from: number, to: number): boolean {
-    const cur = e.cur;
-    const base = e.curBase;
-    for (let i = from; i < to; i++) {
-      const blk = cur.blockOf(i);
-      unpack(blk, Queue.at, s);
-      curId = (base + i) * workers + worker;
-      if (model.expand(s, d, emit, onFail) || e.stop) {
-        cnt = 0;
-        return true;
-      }
-      if (flush()) return true;
+  function expandOne(id: number, buf: Int32Array, at: number): boolean {
+    unpack(buf, at, s);
+    curId = id;
+    if (model.expand(s, d, emit, onFail) || e.stop) {
+      cnt = 0;
+      return true;
     }
-    return false;
+    return flush();
   }
 
-  function swap(): void {
-    void sink;
-    e.curBase += e.cur.count;
-    const t = e.cur;
-    t.clear();
-    e.cur = e.next;
-    e.next = t;
-  }
-
-  function bytes(): number {
-    return trace.bytes() + e.cur.bytes() + e.next.bytes() + spare.length * (spare[0]?.byteLength ?? 0);
-  }
-
+  void sink;
   return e;
 }

@@ -1,0 +1,257 @@
+// The scalarset discipline for `symmetric type T = lo .. hi`. Symmetry reduction explores one state
+// per orbit under permutations of T's values; that is sound only when permuting the values of T
+// maps every reachable state to a reachable state and keeps every property's verdict. These rules
+// guarantee it: a value of T is a name, not a number.
+//
+//   1. no arithmetic on values of T (+ - * / %, unary -, min, max, abs, div_up, mul_div, sum/min/max
+//      of them): it would tell element 0 from element 1;
+//   2. no ordering (< <= > >=) of values of T;
+//   3. a value of T is compared (==, !=, in, subset, union, ...) only with values of T: never with an
+//      integer literal, a const or another integer type;
+//   4. a map keyed by T is indexed only by values of T; a queue is never indexed by one;
+//   5. values stored, passed and returned keep their symmetric type: assigning an integer to a
+//      place of T (or a T to a plain integer), passing one to a parameter of T, mixing T and
+//      integers in the branches of an `if`, a set literal or a queue literal are errors;
+//   6. an initial value is symmetric: a variable of T (or a set of T given elements) cannot be
+//      initialised, since no value of T is special; maps keyed by T are filled with one value.
+//
+// Quantifiers (all, any, sum, count, map, set) over T, parameters, callers and picks of type T are
+// all fine: they range over every element alike.
+
+import type * as I from "../ir/ir.js";
+import { showType, type Ty } from "../ir/types.js";
+import type { Checker } from "./checker.js";
+import { src } from "./expressions.js";
+
+function symOf(t: Ty): number | undefined {
+  return t.k === "int" ? t.sym : undefined;
+}
+
+/** Whether storing or comparing values of types `a` and `b` would mix symmetric and plain values. */
+export function symMismatch(a: Ty, b: Ty): boolean {
+  if (a.k === "any" || b.k === "any" || a.k === "error" || b.k === "error") return false;
+  if (a.k === "int" && b.k === "int") return (a.sym ?? -1) !== (b.sym ?? -1);
+  if (a.k === "set" && b.k === "set") return symMismatch(a.elem, b.elem);
+  if (a.k === "map" && b.k === "map") return symMismatch(a.key, b.key) || symMismatch(a.val, b.val);
+  if (b.k === "map" && a.k !== "map") return symMismatch(a, b.val); // a scalar filling a map
+  if (a.k === "rec" && b.k === "rec") return a.fields.some((f, i) => b.fields[i] !== undefined && symMismatch(f.ty, b.fields[i].ty));
+  if (a.k === "seq" && b.k === "seq") return symMismatch(a.elem, b.elem);
+  return false;
+}
+
+/** Whether a type holds values of a symmetric type anywhere (not counting map keys). */
+function holdsSym(t: Ty): boolean {
+  switch (t.k) {
+    case "int":
+      return t.sym !== undefined;
+    case "set":
+      return holdsSym(t.elem);
+    case "map":
+      return holdsSym(t.val);
+    case "rec":
+      return t.fields.some((f) => holdsSym(f.ty));
+    case "seq":
+      return holdsSym(t.elem);
+    default:
+      return false;
+  }
+}
+
+export function checkSymmetry(checker: Checker, spec: I.Spec): void {
+  if (spec.symmetric.length === 0) return;
+  // `x += 1` holds its place's index twice (target and value): report each problem once.
+  const said = new Set<string>();
+  const c = {
+    error(span: I.Expr["span"], message: string, hint?: string): void {
+      const key = `${span.start}:${span.end}:${message}`;
+      if (said.has(key)) return;
+      said.add(key);
+      checker.error(span, message, hint);
+    },
+  };
+  const text = (span: I.Expr["span"]) => src(checker, span);
+  const name = (t: Ty): string => {
+    const s = symOf(t) ?? (t.k === "set" && t.elem.k === "int" ? t.elem.sym : undefined);
+    return s !== undefined ? spec.symmetric[s].name : "?";
+  };
+  const HINT = "values of a symmetric type are interchangeable names: compare them with == or !=, use them as map keys, set elements and parameters";
+  const isSym = (e: I.Expr) => symOf(e.ty) !== undefined;
+  const desc = (t: Ty): string => {
+    if (t.k === "int") return t.sym !== undefined ? `a value of the symmetric type \`${spec.symmetric[t.sym].name}\`` : "a plain integer";
+    return `\`${showType(t, false)}\``;
+  };
+  const mixed = (span: I.Expr["span"], a: Ty, b: Ty, what: string) => {
+    c.error(span, `${what} puts ${desc(a)} where ${desc(b)} belongs`, HINT);
+  };
+
+  const expr = (e: I.Expr): void => {
+    switch (e.k) {
+      case "arith":
+      case "neg": {
+        const ops = e.k === "arith" ? [e.l, e.r] : [e.e];
+        const s = ops.find(isSym);
+        if (s) c.error(e.span, `arithmetic on \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT);
+        ops.forEach(expr);
+        return;
+      }
+      case "cmp": {
+        const s = [e.l, e.r].find(isSym);
+        if (s) c.error(e.span, `values of the symmetric type \`${name(s.ty)}\` are not ordered`, "compare them with == or !=");
+        expr(e.l);
+        expr(e.r);
+        return;
+      }
+      case "eq":
+      case "subset":
+      case "setop":
+        if (symMismatch(e.l.ty, e.r.ty)) {
+          const s = isSym(e.l) || holdsSym(e.l.ty) ? e.l : e.r;
+          const o = s === e.l ? e.r : e.l;
+          c.error(e.span, `\`${text(s.span)}\` (of the symmetric type \`${name(s.ty)}\`) is compared with \`${text(o.span)}\`, which is not of that type`, HINT);
+        }
+        expr(e.l);
+        expr(e.r);
+        return;
+      case "in": {
+        const elemTy = e.coll.ty.k === "set" || e.coll.ty.k === "seq" ? e.coll.ty.elem : e.elem.ty;
+        if (symMismatch(e.elem.ty, elemTy)) mixed(e.span, e.elem.ty, e.coll.ty, "`in`");
+        expr(e.elem);
+        expr(e.coll);
+        return;
+      }
+      case "index":
+        if (e.target.ty.k === "map" && symMismatch(e.index.ty, e.target.ty.key)) {
+          c.error(e.index.span, `\`${text(e.target.span)}\` is keyed by ${showType(e.target.ty.key, false)}, but \`${text(e.index.span)}\` is ${showType(e.index.ty, false)}`, HINT);
+        }
+        if (e.target.ty.k === "seq" && isSym(e.index)) c.error(e.index.span, `a queue cannot be indexed by \`${text(e.index.span)}\`, a value of the symmetric type \`${name(e.index.ty)}\``, HINT);
+        expr(e.target);
+        expr(e.index);
+        return;
+      case "field":
+        expr(e.target);
+        return;
+      case "not":
+      case "old":
+      case "present":
+        expr(e.e);
+        return;
+      case "fit":
+        if (symMismatch(e.e.ty, e.ty)) mixed(e.span, e.e.ty, e.ty, `\`${text(e.span)}\``);
+        expr(e.e);
+        return;
+      case "fill":
+        if (symMismatch(e.e.ty, e.ty.val)) mixed(e.span, e.e.ty, e.ty.val, "this value");
+        expr(e.e);
+        return;
+      case "logic":
+        expr(e.l);
+        expr(e.r);
+        return;
+      case "ite":
+        if (symMismatch(e.t.ty, e.e.ty)) mixed(e.span, e.t.ty, e.e.ty, "this `if`");
+        expr(e.c);
+        expr(e.t);
+        expr(e.e);
+        return;
+      case "call":
+        e.args.forEach((a, i) => {
+          const p = spec.defs[e.def]?.params[i];
+          if (p && symMismatch(a.ty, p.ty)) mixed(a.span, a.ty, p.ty, `argument \`${p.name}\` of \`${spec.defs[e.def].name}\``);
+          expr(a);
+        });
+        return;
+      case "builtin": {
+        if (["div_up", "mul_div", "mul_div_up", "min", "max", "abs"].includes(e.fn)) {
+          const s = e.args.find(isSym);
+          if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT);
+        }
+        if (e.fn === "push" && e.args[0].ty.k === "seq" && symMismatch(e.args[1].ty, e.args[0].ty.elem)) mixed(e.args[1].span, e.args[1].ty, e.args[0].ty.elem, "`push`");
+        e.args.forEach(expr);
+        return;
+      }
+      case "agg":
+        for (const b of e.binders) {
+          if (b.domain.k === "set") expr(b.domain.set);
+          if (b.domain.k === "seq") expr(b.domain.seq);
+        }
+        if (e.where) expr(e.where);
+        if (e.body) {
+          if ((e.op === "sum" || e.op === "min" || e.op === "max") && isSym(e.body)) {
+            c.error(e.body.span, `\`${e.op}\` of \`${text(e.body.span)}\`, a value of the symmetric type \`${name(e.body.ty)}\``, HINT);
+          }
+          expr(e.body);
+        }
+        return;
+      case "setLit":
+      case "seqLit":
+        for (const x of e.elems) {
+          if (e.ty.elem.k !== "any" && symMismatch(x.ty, e.ty.elem)) mixed(x.span, x.ty, e.ty.elem, "this literal");
+          expr(x);
+        }
+        return;
+      case "recLit":
+        e.fields.forEach((f, i) => {
+          if (symMismatch(f.ty, e.ty.fields[i].ty)) mixed(f.span, f.ty, e.ty.fields[i].ty, `field \`${e.ty.fields[i].name}\``);
+          expr(f);
+        });
+        return;
+      case "const":
+      case "var":
+      case "local":
+      case "action":
+      case "caller":
+      case "stepParam":
+        return;
+    }
+  };
+
+  const stmts = (ss: readonly I.Stmt[]): void => {
+    for (const s of ss) {
+      switch (s.k) {
+        case "require":
+          expr(s.cond);
+          break;
+        case "let":
+          expr(s.value);
+          break;
+        case "if":
+          expr(s.cond);
+          stmts(s.then);
+          stmts(s.else);
+          break;
+        case "pick":
+          if (s.where) expr(s.where);
+          break;
+        case "assign": {
+          let ty: Ty = spec.vars[s.place.var].ty;
+          for (const step of s.place.path) {
+            if (step.k === "index") {
+              if (ty.k === "map" && symMismatch(step.index.ty, ty.key)) {
+                c.error(step.index.span, `this map is keyed by ${showType(ty.key, false)}, but \`${text(step.index.span)}\` is ${showType(step.index.ty, false)}`, HINT);
+              }
+              if (ty.k === "seq" && isSym(step.index)) c.error(step.index.span, `a queue cannot be indexed by a value of the symmetric type \`${name(step.index.ty)}\``, HINT);
+              expr(step.index);
+              ty = ty.k === "map" ? ty.val : ty.k === "seq" && ty.elem.k !== "any" ? ty.elem : ty;
+            } else if (ty.k === "rec") ty = ty.fields[step.field].ty;
+          }
+          if (symMismatch(s.value.ty, s.place.ty)) mixed(s.span, s.value.ty, s.place.ty, "this assignment");
+          expr(s.value);
+          break;
+        }
+      }
+    }
+  };
+
+  spec.vars.forEach((v) => {
+    if (symMismatch(v.init.ty, v.ty)) {
+      c.error(v.init.span, `the initial value of \`${v.name}\` is not symmetric: no value of ${holdsSym(v.ty) ? "a symmetric type" : "it"} is special`, "start from a value that is the same for every element: an empty set, or a map keyed by the symmetric type filled with one value");
+    }
+    expr(v.init);
+  });
+  spec.defs.forEach((d) => {
+    if (symMismatch(d.body.ty, d.ret)) mixed(d.span, d.body.ty, d.ret, `the result of \`${d.name}\``);
+    expr(d.body);
+  });
+  spec.actions.forEach((a) => stmts(a.body));
+  [...spec.invariants, ...spec.steps].forEach((p) => expr(p.expr));
+}

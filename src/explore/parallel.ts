@@ -1,0 +1,226 @@
+// Parallel exhaustive search on worker_threads (`--workers N`). The main thread reserves the shared
+// buffers, starts the workers (src/explore/worker.ts), relays progress and interruption, and at the
+// end merges what they report: counts, coverage, and violations, whose paths it rebuilds from the
+// shared trace. The search is level-synchronous, so a counterexample is as short as with one
+// worker (possibly a different one of the same length); the counts of a complete search are the
+// same as with one worker.
+
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Model } from "../model/model.js";
+import {
+  anchorViolation,
+  bfs,
+  canonicalizerFor,
+  collisionProbability,
+  defaultMemoryBytes,
+  gib,
+  pathTo,
+  symmetryReport,
+  type BfsOptions,
+  type BfsResult,
+} from "./bfs.js";
+import { exactFingerprints } from "./hash.js";
+import { makePacker } from "./pack.js";
+import {
+  C,
+  LIMIT_DEPTH,
+  LIMIT_INTERRUPTED,
+  LIMIT_MEMORY,
+  LIMIT_STATES,
+  W,
+  ctrlWords,
+  viaArray,
+  workerBase,
+  type SharedBuffers,
+  type WorkerInput,
+  type WorkerOutput,
+} from "./parallel-shared.js";
+import { selectAll, type CoverageSnapshot, type Violation } from "./result.js";
+import { DIRECT_MAX_BITS, DirectSet } from "./seen.js";
+
+export interface ParallelOptions extends BfsOptions {
+  /** Worker threads (default: the number of cores). 1 runs the single-threaded search. */
+  readonly workers?: number;
+}
+
+export function defaultWorkers(): number {
+  return typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+}
+
+/** Why a parallel request runs on one thread, or null when it can run in parallel. */
+export function singleThreadReason(model: Model, options: ParallelOptions): string | null {
+  if (options.bitstate !== undefined) return "--bitstate runs on one worker";
+  if (options.exact && !exactFingerprints(makePacker(model.layout).words)) return "--exact with states wider than 64 bits runs on one worker";
+  return null;
+}
+
+const MIN_CAP = 1 << 17;
+
+function reserve(model: Model, memory: number, instanceCount: number): SharedBuffers {
+  const packer = makePacker(model.layout);
+  const P = packer.words;
+  const direct = packer.bits <= DIRECT_MAX_BITS;
+  const maxCap = Math.max(MIN_CAP, Math.min(2 ** 30, Math.floor((memory * 0.5) / 8)));
+  const table = direct ? DirectSet.sharedBuffer(packer.bits) : new SharedArrayBuffer(maxCap * 8);
+  const viaBytes: 1 | 2 | 4 = instanceCount < 255 ? 1 : instanceCount < 65535 ? 2 : 4;
+  const maxIds = Math.max(1 << 16, Math.min(2 ** 31 - 1, Math.floor((memory * 0.3) / (4 + viaBytes))));
+  // Blocks small enough that one block's inserts cannot overfill the table between checks.
+  const block = direct ? 256 : Math.max(1, Math.min(256, Math.floor((0.02 * MIN_CAP) / Math.max(1, instanceCount))));
+  const arenaStates = Math.max(block * 64, Math.min(2 ** 31 / P - 1, Math.floor((memory * 0.1) / (P * 4))));
+  const maxBlocks = Math.floor(arenaStates / block);
+  return {
+    ctrl: new SharedArrayBuffer(ctrlWords(model.spec.invariants.length + model.spec.steps.length, 64) * 4),
+    table,
+    direct,
+    maxCap,
+    parent: new SharedArrayBuffer(maxIds * 4),
+    via: new SharedArrayBuffer(maxIds * viaBytes),
+    viaBytes,
+    maxIds,
+    arenas: [new SharedArrayBuffer(maxBlocks * block * P * 4), new SharedArrayBuffer(maxBlocks * block * P * 4)],
+    fills: [new SharedArrayBuffer(maxBlocks * 4), new SharedArrayBuffer(maxBlocks * 4)],
+    maxBlocks,
+    block,
+  };
+}
+
+function workerUrl(): { url: URL; execArgv: string[] } {
+  // Under tsx or vitest this module is TypeScript source: the worker needs the tsx loader too.
+  const ts = import.meta.url.endsWith(".ts");
+  return { url: new URL(ts ? "./worker.ts" : "./worker.js", import.meta.url), execArgv: ts ? ["--import", "tsx"] : [] };
+}
+
+function sumCoverage(parts: readonly WorkerOutput["coverage"][]): CoverageSnapshot {
+  const add = (k: keyof CoverageSnapshot) => parts[0][k].map((_, i) => parts.reduce((n, p) => n + p[k][i], 0));
+  return { fired: add("fired"), disabled: add("disabled"), requireHeld: add("requireHeld"), requireFailed: add("requireFailed") };
+}
+
+/** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
+export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
+  const workers = Math.max(1, Math.min(64, Math.floor(options.workers ?? defaultWorkers())));
+  if (workers === 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  const t0 = performance.now();
+  const memory = options.memoryBytes ?? defaultMemoryBytes();
+  const buffers = reserve(model, memory, model.instanceCount);
+  const nProps = model.spec.invariants.length + model.spec.steps.length;
+  const ctrl = new Int32Array(buffers.ctrl);
+  Atomics.store(ctrl, C.CAP, buffers.direct ? 0 : MIN_CAP);
+  Atomics.store(ctrl, C.DEPTH, 1);
+  const selection = options.properties ?? selectAll(model);
+  const consts = Object.fromEntries(model.spec.consts.map((c) => [c.name, c.value]));
+  const { url, execArgv } = workerUrl();
+  const sum = (field: number) => {
+    let n = 0;
+    for (let w = 0; w < workers; w++) n += Atomics.load(ctrl, workerBase(nProps, w) + field);
+    return n;
+  };
+
+  const threads: Worker[] = [];
+  const outputs: Promise<WorkerOutput>[] = [];
+  for (let i = 0; i < workers; i++) {
+    const input: WorkerInput = {
+      index: i,
+      workers,
+      specText: model.spec.file.text,
+      specPath: model.spec.file.path,
+      consts,
+      selection,
+      continueAll: options.continueAfterViolation ?? false,
+      symmetry: options.symmetry !== false,
+      maxStates: options.maxStates ?? Infinity,
+      maxDepth: options.maxDepth ?? Infinity,
+      memoryBytes: memory,
+      buffers,
+    };
+    const t = new Worker(url, { workerData: input, execArgv });
+    threads.push(t);
+    outputs.push(
+      new Promise<WorkerOutput>((resolve, reject) => {
+        t.once("message", (m: WorkerOutput) => resolve(m));
+        t.once("error", reject);
+        t.once("exit", (code) => reject(new Error(`search worker ${i} exited with code ${code}`)));
+      }),
+    );
+  }
+
+  let lastProgress = t0;
+  const timer = setInterval(() => {
+    if (options.shouldStop?.()) {
+      Atomics.compareExchange(ctrl, C.LIMIT, 0, LIMIT_INTERRUPTED);
+      Atomics.store(ctrl, C.STOP, 1);
+    }
+    const now = performance.now();
+    if (options.onProgress && now - lastProgress >= (options.progressEveryMs ?? 1000)) {
+      lastProgress = now;
+      options.onProgress({
+        generated: sum(W.GENERATED),
+        distinct: sum(W.ADDED),
+        depth: Atomics.load(ctrl, C.DEPTH),
+        queue: Atomics.load(ctrl, C.CUR_STATES),
+        seconds: (now - t0) / 1000,
+      });
+    }
+  }, 50);
+
+  let results: WorkerOutput[];
+  try {
+    results = await Promise.all(outputs);
+  } finally {
+    clearInterval(timer);
+    await Promise.all(threads.map((t) => t.terminate()));
+  }
+
+  const seconds = (performance.now() - t0) / 1000;
+  const distinct = results.reduce((n, r) => n + r.added, 0);
+  const generated = results.reduce((n, r) => n + r.generated, 0);
+  const parent = new Int32Array(buffers.parent);
+  const via = viaArray(buffers.via, buffers.viaBytes);
+  const canon = canonicalizerFor(model, options);
+  const path = (n: number) => pathTo(n, (k) => parent[k], (k) => via[k]);
+  // Several workers may report the same property in the same level: keep one shortest each.
+  const best = new Map<string, Violation>();
+  for (const r of results) {
+    for (const a of r.anchors) {
+      const v = anchorViolation(model, canon, a, path);
+      const key = `${v.property.kind}:${v.property.index}`;
+      const prev = best.get(key);
+      if (!prev || v.instances.length < prev.instances.length) best.set(key, v);
+    }
+  }
+  const violations = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
+  const limitKind = Atomics.load(ctrl, C.LIMIT);
+  const limit =
+    limitKind === LIMIT_STATES ? { kind: "states" as const, message: `stopped at --max-states ${options.maxStates}` }
+    : limitKind === LIMIT_DEPTH ? { kind: "depth" as const, message: `stopped at --max-depth ${(options.maxDepth ?? 0) - 1}` }
+    : limitKind === LIMIT_MEMORY ? { kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` }
+    : limitKind === LIMIT_INTERRUPTED ? { kind: "interrupted" as const, message: "interrupted" }
+    : undefined;
+  const stopped = limit !== undefined || Atomics.load(ctrl, C.STOP) === 1;
+  const P = makePacker(model.layout).words;
+  const levelStates = (Atomics.load(ctrl, C.CUR_BLOCKS) + Atomics.load(ctrl, C.NEXT_BLOCKS)) * buffers.block;
+  const bytes =
+    (buffers.direct ? buffers.table.byteLength : Atomics.load(ctrl, C.CAP) * 8) +
+    (Atomics.load(ctrl, C.CUR_BASE) + levelStates) * (4 + buffers.viaBytes) +
+    levelStates * P * 4;
+  const exact = buffers.direct;
+  return {
+    violations,
+    ...(limit ? { limit } : {}),
+    stats: {
+      generated,
+      distinct,
+      depth: Atomics.load(ctrl, C.DEPTH),
+      seconds,
+      statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
+      collisionProbability: collisionProbability(exact, distinct, generated),
+      queue: stopped ? sum(W.LEFT) : 0,
+      bytes,
+      packedWords: P,
+    },
+    coverage: sumCoverage(results.map((r) => r.coverage)),
+    exact,
+    workers,
+    ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
+  };
+}
