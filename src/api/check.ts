@@ -2,12 +2,15 @@
 
 import { compileModel } from "../compile/compile.js";
 import { bfs, type BfsOptions, type BfsResult } from "../explore/bfs.js";
+import { bfsAuto, type Workers } from "../explore/parallel.js";
 import type { PropertySelection } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
 import { closest } from "../lang/suggest.js";
 import type { Model } from "../model/model.js";
 
 export interface CheckOptions extends Omit<BfsOptions, "properties"> {
+  /** Worker threads for checkAsync: a number, or "auto" (one thread for small spaces, else every core). */
+  readonly workers?: Workers;
   /** Check only the invariants and step properties with these names (default: all). */
   readonly only?: readonly string[];
 }
@@ -36,6 +39,12 @@ export function selectProperties(spec: Spec, names: readonly string[] | undefine
 
 export function checkModel(model: Model, selection: PropertySelection, options: CheckOptions = {}): CheckRun {
   const result = bfs(model, { ...options, properties: selection });
+  return { model, result, selection };
+}
+
+/** checkModel on `options.workers` threads (parallel search). */
+export async function checkModelAsync(model: Model, selection: PropertySelection, options: CheckOptions = {}): Promise<CheckRun> {
+  const result = await bfsAuto(model, { ...options, properties: selection });
   return { model, result, selection };
 }
 

@@ -46,6 +46,9 @@ function program(): Command {
     .option("--memory <SIZE>", "memory ceiling for the search, e.g. 4G")
     .option("--continue", "keep going after a violation, to report every property that fails")
     .option("--coverage", "print how often each action fired")
+    .option("--workers <N>", "worker threads (default: one for small spaces, else every core)")
+    .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
+    .option("--no-symmetry", "do not reduce by `symmetric` types")
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));

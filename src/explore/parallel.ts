@@ -41,7 +41,7 @@ import { DIRECT_MAX_BITS, DirectSet } from "./seen.js";
 
 export interface ParallelOptions extends BfsOptions {
   /** Worker threads (default: the number of cores). 1 runs the single-threaded search. */
-  readonly workers?: number;
+  readonly workers?: number | "auto";
 }
 
 export function defaultWorkers(): number {
@@ -98,7 +98,8 @@ function sumCoverage(parts: readonly WorkerOutput["coverage"][]): CoverageSnapsh
 
 /** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
-  const workers = Math.max(1, Math.min(64, Math.floor(options.workers ?? defaultWorkers())));
+  const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
+  const workers = Math.max(1, Math.min(64, Math.floor(asked)));
   if (workers === 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
@@ -223,4 +224,26 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
   };
+}
+
+/** `--workers`: a count, or "auto". */
+export type Workers = number | "auto";
+
+/** States the "auto" mode explores on one thread before it starts workers. */
+export const PROBE_STATES = 100_000;
+
+/**
+ * The search `stakecheck check` runs. With workers = "auto" a small space is searched on the main
+ * thread (starting workers costs more than searching it); a search that reaches PROBE_STATES
+ * states starts over on every core.
+ */
+export async function bfsAuto(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
+  const w = options.workers ?? "auto";
+  if (w !== "auto") return bfsParallel(model, { ...options, workers: w });
+  const cores = defaultWorkers();
+  if (cores <= 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  const user = options.maxStates ?? Infinity;
+  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES) });
+  if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
+  return bfsParallel(model, { ...options, workers: cores });
 }

@@ -211,13 +211,23 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
   };
 
   // Tie groups of the current state: [type, start, end) in the sorted order.
-  const groups: { t: number; start: number; end: number; perm: number; perms: Int32Array[] }[] = [];
+  interface Group {
+    t: number;
+    start: number;
+    end: number;
+    perm: number;
+    perms: Int32Array[];
+  }
+  const pool: Group[] = [];
+  let nGroups = 0;
+  const groups: Group[] = [];
 
   const c: Canonicalizer = {
     groupSize: size.reduce((g, n) => g * factorial(n), 1),
     stabilizer: 1,
     exact: true,
     canonicalize(src, dst) {
+      nGroups = 0;
       groups.length = 0;
       let candidates = 1;
       for (let t = 0; t < T; t++) {
@@ -238,7 +248,14 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
           let k = i + 1;
           while (k < n && compareElems(src, t, o[i], o[k]) === 0) k++;
           if (k - i > 1) {
-            groups.push({ t, start: i, end: k, perm: 0, perms: permsOf(k - i) });
+            const g = pool[nGroups] ?? (pool[nGroups] = { t: 0, start: 0, end: 0, perm: 0, perms: [] });
+            nGroups++;
+            g.t = t;
+            g.start = i;
+            g.end = k;
+            g.perm = 0;
+            g.perms = permsOf(k - i);
+            groups.push(g);
             candidates *= factorial(k - i);
           }
           i = k;

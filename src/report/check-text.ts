@@ -5,6 +5,7 @@ import pc from "picocolors";
 import type { CheckRun } from "../api/check.js";
 import type { Violation } from "../explore/result.js";
 import { renderCounterexample } from "./counterexample.js";
+import { searchNotes } from "./search-notes.js";
 
 export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
@@ -37,8 +38,8 @@ export function statsLines(run: CheckRun): string[] {
     `${fmtInt(s.distinct)} distinct states, ${fmtInt(s.generated)} generated, depth ${s.depth}, ${fmtSeconds(s.seconds)} (${fmtRate(s.statesPerSecond)} distinct states/s)`,
   ];
   if (run.result.exact) lines.push("exact mode: states stored whole, no fingerprint collisions");
-  else lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
-  return lines;
+  else if (!run.result.bitstate) lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
+  return [...lines, ...searchNotes(run.result)];
 }
 
 export function renderCheck(run: CheckRun, consts: string, options: CheckTextOptions = {}): string {

@@ -1,6 +1,7 @@
-import { checkModel, selectProperties, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, selectProperties, type CheckRun } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
+import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
@@ -20,6 +21,9 @@ export interface CheckCliOptions {
   readonly memory?: string;
   readonly continue?: boolean;
   readonly coverage?: boolean;
+  readonly workers?: string;
+  readonly bitstate?: string | boolean;
+  readonly symmetry?: boolean;
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -29,7 +33,14 @@ function constsText(consts: Record<string, number | boolean>, spec: { consts: re
 
 let interrupted = false;
 
-function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): { run: CheckRun | null; code: number } {
+function parseWorkers(text: string | undefined): number | "auto" {
+  if (text === undefined || text === "auto") return "auto";
+  const n = parseCount("--workers", text);
+  if (n < 1 || n > 64) throw new InputError(`--workers ${text}: expected a number of threads from 1 to 64, or auto`);
+  return n;
+}
+
+async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
   const warnings = loaded.diagnostics;
@@ -41,8 +52,11 @@ function runOne(file: string, consts: Record<string, number | boolean>, o: Check
   const selection = selectProperties(loaded.spec, o.invariant);
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
-  const run = checkModel(model, selection, {
+  const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
+    workers: parseWorkers(o.workers),
+    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBytes("--bitstate", o.bitstate) * 8 : DEFAULT_BITSTATE_BITS } : {}),
+    symmetry: o.symmetry !== false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) + 1 } : {}),
     ...(o.memory ? { memoryBytes: parseBytes("--memory", o.memory) } : {}),
@@ -75,7 +89,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = runOne(file, consts, o, null);
+          const { run, code: c } = await runOne(file, consts, o, null);
           rows.push({ consts, run });
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
         }
@@ -83,7 +97,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = runOne(file, consts, o, new ProgressLine());
+      const { run, code: c } = await runOne(file, consts, o, new ProgressLine());
       code = Math.max(code, c);
       if (!run) continue;
       out(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));

@@ -1,0 +1,32 @@
+// The lines a check report adds for how the search ran: workers, symmetry reduction (with the
+// unreduced count), bitstate coverage.
+
+import type { BfsResult } from "../explore/bfs.js";
+
+function count(n: number): string {
+  return Math.round(n).toLocaleString("en-US");
+}
+
+function size(bytes: number): string {
+  return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MiB` : `${Math.round(bytes / 2 ** 10)} KiB`;
+}
+
+export function searchNotes(result: BfsResult): string[] {
+  const lines: string[] = [];
+  const s = result.stats;
+  if (result.workers > 1) lines.push(`${result.workers} workers, ${size(s.bytes)} of tables (${(s.bytes / Math.max(1, s.distinct)).toFixed(1)} bytes per state)`);
+  const sym = result.symmetry;
+  if (sym) {
+    const factor = sym.fullStates / Math.max(1, s.distinct);
+    lines.push(
+      `symmetry (${sym.types.map((t) => `\`${t}\``).join(", ")}, ${count(sym.group)} permutations): ${count(s.distinct)} canonical states stand for ${count(sym.fullStates)} states of the unreduced model (${factor.toFixed(1)}x fewer)`,
+    );
+  }
+  const b = result.bitstate;
+  if (b) {
+    lines.push(
+      `bitstate: ${size(b.bits / 8)} bit array, ${b.hashes} bits per state, hash factor ${b.hashFactor.toFixed(0)}; estimated coverage ${(b.coverage * 100).toFixed(b.coverage > 0.9999 ? 4 : 2)}% (states may have been missed)`,
+    );
+  }
+  return lines;
+}
