@@ -287,7 +287,8 @@ function compileBuiltinScalar(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): s
     case "len":
       return compileSlots(ctx, e.args[0])[0];
     case "head": {
-      const slots = compileSlots(ctx, e);
+      // Not compileSlots(ctx, e): for a queue of scalars that comes straight back here.
+      const slots = compileSeqBuiltin(ctx, e);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
     default:
