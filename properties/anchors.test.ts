@@ -10,7 +10,7 @@ const BFT = "spec/anchor-bft.stake";
 
 describe("anchor models match TLC and Spin", () => {
   it.each([
-    { name: "POOL(3,3,2)", file: POOL, consts: { N: 3, B: 3, R: 2 }, distinct: 98_700, generated: 709_801, depth: 23 },
+    { name: "POOL(3,3,2)", file: POOL, consts: { N: 3, B: 3, R: 2 } as Record<string, number>, distinct: 98_700, generated: 709_801, depth: 23 },
     { name: "POOL(4,3,2)", file: POOL, consts: { N: 4, B: 3, R: 2 }, distinct: 2_652_000, generated: 24_832_001, depth: 29 },
     { name: "BFT(4,1)", file: BFT, consts: { N: 4, F: 1 }, distinct: 108, generated: 325, depth: 6 },
     { name: "BFT(12,3)", file: BFT, consts: { N: 12, F: 3 }, distinct: 1_259_712, generated: 11_337_409, depth: 16 },
