@@ -85,10 +85,13 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
   };
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
-  // Under tsx or vitest this module is TypeScript source: the worker needs the tsx loader too.
-  const ts = import.meta.url.endsWith(".ts");
-  return { url: new URL(ts ? "./worker.ts" : "./worker.js", import.meta.url), execArgv: ts ? ["--import", "tsx"] : [] };
+/** Starts a worker on worker.js; under tsx or vitest (this module is TypeScript source), on
+ * worker.ts through tsx's loader, registered inside the worker before it imports the source. */
+function startWorker(workerData: WorkerInput): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url), { workerData });
+  const source = new URL("./worker.ts", import.meta.url).href;
+  const boot = `import("tsx/esm/api").then((m) => { m.register(); return import(${JSON.stringify(source)}); });`;
+  return new Worker(boot, { eval: true, workerData });
 }
 
 function sumCoverage(parts: readonly WorkerOutput["coverage"][]): CoverageSnapshot {
@@ -110,7 +113,6 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   Atomics.store(ctrl, C.DEPTH, 1);
   const selection = options.properties ?? selectAll(model);
   const consts = Object.fromEntries(model.spec.consts.map((c) => [c.name, c.value]));
-  const { url, execArgv } = workerUrl();
   const sum = (field: number) => {
     let n = 0;
     for (let w = 0; w < workers; w++) n += Atomics.load(ctrl, workerBase(nProps, w) + field);
@@ -134,7 +136,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       memoryBytes: memory,
       buffers,
     };
-    const t = new Worker(url, { workerData: input, execArgv });
+    const t = startWorker(input);
     threads.push(t);
     outputs.push(
       new Promise<WorkerOutput>((resolve, reject) => {

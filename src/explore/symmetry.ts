@@ -39,39 +39,49 @@ interface SlotInfo {
   kind: number;
   /** The symmetric type of a VALUE or SET slot. */
   sym: number;
+  /** For a slot inside a queue entry: the queue's length slot and the entry's position (the
+   * entry is live, and relabelled, only below the length: entries past it stay all zero). */
+  lenSlot: number;
+  pos: number;
 }
 
-function walk(ty: Ty, terms: [number, number, number][], out: SlotInfo[]): void {
+type SeqCtx = { lenSlot: number; pos: number };
+const NO_SEQ: SeqCtx = { lenSlot: -1, pos: 0 };
+
+function walk(ty: Ty, terms: [number, number, number][], out: SlotInfo[], q: SeqCtx = NO_SEQ): void {
+  const slot = (kind: number, sym: number) => out.push({ terms, kind, sym, lenSlot: q.lenSlot, pos: q.pos });
   switch (ty.k) {
     case "int":
-      out.push({ terms, kind: ty.sym !== undefined ? VALUE : PLAIN, sym: ty.sym ?? -1 });
+      slot(ty.sym !== undefined ? VALUE : PLAIN, ty.sym ?? -1);
       return;
     case "bool":
     case "enum":
-      out.push({ terms, kind: PLAIN, sym: -1 });
+      slot(PLAIN, -1);
       return;
     case "set":
-      out.push({ terms, kind: ty.elem.k === "int" && ty.elem.sym !== undefined ? SET : PLAIN, sym: ty.elem.k === "int" ? (ty.elem.sym ?? -1) : -1 });
+      slot(ty.elem.k === "int" && ty.elem.sym !== undefined ? SET : PLAIN, ty.elem.k === "int" ? (ty.elem.sym ?? -1) : -1);
       return;
     case "map": {
       const n = cardinality(ty.key);
       const before = out.length;
-      walk(ty.val, terms, out);
+      walk(ty.val, terms, out, q);
       const w = out.length - before;
       out.length = before;
       for (let e = 0; e < n; e++) {
         const t: [number, number, number][] = ty.key.k === "int" && ty.key.sym !== undefined ? [...terms, [ty.key.sym, e, w]] : terms;
-        walk(ty.val, t, out);
+        walk(ty.val, t, out, q);
       }
       return;
     }
     case "rec":
-      for (const f of ty.fields) walk(f.ty, terms, out);
+      for (const f of ty.fields) walk(f.ty, terms, out, q);
       return;
-    case "seq":
-      out.push({ terms, kind: PLAIN, sym: -1 });
-      for (let i = 0; i < ty.cap; i++) walk(ty.elem, terms, out);
+    case "seq": {
+      const lenSlot = out.length;
+      slot(PLAIN, -1);
+      for (let i = 0; i < ty.cap; i++) walk(ty.elem, terms, out, { lenSlot, pos: i });
       return;
+    }
     case "any":
     case "error":
       return;
@@ -128,6 +138,8 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
   const tStride = Int32Array.from(flat.filter((_, i) => i % 3 === 2));
   const kind = Int32Array.from(slots.map((s) => s.kind));
   const vsym = Int32Array.from(slots.map((s) => s.sym));
+  const lenSlot = Int32Array.from(slots.map((s) => s.lenSlot));
+  const pos = Int32Array.from(slots.map((s) => s.pos));
   // Slots whose position depends on a permutation at all; the others are copied (and relabelled).
   const moving = Int32Array.from(slots.map((s, j) => (s.terms.length > 0 || s.kind !== PLAIN ? j : -1)).filter((j) => j >= 0));
   const still = Int32Array.from(slots.map((s, j) => (s.terms.length === 0 && s.kind === PLAIN ? j : -1)).filter((j) => j >= 0));
@@ -194,6 +206,10 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
       for (let q = termStart[j]; q < termStart[j + 1]; q++) dest += (pi[tType[q]][tElem[q]] - tElem[q]) * tStride[q];
       let v = src[j];
       const k = kind[j];
+      if (k !== PLAIN && lenSlot[j] >= 0 && pos[j] >= src[lenSlot[j]]) {
+        out[dest] = v; // a queue entry past the length: not a value
+        continue;
+      }
       if (k === VALUE) v = relabel(vsym[j], v);
       else if (k === SET) {
         const t = vsym[j];
