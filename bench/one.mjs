@@ -15,6 +15,7 @@ if (!loaded.spec) {
 }
 const model = compileModel(loaded.spec);
 const t1 = performance.now();
+const cpu0 = process.cpuUsage();
 let result;
 if ((options.workers ?? 1) > 1) {
   const { bfsParallel } = await import("../dist/explore/parallel.js");
@@ -22,6 +23,7 @@ if ((options.workers ?? 1) > 1) {
 } else {
   result = bfs(model, options);
 }
+const cpu = process.cpuUsage(cpu0);
 const s = result.stats;
 console.log(
   JSON.stringify({
@@ -29,6 +31,7 @@ console.log(
     generated: s.generated,
     depth: s.depth,
     seconds: s.seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     tableBytes: s.bytes,
     loadSeconds: (t1 - t0) / 1000,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,

@@ -73,6 +73,7 @@ function runSpin(dir) {
   return {
     distinct: num(/(\d+) states, stored/),
     seconds: num(/pan: elapsed time ([\d.e+-]+) seconds/),
+    cpuSeconds: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
     wall,
     rss: num(/Maximum resident set size \(kbytes\): (\d+)/) * 1024,
     errors,
@@ -122,13 +123,14 @@ function main() {
         else runs.spin.push(runSpin(dir));
       }
       if (cfg.large) runs.two.push(runStake(cfg, { workers: 2 }));
-      log(`  rep ${i + 1}: stakecheck ${runs.stake[i].seconds.toFixed(2)} s, Spin ${runs.spin[i].seconds.toFixed(2)} s${cfg.large ? `, 2 workers ${runs.two[i].seconds.toFixed(2)} s` : ""}`);
+      log(`  rep ${i + 1}: stakecheck ${runs.stake[i].seconds.toFixed(2)} s (${runs.stake[i].cpuSeconds.toFixed(2)} CPU), Spin ${runs.spin[i].seconds.toFixed(2)} s (${runs.spin[i].cpuSeconds.toFixed(2)} CPU)${cfg.large ? `, 2 workers ${runs.two[i].seconds.toFixed(2)} s` : ""} · load ${os.loadavg()[0].toFixed(1)}`);
     }
     for (const r of runs.stake) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: stakecheck found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
     for (const r of runs.two) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: 2 workers found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
     const ratio = median(runs.stake.map((r, i) => (r.distinct / r.seconds) / (runs.spin[i].distinct / runs.spin[i].seconds)));
+    const cpuRatio = median(runs.stake.map((r, i) => runs.spin[i].cpuSeconds / r.cpuSeconds));
     const speedup = runs.two.length ? median(runs.two.map((r, i) => runs.stake[i].seconds / r.seconds)) : null;
-    rows.push({ cfg, runs, ratio, speedup });
+    rows.push({ cfg, runs, ratio, cpuRatio, speedup });
   }
 
   // Symmetry: the 4-account pool with and without canonicalisation.
@@ -162,13 +164,16 @@ function main() {
   lines.push("");
   lines.push(`${started.toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine()} · load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after · medians of ${REPS}, the tools alternating`);
   lines.push("");
-  lines.push("Search seconds are each tool's own figure (pan's `elapsed time`; stakecheck's search, after loading and");
-  lines.push("compiling the spec); peak RSS is the whole process's (`/usr/bin/time -v` for pan, `maxRSS` for node,");
-  lines.push("whose runtime alone takes about 45 MiB). Table bytes: stakecheck's seen-set, trace and level queues.");
+  lines.push("Search seconds are each tool's own wall-clock figure (pan's `elapsed time`; stakecheck's search, after");
+  lines.push("loading and compiling the spec); CPU seconds are user + system time of the search (pan: the whole process).");
+  lines.push("On a machine shared with other jobs wall time mostly measures the share of the cores a tool got, so");
+  lines.push("the CPU-time ratio is the steadier comparison. Peak RSS is the whole process's (`/usr/bin/time -v` for pan,");
+  lines.push("`maxRSS` for node, whose runtime alone takes about 45 MiB). Table bytes: stakecheck's seen-set, trace and");
+  lines.push("level queues. Ratios are stakecheck's speed over Spin's, measured pair by pair (> 1: stakecheck faster).");
   lines.push("");
-  lines.push("| model | tool | distinct states | search s | distinct/s | peak RSS | RSS bytes/state | table bytes/state | stakecheck/Spin (states/s) |");
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  for (const { cfg, runs, ratio } of rows) {
+  lines.push("| model | tool | distinct states | search s | distinct/s | CPU s | peak RSS | RSS bytes/state | table bytes/state | speed ratio (wall) | speed ratio (CPU) |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const { cfg, runs, ratio, cpuRatio } of rows) {
     const st = runs.stake;
     const sp = runs.spin;
     const sSec = median(st.map((r) => r.seconds));
@@ -176,8 +181,10 @@ function main() {
     const sRss = median(st.map((r) => r.rss));
     const pRss = median(sp.map((r) => r.rss));
     const n = st[0].distinct;
-    lines.push(`| ${cfg.name} | stakecheck | ${fmt(n)} | ${sSec.toFixed(2)} | ${rate(n / sSec)} | ${mb(sRss)} | ${fmt(sRss / n)} | ${(st[0].tableBytes / n).toFixed(1)} | **${ratio.toFixed(2)}×** |`);
-    lines.push(`| | Spin 6.5 | ${fmt(sp[0].distinct)} | ${pSec.toFixed(2)} | ${rate(sp[0].distinct / pSec)} | ${mb(pRss)} | ${fmt(pRss / sp[0].distinct)} | | |`);
+    const sCpu = median(st.map((r) => r.cpuSeconds));
+    const pCpu = median(sp.map((r) => r.cpuSeconds));
+    lines.push(`| ${cfg.name} | stakecheck | ${fmt(n)} | ${sSec.toFixed(2)} | ${rate(n / sSec)} | ${sCpu.toFixed(2)} | ${mb(sRss)} | ${fmt(sRss / n)} | ${(st[0].tableBytes / n).toFixed(1)} | **${ratio.toFixed(2)}×** | **${cpuRatio.toFixed(2)}×** |`);
+    lines.push(`| | Spin 6.5 | ${fmt(sp[0].distinct)} | ${pSec.toFixed(2)} | ${rate(sp[0].distinct / pSec)} | ${pCpu.toFixed(2)} | ${mb(pRss)} | ${fmt(pRss / sp[0].distinct)} | | | |`);
   }
   lines.push("");
   const big = rows.filter((r) => r.speedup !== null);

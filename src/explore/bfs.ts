@@ -64,6 +64,8 @@ export interface BfsStats {
   readonly bytes: number;
   /** Words per packed state. */
   readonly packedWords: number;
+  /** Parallel search: seconds the workers took to start and compile the spec (not in `seconds`). */
+  readonly startSeconds?: number;
 }
 
 export interface SymmetryReport {

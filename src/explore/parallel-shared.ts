@@ -21,12 +21,15 @@ export const C = {
   CUR_BASE: 11, // number of the current level's first slot
   ARENA: 12, // which queue arena holds the current level (0 or 1)
   CUR_STATES: 13, // states in the current level
+  READY: 14, // workers that have compiled the spec
+  OLD_CAP: 15, // during PHASE_REHASH: the capacity of the old table copied to `scratch`
   REPORTED: 16, // bit per property reported (invariants, then steps, then well_typed)
 } as const;
 
 export const PHASE_CONTINUE = 0;
 export const PHASE_LEVEL = 1;
 export const PHASE_FINISH = 2;
+export const PHASE_REHASH = 3;
 
 export const LIMIT_NONE = 0;
 export const LIMIT_STATES = 1;
@@ -57,10 +60,14 @@ export function ctrlWords(properties: number, workers: number): number {
 
 export interface SharedBuffers {
   readonly ctrl: SharedArrayBuffer;
+  /** Float64: [0] the time (ms since the epoch) at which every worker was ready to search. */
+  readonly clock: SharedArrayBuffer;
   /** Fingerprint table (2 words per slot) or direct bitmap. */
   readonly table: SharedArrayBuffer;
   readonly direct: boolean;
   readonly maxCap: number;
+  /** Where the table is copied while the workers rehash it into its bigger self (half of maxCap). */
+  readonly scratch: SharedArrayBuffer;
   /** Parent number and instance of every slot. */
   readonly parent: SharedArrayBuffer;
   readonly via: SharedArrayBuffer;

@@ -55,7 +55,9 @@ export function singleThreadReason(model: Model, options: ParallelOptions): stri
   return null;
 }
 
-const MIN_CAP = 1 << 17;
+// The shared table starts at 8 MiB and doubles: its growth is serial work at a barrier, and
+// `bfsAuto` only starts workers for spaces of more than PROBE_STATES states anyway.
+const MIN_CAP = 1 << 20;
 
 function reserve(model: Model, memory: number, instanceCount: number): SharedBuffers {
   const packer = makePacker(model.layout);
@@ -71,9 +73,11 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
   const maxBlocks = Math.floor(arenaStates / block);
   return {
     ctrl: new SharedArrayBuffer(ctrlWords(model.spec.invariants.length + model.spec.steps.length, 64) * 4),
+    clock: new SharedArrayBuffer(8),
     table,
     direct,
     maxCap,
+    scratch: new SharedArrayBuffer(direct ? 8 : Math.ceil(maxCap / 2) * 8),
     parent: new SharedArrayBuffer(maxIds * 4),
     via: new SharedArrayBuffer(maxIds * viaBytes),
     viaBytes,
@@ -174,7 +178,12 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     await Promise.all(threads.map((t) => t.terminate()));
   }
 
-  const seconds = (performance.now() - t0) / 1000;
+  // The search's time, from the moment every worker had compiled the spec (as bfs's excludes
+  // loading and compiling); the workers' start-up is reported apart.
+  const end = performance.timeOrigin + performance.now();
+  const started = new Float64Array(buffers.clock)[0] || performance.timeOrigin + t0;
+  const seconds = (end - started) / 1000;
+  const startSeconds = (started - (performance.timeOrigin + t0)) / 1000;
   const distinct = results.reduce((n, r) => n + r.added, 0);
   const generated = results.reduce((n, r) => n + r.generated, 0);
   const parent = new Int32Array(buffers.parent);
@@ -220,6 +229,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       queue: stopped ? sum(W.LEFT) : 0,
       bytes,
       packedWords: P,
+      startSeconds,
     },
     coverage: sumCoverage(results.map((r) => r.coverage)),
     exact,

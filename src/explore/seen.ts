@@ -168,6 +168,33 @@ export class SharedFingerprintSet implements SeenSet {
     }
   }
 
+  /** Copies the table to `scratch` and empties it with capacity `cap` (one worker, others waiting). */
+  beginGrow(scratch: Int32Array, cap: number): void {
+    const used = this.cap * 2;
+    scratch.set(this.table.subarray(0, used));
+    this.table.fill(0, 0, used);
+    this.cap = cap;
+  }
+
+  /** Re-inserts slots [from, to) of the old table copied in `scratch` (every worker a share). */
+  rehashFrom(scratch: Int32Array, from: number, to: number): void {
+    const t = this.table;
+    const cap = this.cap;
+    for (let j = from; j < to; j++) {
+      const a = scratch[2 * j];
+      if (a === 0) continue;
+      const b = scratch[2 * j + 1];
+      let i = slotOf(a, cap);
+      for (;;) {
+        if (t[2 * i] === 0 && Atomics.compareExchange(t, 2 * i, 0, a) === 0) {
+          Atomics.store(t, 2 * i + 1, b);
+          break;
+        }
+        if (++i === cap) i = 0;
+      }
+    }
+  }
+
   /** Rehashes into a capacity of `cap` slots, in place; only while no other worker touches it. */
   growTo(cap: number): void {
     const used = this.cap * 2;
@@ -190,8 +217,9 @@ export class SharedFingerprintSet implements SeenSet {
   }
 }
 
+/** The shared table doubles: its growth is serial (every worker waits), so it should be rare. */
 export function sharedGrownCap(cap: number, maxCap: number): number {
-  return Math.min(maxCap, grownCap(cap));
+  return Math.min(maxCap, cap * 2);
 }
 
 /** Largest packed size (bits) for which DirectSet is used: a bitmap of 8 MiB. */

@@ -18,6 +18,7 @@ import {
   PHASE_CONTINUE,
   PHASE_FINISH,
   PHASE_LEVEL,
+  PHASE_REHASH,
   W,
   viaArray,
   workerBase,
@@ -48,6 +49,7 @@ const via = viaArray(B.via, B.viaBytes);
 const arenas = [new Int32Array(B.arenas[0]), new Int32Array(B.arenas[1])];
 const fills = [new Int32Array(B.fills[0]), new Int32Array(B.fills[1])];
 const BLK = B.block;
+const scratch = new Int32Array(B.scratch);
 
 /** New states go to blocks of the next level's arena that this worker claims. */
 class SharedLevels implements LevelStore {
@@ -145,14 +147,18 @@ function bytesInUse(): number {
 /** The serial work at a barrier, done by the last worker to arrive. */
 function decide(): void {
   if (Atomics.load(ctrl, C.GROW) === 1 && table instanceof SharedFingerprintSet) {
+    Atomics.store(ctrl, C.GROW, 0);
     const cap = table.cap;
     const next = sharedGrownCap(cap, table.maxCap);
     if (next === cap) stopWith(LIMIT_MEMORY);
     else {
-      table.growTo(next);
+      // Every worker re-inserts a share of the old table (PHASE_REHASH), then all meet again.
+      table.beginGrow(scratch, next);
+      Atomics.store(ctrl, C.OLD_CAP, cap);
       Atomics.store(ctrl, C.CAP, next);
+      Atomics.store(ctrl, C.PHASE, PHASE_REHASH);
+      return;
     }
-    Atomics.store(ctrl, C.GROW, 0);
   }
   let allDone = true;
   for (let w = 0; w < workers; w++) if (Atomics.load(ctrl, base(w) + W.DONE) !== 1) allDone = false;
@@ -198,7 +204,22 @@ function barrier(): void {
   }
 }
 
+/** Waits until every worker has compiled the spec; the last one starts the search's clock. */
+function ready(): void {
+  if (Atomics.add(ctrl, C.READY, 1) === workers - 1) {
+    new Float64Array(B.clock)[0] = performance.timeOrigin + performance.now();
+    Atomics.notify(ctrl, C.READY);
+    return;
+  }
+  for (;;) {
+    const n = Atomics.load(ctrl, C.READY);
+    if (n >= workers) return;
+    Atomics.wait(ctrl, C.READY, n);
+  }
+}
+
 function run(): void {
+  ready();
   if (me === 0) eng.addInitial();
   levels.close();
   publish();
@@ -211,6 +232,12 @@ function run(): void {
   for (;;) {
     const phase = Atomics.load(ctrl, C.PHASE);
     if (table instanceof SharedFingerprintSet) table.cap = Atomics.load(ctrl, C.CAP);
+    if (phase === PHASE_REHASH && table instanceof SharedFingerprintSet) {
+      const old = Atomics.load(ctrl, C.OLD_CAP);
+      table.rehashFrom(scratch, Math.floor((old * me) / workers), Math.floor((old * (me + 1)) / workers));
+      barrier();
+      continue;
+    }
     syncReported();
     if (phase === PHASE_FINISH) break;
     if (phase === PHASE_LEVEL) {
