@@ -44,7 +44,7 @@ function runOne(file: string, consts: Record<string, number | boolean>, o: Check
   const run = checkModel(model, selection, {
     exact: o.exact ?? false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
-    ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) + 1 } : {}),
+    ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
     ...(o.memory ? { memoryBytes: parseBytes("--memory", o.memory) } : {}),
     continueAfterViolation: o.continue ?? false,
     shouldStop: () => interrupted,
