@@ -48,7 +48,7 @@ export function bindStep(model: Model, step: TraceStep, at: string, problems: st
     const where = c.kind === "caller" ? `${at}.caller` : `${at}.${c.kind === "param" ? "params" : "picks"}.${c.name}`;
     const value = c.kind === "caller" ? step.caller : c.kind === "param" ? (Object.hasOwn(step.params, c.name) ? step.params[c.name] : undefined) : Object.hasOwn(step.picks, c.name) ? step.picks[c.name] : undefined;
     if (value === undefined) {
-      problems.push(`${where}: missing (\`${info.name}\` ${c.kind === "caller" ? `is called by a \`${c.name}\`` : `has ${c.kind === "param" ? "parameter" : "pick"} \`${c.name}\``})`);
+      problems.push(`${where}: missing (action \`${info.name}\` has ${c.kind === "caller" ? `\`by ${c.name}\`` : `${c.kind === "param" ? "parameter" : "pick"} \`${c.name}\``})`);
       continue;
     }
     const err = encodeValue(c.ty, value, tmp, 0, where);

@@ -8,6 +8,7 @@ import { Result, Schema, SchemaIssue } from "effect";
 import { InputError } from "../lang/read.js";
 import type { Readable } from "../model/layout.js";
 import { fromItf, setOwn } from "./itf.js";
+import { locateJsonError } from "./json-error.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
@@ -80,17 +81,11 @@ function schemaProblems(json: unknown): { file: TraceFileJson } | { problems: st
   return { problems };
 }
 
-function jsonProblem(text: string, e: unknown): string {
-  // V8's wording changes between Node versions; only its position is used.
-  const message = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(message);
-  if (!m) return /end of JSON input/i.test(message) ? "the JSON ends early: the file is truncated" : "not valid JSON";
-  const pos = Number(m[1]);
-  if (pos >= text.trimEnd().length) return "the JSON ends early: the file is truncated";
-  const before = text.slice(0, pos);
-  const line = before.split("\n").length;
-  const col = pos - before.lastIndexOf("\n");
-  return `not valid JSON at line ${line}, column ${col}`;
+function jsonProblem(text: string): string {
+  const e = locateJsonError(text);
+  if (!e) return "not valid JSON";
+  if (e.truncated) return "the JSON ends early: the file is truncated";
+  return `not valid JSON at line ${e.line}, column ${e.col}: expected ${e.expected}`;
 }
 
 /** Reads the envelope fields that say whether this is our format at all, before the schema. */
@@ -165,8 +160,8 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    throw new TraceFileError(path, [jsonProblem(text, e)]);
+  } catch {
+    throw new TraceFileError(path, [jsonProblem(text)]);
   }
   const format = formatProblem(json);
   if (format) throw new TraceFileError(path, [format]);

@@ -103,9 +103,11 @@ export function writeTrace(model: Model, trace: Trace): string {
   trace.states.forEach((s, i) => {
     const encoded = model.encode(s.values);
     if ("errors" in encoded) throw new Error(`writeTrace: state ${i}: ${encoded.errors.join("; ")}`);
+    // Values are written as the model decodes them, so set and map order is always canonical.
+    const values = model.decode(encoded.state);
     const stateMeta: { [k: string]: Json } = { index: s.index, ...(s.step ? stepToItf(model, s.step, `state ${i}`) : {}) };
     const entries = [`      "#meta": ${inlineJson(stateMeta)}`];
-    for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, s.values[v.name]))}`);
+    for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
     lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
   });
   lines.push("  ]");
