@@ -1,12 +1,12 @@
 // One test per replay verdict: the corpus's counterexamples replayed on edited copies of their
 // specs (fixed, guarded, reworded, changed), with the exact verdict text pinned.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.js";
-import { replayTraceFile, type ReplayOutcome } from "../../src/api/replay.js";
+import { replayTraceFile, resolveSpecPath, type ReplayOutcome } from "../../src/api/replay.js";
 import { renderReplayOutcome } from "../../src/report/replay-text.js";
 import { saveViolations } from "../../src/trace/save.js";
 import { specFromFile } from "../support/load.js";
@@ -161,5 +161,52 @@ describe("replay verdicts", () => {
       const o = replayTraceFile(saved.path, { specPath: guarded });
       expect(o.kind === "replayed" && o.verdict).toMatchObject({ kind: "diverged", divergence: { kind: "disabled", step: 3 } });
     });
+  });
+
+  describe("a well_typed failure while evaluating an invariant", () => {
+    const ratio = join(dir, "ratio.stake");
+    writeFileSync(ratio, "spec Ratio\ntype Amount = 0 .. 3\nvar a: Amount = 2\naction drain() {\n  require a >= 1\n  a -= 1\n}\ninvariant ratio: 6 / a >= 2\n");
+    const run = check(specFromFile(ratio));
+    const [saved] = saveViolations(run.model, run.result.violations, { explorer: { kind: "bfs" }, dir });
+
+    it("is saved with `during` and every state", () => {
+      const json = JSON.parse(readFileSync(saved.path, "utf8"));
+      expect(json.states).toHaveLength(3);
+      expect(json["#meta"].violation).toEqual({ kind: "well_typed", name: "well_typed", step: 2, during: { kind: "invariant", name: "ratio" }, message: "division by zero: 6 / 0" });
+    });
+
+    it("still violates, and passes once the invariant guards the division", () => {
+      expect(text(replayTraceFile(saved.path, { expect: "violation" }))).toBe(`✓ ${saved.path.split(`${dir}/`).join("")}: still violates well_typed at step 2: division by zero: 6 / 0`);
+      const guarded = variant("ratio-guarded", ratio, "invariant ratio: 6 / a >= 2", "invariant ratio: a == 0 or 6 / a >= 2");
+      const o = replayTraceFile(saved.path, { specPath: guarded });
+      expect(o.kind === "replayed" && o.verdict).toEqual({ kind: "passes", changed: [] });
+    });
+  });
+
+  it("diverged: a recorded const the spec no longer declares", () => {
+    const noConst = variant("no-const", POOL_SPEC, "const MAX_REWARDS = 2    // total rewards the pool may mint", "const REWARD_CAP = 2");
+    writeFileSync(noConst, readFileSync(noConst, "utf8").replace(/MAX_REWARDS/g, "REWARD_CAP"));
+    const o = replayTraceFile(POOL_TRACE, { specPath: noConst });
+    expect(text(o).split("\n").slice(0, 2)).toEqual([
+      `✗ ${POOL_TRACE}: diverged: the trace does not fit the spec any more`,
+      "    field #meta.consts.MAX_REWARDS: spec `StakingPoolNoOwnerCheck` has no const `MAX_REWARDS` any more",
+    ]);
+  });
+
+  it("finds the recorded spec relative to the trace file's directory when it is not under the working directory", () => {
+    const repo = join(dir, "elsewhere");
+    mkdirSync(join(repo, "specs"), { recursive: true });
+    mkdirSync(join(repo, "corpus", "bft"), { recursive: true });
+    writeFileSync(join(repo, "specs", "bft-elsewhere.stake"), readFileSync(BFT_SPEC, "utf8"));
+    const json = JSON.parse(readFileSync(BFT_TRACE, "utf8"));
+    json["#meta"].spec.path = "specs/bft-elsewhere.stake";
+    const file = join(repo, "corpus", "bft", "t.itf.json");
+    writeFileSync(file, JSON.stringify(json));
+    expect(resolveSpecPath(file, "specs/bft-elsewhere.stake")).toBe(relative(process.cwd(), join(repo, "specs", "bft-elsewhere.stake")));
+    const o = replayTraceFile(file, { expect: "violation" });
+    expect(o.ok).toBe(true);
+    expect(o.kind === "replayed" && o.specChanged).toBe(false);
+    expect(resolveSpecPath(file, "specs/nowhere.stake")).toBeNull();
+    expect(replayTraceFile(file.replace("t.itf", "t2.itf"))).toMatchObject({ kind: "error" });
   });
 });

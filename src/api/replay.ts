@@ -57,18 +57,27 @@ export function resolveSpecPath(file: string, recorded: string): string | null {
 }
 
 /** Compiled models by spec path and consts, so a corpus compiles each spec once. */
-export type ModelCache = Map<string, { model: Model; sha256: string } | { error: string }>;
+type Loaded = { model: Model; sha256: string } | { error: string } | { gone: string[]; sha256: string };
+export type ModelCache = Map<string, Loaded>;
 
-function loadModel(specPath: string, consts: Trace["consts"], cache: ModelCache): { model: Model; sha256: string } | { error: string } {
+function loadModel(specPath: string, consts: Trace["consts"], cache: ModelCache): Loaded {
   const key = `${resolve(specPath)}\u0000${JSON.stringify(consts)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  let entry: { model: Model; sha256: string } | { error: string };
+  let entry: Loaded;
   try {
     const loaded = loadSpecFile(specPath, { consts });
     if (!loaded.spec || hasErrors(loaded.diagnostics)) {
-      const errors = loaded.diagnostics.filter((d) => d.severity === "error");
-      entry = { error: `the spec has errors with the recorded consts:\n${renderDiagnostics(errors)}` };
+      // A const the spec no longer declares is a spec that moved away from the trace, not an error.
+      const plain = loadSpecFile(specPath);
+      const declared = plain.spec?.consts.map((c) => c.name);
+      const gone = declared ? Object.keys(consts).filter((c) => !declared.includes(c)) : [];
+      if (plain.spec && gone.length) {
+        entry = { gone: gone.map((c) => `field #meta.consts.${c}: spec \`${plain.spec!.name}\` has no const \`${c}\` any more`), sha256: sha256Hex(plain.file.text) };
+      } else {
+        const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+        entry = { error: `the spec has errors with the recorded consts:\n${renderDiagnostics(errors)}` };
+      }
     } else {
       entry = { model: compileModel(loaded.spec), sha256: sha256Hex(loaded.file.text) };
     }
@@ -100,6 +109,13 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
   }
   const loaded = loadModel(specPath, trace.consts, cache);
   if ("error" in loaded) return { kind: "error", file, trace, specPath, ok: false, message: `${file}: cannot replay on ${specPath}: ${loaded.error}` };
+  if ("gone" in loaded) {
+    // The trace cannot bind without a model; report the consts against a model with the defaults.
+    const fallback = loadModel(specPath, {}, cache);
+    if (!("model" in fallback)) return { kind: "error", file, trace, specPath, ok: false, message: `${file}: cannot replay on ${specPath}: ${loaded.gone.join("; ")}` };
+    const verdict: ReplayVerdict = { kind: "diverged", divergence: { kind: "mismatch", problems: loaded.gone } };
+    return { kind: "replayed", file, trace, specPath, specChanged: true, model: fallback.model, verdict, ok: okFor(verdict, expect) };
+  }
   const { model } = loaded;
   const specChanged = loaded.sha256 !== trace.spec.sha256;
   const bound = bindTrace(model, trace);

@@ -36,9 +36,10 @@ function caseAnnotation(run: RunResult, s: SuiteResult, c: CaseResult): string |
   const level = c.status === "skipped" ? "warning" : "error";
   const what = c.property ? propertyTitle(c.property) : c.name;
   const title = run.command === "replay" ? `stakecheck replay: ${c.label}` : `stakecheck ${run.command}: ${what} ${c.status === "skipped" ? "not proved" : c.label}`;
-  const message = [`${c.message ?? c.label}${constsText(s)}`, c.file ? (run.command === "replay" ? `counterexample: ${c.file}` : `saved as ${c.file}`) : "", c.details ?? ""]
-    .filter((x) => x)
-    .join("\n\n");
+  const message =
+    run.command === "replay"
+      ? `${c.file ?? c.name}: ${c.details ?? c.message ?? c.label}`
+      : [`${c.message ?? c.label}${constsText(s)}`, c.file ? `saved as ${c.file}` : "", c.details ?? ""].filter((x) => x).join("\n\n");
   const loc = c.location;
   // Columns only when the span is on one line (GitHub refuses them otherwise).
   const props = loc

@@ -35,7 +35,7 @@ function testcase(suite: SuiteResult, c: CaseResult, command: RunResult["command
   const a = attrs({ name: c.name, classname: `${suite.name}${constsText(suite.consts)}`, file: command === "replay" && c.file ? c.file : suite.file, ...(c.location ? { line: c.location.line } : {}) });
   const body: string[] = [];
   const message = c.message ?? c.label;
-  const text = [message, c.file && command !== "replay" ? `saved as ${c.file}` : "", c.details ?? ""].filter((x) => x).join("\n\n");
+  const text = [c.file && command !== "replay" ? `saved as ${c.file}` : "", c.details ?? message].filter((x) => x).join("\n\n");
   if (c.status === "failed") body.push(`      <failure${attrs({ message, type: c.label })}>${xmlEscape(text)}</failure>`);
   else if (c.status === "error") body.push(`      <error${attrs({ message, type: "error" })}>${xmlEscape(text)}</error>`);
   else if (c.status === "skipped") body.push(`      <skipped${attrs({ message })}/>`);

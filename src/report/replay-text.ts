@@ -147,11 +147,11 @@ function constsKey(c: Readonly<Record<string, number | boolean>>): string {
 export function replaySuites(outcomes: readonly ReplayOutcome[]): SuiteResult[] {
   const suites = new Map<string, { name: string; file: string; consts: Readonly<Record<string, number | boolean>>; cases: CaseResult[] }>();
   for (const o of outcomes) {
-    const file = o.specPath ?? o.trace?.spec.path ?? "(unknown spec)";
+    const file = o.specPath ?? o.trace?.spec.path ?? "";
     const consts = o.trace?.consts ?? {};
     const key = `${file}\u0000${constsKey(consts)}`;
     let s = suites.get(key);
-    if (!s) suites.set(key, (s = { name: o.trace?.spec.name ?? file, file, consts, cases: [] }));
+    if (!s) suites.set(key, (s = { name: o.trace?.spec.name ?? (file || "unreadable counterexamples"), file, consts, cases: [] }));
     const e = explain(o);
     s.cases.push({
       name: o.file,
@@ -159,7 +159,8 @@ export function replaySuites(outcomes: readonly ReplayOutcome[]): SuiteResult[] 
       label: verdictLabel(o),
       ...(o.trace && o.trace.violation ? { property: { kind: o.trace.violation.kind, name: o.trace.violation.name } } : {}),
       ...(e.location ? { location: e.location } : {}),
-      message: e.head,
+      // A head that announces a list ("error: 2 problems:") takes the list, for one-line readers.
+      message: e.head.endsWith(":") && e.body.length ? `${e.head} ${e.body.map((l) => l.replace(/^- /, "")).join("; ")}` : e.head,
       details: [e.head, ...e.body, ...(e.counterexample ? ["", e.counterexample] : [])].join("\n"),
       ...(o.trace ? { steps: o.trace.violation.step, trace: o.trace } : {}),
       file: o.file,

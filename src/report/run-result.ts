@@ -7,7 +7,8 @@ import type { PropertyRef, PropertySelection, Violation } from "../explore/resul
 import type { Spec } from "../ir/ir.js";
 import type { Model } from "../model/model.js";
 import type { SavedTrace } from "../trace/save.js";
-import type { Trace } from "../trace/trace.js";
+import { traceFromViolation } from "../trace/from-model.js";
+import type { Trace, TraceExplorer } from "../trace/trace.js";
 import { renderCounterexample } from "./counterexample.js";
 
 export type CaseStatus = "passed" | "failed" | "error" | "skipped";
@@ -44,7 +45,7 @@ export interface CaseResult {
 export interface SuiteResult {
   /** The spec's name. */
   readonly name: string;
-  /** The spec's path. */
+  /** The spec's path; empty for counterexample files that could not be read. */
   readonly file: string;
   readonly consts: Readonly<Record<string, number | boolean>>;
   readonly cases: readonly CaseResult[];
@@ -87,13 +88,20 @@ function findViolation(violations: readonly Violation[], kind: string, index: nu
 /**
  * One case per selected property, and one for well_typed, from any explorer's violations.
  * `incomplete`: the search stopped early (a property not violated is then "skipped": not proved).
- * `saved`: counterexample files written for these violations, in the same order.
+ * `saved`: counterexample files written for these violations, in the same order. Each failed case
+ * carries its trace (readable values, the same data as the file).
  */
 export function propertyCases(
   model: Model,
   selection: PropertySelection,
   violations: readonly Violation[],
-  options: { readonly incomplete?: string; readonly saved?: readonly SavedTrace[]; readonly notViolatedLabel?: string } = {},
+  options: {
+    readonly incomplete?: string;
+    readonly saved?: readonly SavedTrace[];
+    readonly notViolatedLabel?: string;
+    /** Who found the violations, recorded in each case's trace (default: bfs). */
+    readonly explorer?: TraceExplorer;
+  } = {},
 ): CaseResult[] {
   const spec = model.spec;
   const cases: CaseResult[] = [];
@@ -125,7 +133,8 @@ export function propertyCases(
       message: `${title} is violated ${whereText(v)}`,
       details: renderCounterexample(model, v, { color: false }),
       steps: v.instances.length,
-      ...(saved ? { trace: saved.trace, file: saved.path } : {}),
+      trace: saved?.trace ?? traceFromViolation(model, v, { explorer: options.explorer ?? { kind: "bfs" } }),
+      ...(saved ? { file: saved.path } : {}),
     });
   };
   spec.invariants.forEach((p, k) => {
@@ -166,7 +175,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
 
 /** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass". */
 function pluralLabel(label: string): string {
-  return label.replace(/^holds/, "hold").replace(/^still violates/, "still violate").replace(/^now passes/, "now pass");
+  return label.replace(/^holds/, "hold").replace(/^still violates/, "still violate").replace(/^now passes/, "now pass").replace(/error$/, "errors");
 }
 
 /** The verdict of a whole run in one word. */
@@ -188,7 +197,7 @@ export function summaryLine(run: RunResult): string {
   const unit = run.command === "replay" ? "counterexample" : "property";
   const unitPlural = run.command === "replay" ? "counterexamples" : "properties";
   const parts = [...counts].map(([label, n]) => `${n} ${n === 1 ? label : pluralLabel(label)}`).join(", ");
-  const specs = new Set(run.suites.map((s) => s.file)).size;
+  const specs = new Set(run.suites.map((s) => s.file).filter((f) => f)).size;
   const bad = cases.filter(({ c }) => c.status === "failed" || c.status === "error");
   const names = bad.slice(0, 3).map(({ suite, c }) => (run.command === "replay" ? c.name.split("/").pop()! : `${suite.name}: ${c.property?.name ?? c.name}`));
   if (bad.length > 3) names.push(`${bad.length - 3} more`);

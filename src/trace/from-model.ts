@@ -2,6 +2,7 @@
 // is replayed on the model and every state decoded with model.decode, every instance named with its
 // action's choices. Any explorer (bfs, fuzz) uses this; it says who it is in `explorer`.
 
+import { isAbsolute, relative } from "node:path";
 import { describeFailure } from "../ir/failure.js";
 import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
@@ -32,9 +33,15 @@ export function stepOf(model: Model, inst: number): TraceStep {
   return caller === undefined ? { action: info.name, params, picks } : { action: info.name, params, caller, picks };
 }
 
-/** Paths are stored with `/`, so a file saved on Windows replays elsewhere. */
+/** Paths are stored relative to the working directory when they are inside it, and with `/`, so
+ * a corpus replays on another machine. */
 export function portablePath(path: string): string {
-  return path.replace(/\\/g, "/");
+  let p = path;
+  if (isAbsolute(p)) {
+    const rel = relative(process.cwd(), p);
+    if (rel && !rel.startsWith("..") && !isAbsolute(rel)) p = rel;
+  }
+  return p.replace(/\\/g, "/");
 }
 
 /** The trace of `violation`; throws if its path does not replay on `model` (an explorer bug). */
