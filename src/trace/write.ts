@@ -4,9 +4,9 @@
 // always gives the same bytes and a readable diff.
 
 import { createHash } from "node:crypto";
-import type { ScalarTy } from "../ir/types.js";
 import type { Model } from "../model/model.js";
-import { toItf, type Json } from "./itf.js";
+import { bindStep } from "./bind.js";
+import { scalarToItf, toItf, type Json } from "./itf.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
@@ -22,39 +22,22 @@ export function inlineJson(v: Json): string {
   return JSON.stringify(v);
 }
 
+/** A step's `#meta` fields; checked against the action's choices by bindStep (writing is strict). */
 function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]: Json } {
-  const action = model.actions.find((a) => a.name === step.action);
-  if (!action) throw new Error(`${where}: no action \`${step.action}\` in this spec`);
-  const choice = (kind: "caller" | "param" | "pick", name: string): ScalarTy => {
-    const c = action.choices.find((x) => x.kind === kind && (kind === "caller" || x.name === name));
-    if (!c) throw new Error(`${where}: action \`${action.name}\` has no ${kind} \`${name}\``);
-    return c.ty;
-  };
-  const out: { [k: string]: Json } = { action: step.action };
+  const problems: string[] = [];
+  const bound = bindStep(model, step, where, problems);
+  if (!bound) throw new Error(`writeTrace: ${problems.join("; ")}`);
+  const info = model.actions[bound.action];
   const params: { [k: string]: Json } = {};
-  for (const c of action.choices) {
-    if (c.kind !== "param") continue;
-    if (!(c.name in step.params)) throw new Error(`${where}: parameter \`${c.name}\` is missing`);
-    params[c.name] = toItf(c.ty, step.params[c.name]);
-  }
-  for (const k of Object.keys(step.params)) choice("param", k);
-  out.params = params;
-  const caller = action.choices.find((c) => c.kind === "caller");
-  if (caller) {
-    if (step.caller === undefined) throw new Error(`${where}: the caller is missing`);
-    out.caller = toItf(caller.ty, step.caller);
-  } else if (step.caller !== undefined) {
-    throw new Error(`${where}: action \`${action.name}\` has no caller`);
-  }
   const picks: { [k: string]: Json } = {};
-  for (const c of action.choices) {
-    if (c.kind !== "pick") continue;
-    if (!(c.name in step.picks)) throw new Error(`${where}: pick \`${c.name}\` is missing`);
-    picks[c.name] = toItf(c.ty, step.picks[c.name]);
-  }
-  for (const k of Object.keys(step.picks)) choice("pick", k);
-  if (Object.keys(picks).length) out.picks = picks;
-  return out;
+  let caller: Json | undefined;
+  info.choices.forEach((c, i) => {
+    const v = scalarToItf(c.ty, bound.args[i]);
+    if (c.kind === "caller") caller = v;
+    else if (c.kind === "param") params[c.name] = v;
+    else picks[c.name] = v;
+  });
+  return { action: info.name, params, ...(caller !== undefined ? { caller } : {}), ...(Object.keys(picks).length ? { picks } : {}) };
 }
 
 /** The trace's `#meta` object. */
