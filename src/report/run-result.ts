@@ -202,7 +202,8 @@ export function summaryLine(run: RunResult): string {
   const names = bad.slice(0, 3).map(({ suite, c }) => (run.command === "replay" ? c.name.split("/").pop()! : `${suite.name}: ${c.property?.name ?? c.name}`));
   if (bad.length > 3) names.push(`${bad.length - 3} more`);
   const segments = [`stakecheck ${run.command}: ${runVerdict(run)}`];
-  segments.push(`${plural(specs, "spec")}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
+  const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
+  segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
   if (run.expect === "violation") segments.push("expected: still violates");
   segments.push(`${run.seconds < 10 ? run.seconds.toFixed(2) : Math.round(run.seconds)} s`);
   return segments.join(" · ");
