@@ -6,7 +6,7 @@
 // Lenient where ITF is: keys this schema does not name (other tools' `#meta` fields, ITF's
 // `params` and `loop`) are ignored, and every state's variables are kept as they are.
 
-import { Schema } from "effect";
+import * as Schema from "effect/Schema";
 
 const Index = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "expected a whole number, 0 or more" }));
 const Name = Schema.String.check(Schema.isMinLength(1, { message: "expected a non-empty name" }));
