@@ -219,7 +219,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   try {
     outer: while (!eng.stop && levels.cur.count > 0) {
       if (depth > maxDepth) {
-        limit = { kind: "depth", message: `stopped at --max-depth ${maxDepth - 1}` };
+        limit = { kind: "depth", message: `stopped at --max-depth ${maxDepth}` };
         left = levels.cur.count;
         break;
       }

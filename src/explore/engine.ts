@@ -91,7 +91,8 @@ export function makeEngine(cfg: EngineConfig): Engine {
   const record = (f: Found, state: number, inst: number): void => {
     if (!checks.report(f.property)) return;
     anchors.push({ found: f, state, inst });
-    if (!continueAll || checks.allReported()) e.stop = true;
+    // With --continue the whole space is explored (as TLC's -continue), so counts stay comparable.
+    if (!continueAll) e.stop = true;
   };
 
   function addInitial(): void {

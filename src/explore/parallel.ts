@@ -204,7 +204,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   const limitKind = Atomics.load(ctrl, C.LIMIT);
   const limit =
     limitKind === LIMIT_STATES ? { kind: "states" as const, message: `stopped at --max-states ${options.maxStates}` }
-    : limitKind === LIMIT_DEPTH ? { kind: "depth" as const, message: `stopped at --max-depth ${(options.maxDepth ?? 0) - 1}` }
+    : limitKind === LIMIT_DEPTH ? { kind: "depth" as const, message: `stopped at --max-depth ${options.maxDepth}` }
     : limitKind === LIMIT_MEMORY ? { kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` }
     : limitKind === LIMIT_INTERRUPTED ? { kind: "interrupted" as const, message: "interrupted" }
     : undefined;

@@ -118,7 +118,7 @@ function syncReported(): void {
   for (let b = 0; b <= nProps; b++) {
     if ((Atomics.load(ctrl, C.REPORTED + (b >>> 5)) & (1 << (b & 31))) !== 0) eng.checks.report(refOfBit(b));
   }
-  if (eng.anchors.length > 0 && (!input.continueAll || eng.checks.allReported())) Atomics.store(ctrl, C.STOP, 1);
+  if (eng.anchors.length > 0 && !input.continueAll) Atomics.store(ctrl, C.STOP, 1);
 }
 
 function publish(): void {
