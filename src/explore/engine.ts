@@ -130,8 +130,11 @@ export function makeEngine(cfg: EngineConfig): Engine {
     if (hasSteps) {
       checks.steps(s, d, inst, continueAll, found);
       if (found.length > 0) {
-        for (const f of found) record(f, curId, inst);
-        found.length = 0;
+        // Successors batched before this one come first, as in a one-at-a-time search (flush
+        // uses `found` for their invariants: set this step's findings aside meanwhile).
+        const mine = found.splice(0);
+        if (cnt > 0 && flush()) return true;
+        for (const f of mine) record(f, curId, inst);
         if (e.stop) return true;
       }
     }
@@ -172,11 +175,15 @@ export function makeEngine(cfg: EngineConfig): Engine {
       if (found.length > 0) {
         for (const f of found) record(f, n, -1);
         found.length = 0;
-        if (e.stop) return true;
+        if (e.stop) {
+          e.generated -= k - 1 - j; // a one-at-a-time search would not have generated the rest
+          return true;
+        }
       }
       if (seen.size >= e.maxStates) {
         e.limited = true;
         e.stop = true;
+        e.generated -= k - 1 - j;
         return true;
       }
     }
@@ -186,6 +193,12 @@ export function makeEngine(cfg: EngineConfig): Engine {
   const onFail = (inst: number): boolean => {
     e.generated++;
     const f = model.failure;
+    if (cnt > 0) {
+      const failure = { site: f.site, detail: f.detail };
+      if (flush()) return true;
+      record({ property: { kind: "well_typed", index: -1, name: "well_typed" }, failure }, curId, inst);
+      return e.stop;
+    }
     record({ property: { kind: "well_typed", index: -1, name: "well_typed" }, failure: { site: f.site, detail: f.detail } }, curId, inst);
     return e.stop;
   };
