@@ -84,6 +84,14 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
     c.error(span, `${what} puts ${desc(a)} where ${desc(b)} belongs`, HINT);
   };
 
+  /** Rule 4: maps keyed by T take values of T; queues are never indexed by one. */
+  const indexRule = (index: I.Expr, container: Ty, what: string): void => {
+    if (container.k === "map" && symMismatch(index.ty, container.key)) {
+      c.error(index.span, `${what} is keyed by ${showType(container.key, false)}, but \`${text(index.span)}\` is ${showType(index.ty, false)}`, HINT);
+    }
+    if (container.k === "seq" && isSym(index)) c.error(index.span, `a queue cannot be indexed by \`${text(index.span)}\`, a value of the symmetric type \`${name(index.ty)}\``, HINT);
+  };
+
   const expr = (e: I.Expr): void => {
     switch (e.k) {
       case "arith":
@@ -120,10 +128,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
         return;
       }
       case "index":
-        if (e.target.ty.k === "map" && symMismatch(e.index.ty, e.target.ty.key)) {
-          c.error(e.index.span, `\`${text(e.target.span)}\` is keyed by ${showType(e.target.ty.key, false)}, but \`${text(e.index.span)}\` is ${showType(e.index.ty, false)}`, HINT);
-        }
-        if (e.target.ty.k === "seq" && isSym(e.index)) c.error(e.index.span, `a queue cannot be indexed by \`${text(e.index.span)}\`, a value of the symmetric type \`${name(e.index.ty)}\``, HINT);
+        indexRule(e.index, e.target.ty, `\`${text(e.target.span)}\``);
         expr(e.target);
         expr(e.index);
         return;
@@ -226,10 +231,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
           let ty: Ty = spec.vars[s.place.var].ty;
           for (const step of s.place.path) {
             if (step.k === "index") {
-              if (ty.k === "map" && symMismatch(step.index.ty, ty.key)) {
-                c.error(step.index.span, `this map is keyed by ${showType(ty.key, false)}, but \`${text(step.index.span)}\` is ${showType(step.index.ty, false)}`, HINT);
-              }
-              if (ty.k === "seq" && isSym(step.index)) c.error(step.index.span, `a queue cannot be indexed by a value of the symmetric type \`${name(step.index.ty)}\``, HINT);
+              indexRule(step.index, ty, "this map");
               expr(step.index);
               ty = ty.k === "map" ? ty.val : ty.k === "seq" && ty.elem.k !== "any" ? ty.elem : ty;
             } else if (ty.k === "rec") ty = ty.fields[step.field].ty;

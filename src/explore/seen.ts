@@ -260,19 +260,12 @@ export class DirectSet implements SeenSet {
 }
 
 /** DirectSet over shared memory: Atomics.or tells which worker set the bit first. */
-export class SharedDirectSet implements SeenSet {
-  readonly map: Int32Array;
-  size = 0;
-
+export class SharedDirectSet extends DirectSet {
   constructor(buffer: SharedArrayBuffer) {
-    this.map = new Int32Array(buffer);
+    super(0, buffer);
   }
 
-  touch(): number {
-    return 0;
-  }
-
-  add(p: Int32Array, o: number): boolean {
+  override add(p: Int32Array, o: number): boolean {
     const x = p[o];
     const at = x >>> 5;
     const bit = 1 << (x & 31);
@@ -280,10 +273,6 @@ export class SharedDirectSet implements SeenSet {
     if ((Atomics.or(this.map, at, bit) & bit) !== 0) return false;
     this.size++;
     return true;
-  }
-
-  bytes(): number {
-    return this.map.byteLength;
   }
 }
 
