@@ -1,6 +1,6 @@
 // 64-bit fingerprints of packed states, as two 32-bit halves (the second in FP.h2, read right
 // after the call: allocation-free). A state that packs into at most two words gets a bijective
-// mix (Feistel rounds), so its fingerprint is the state itself in disguise: no two states share
+// mix (two Feistel rounds), so its fingerprint is the state itself in disguise: no two states share
 // one and the seen-set is exact. Wider states get two independent murmur3-style hashes.
 
 export const FP = { h2: 0 };
@@ -19,10 +19,9 @@ export function fingerprint(p: Int32Array, o: number, words: number): number {
   if (words <= 2) {
     let a = p[o];
     let b = words === 2 ? p[o + 1] : 0;
-    // Three Feistel rounds: a bijection of (a, b), whatever mix32 is.
+    // Two Feistel rounds: a bijection of (a, b), whatever mix32 is; h1 depends on both words.
     b ^= mix32(a ^ 0x9e3779b9);
     a ^= mix32(b ^ 0x85ebca6b);
-    b ^= mix32(a ^ 0xc2b2ae35);
     FP.h2 = b;
     return a;
   }

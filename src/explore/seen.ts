@@ -26,8 +26,9 @@ export const MAX_LOAD = 0.8;
 const HARD_LOAD = 0.97;
 const MIN_CAP = 1 << 14;
 
+/** Doubling while small (fewer rehashes), then 1.5x (less memory per state). */
 function grownCap(cap: number): number {
-  return Math.ceil(cap * 1.5);
+  return cap < 1 << 20 ? cap * 2 : Math.ceil(cap * 1.5);
 }
 
 /** Thrown when a seen-set is full and may not grow (the memory ceiling): the search stops cleanly. */
