@@ -1,11 +1,12 @@
 // The public API: what the CLI, the vitest helpers and users' own tests call.
 
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
-export { check, checkModel, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
+export { check, checkModel, checkModelAsync, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
 export { parseSpec, type ParseResult } from "./lang/parse.js";
 export { checkSpec, type CheckResult } from "./check/check.js";
 export { compileModel } from "./compile/compile.js";
-export { bfs, type BfsOptions, type BfsResult, type BfsStats } from "./explore/bfs.js";
+export { bfs, type BfsOptions, type BfsResult, type BfsStats, type SymmetryReport, type BitstateReport } from "./explore/bfs.js";
+export { bfsParallel, bfsAuto, type ParallelOptions, type Workers } from "./explore/parallel.js";
 export { replayPath, type PathStep, type ReplayedPath } from "./explore/path.js";
 export type { PropertyRef, PropertySelection, Violation } from "./explore/result.js";
 export type { Model, ActionInfo, Coverage } from "./model/model.js";

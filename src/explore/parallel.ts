@@ -226,7 +226,9 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, generated),
-      queue: stopped ? sum(W.LEFT) : 0,
+      // Stopped at --max-depth: the whole level that was not expanded; otherwise what the
+      // workers left of the level they stopped in.
+      queue: limitKind === LIMIT_DEPTH ? Atomics.load(ctrl, C.CUR_STATES) : stopped ? sum(W.LEFT) : 0,
       bytes,
       packedWords: P,
       startSeconds,
