@@ -83,9 +83,8 @@ export interface SharedBuffers {
 export interface WorkerInput {
   readonly index: number;
   readonly workers: number;
-  readonly specText: string;
-  readonly specPath: string;
-  readonly consts: Record<string, number | boolean>;
+  /** The checked IR (structured-cloned: the worker compiles it without parsing anything). */
+  readonly spec: import("../ir/ir.js").Spec;
   readonly selection: PropertySelection;
   readonly continueAll: boolean;
   readonly symmetry: boolean;

@@ -116,7 +116,6 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   Atomics.store(ctrl, C.CAP, buffers.direct ? 0 : MIN_CAP);
   Atomics.store(ctrl, C.DEPTH, 1);
   const selection = options.properties ?? selectAll(model);
-  const consts = Object.fromEntries(model.spec.consts.map((c) => [c.name, c.value]));
   const sum = (field: number) => {
     let n = 0;
     for (let w = 0; w < workers; w++) n += Atomics.load(ctrl, workerBase(nProps, w) + field);
@@ -129,9 +128,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     const input: WorkerInput = {
       index: i,
       workers,
-      specText: model.spec.file.text,
-      specPath: model.spec.file.path,
-      consts,
+      spec: model.spec,
       selection,
       continueAll: options.continueAfterViolation ?? false,
       symmetry: options.symmetry !== false,

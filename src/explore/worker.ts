@@ -1,13 +1,13 @@
-// A parallel search worker. It compiles its own Model from the spec text (generated code cannot
-// cross threads), then runs the shared engine level by level: it claims blocks of the current
+// A parallel search worker. It compiles its own Model from the checked IR (generated code cannot
+// cross threads; the IR is plain data and is structured-cloned), then runs the shared engine level by level: it claims blocks of the current
 // level from the shared arena, expands them, inserts successors into the shared seen-set and
 // writes new states into blocks of the next level it claims. All workers meet at a barrier when
 // they finish a level (level-synchronous, so counterexamples stay shortest) or when the
 // fingerprint table must grow; the last to arrive does the serial work.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { loadSpecText } from "../api/load.js";
 import { compileModel } from "../compile/compile.js";
+import { SourceFile } from "../lang/source.js";
 import { makeEngine, type LevelStore } from "./engine.js";
 import { makePacker } from "./pack.js";
 import {
@@ -32,9 +32,9 @@ import { makeCanonicalizer } from "./symmetry.js";
 const input = workerData as WorkerInput;
 const { index: me, workers, buffers: B } = input;
 
-const loaded = loadSpecText(input.specText, input.specPath, { consts: input.consts });
-if (!loaded.spec) throw new Error("the spec does not load in a worker");
-const model = compileModel(loaded.spec);
+// The IR arrives structured-cloned; its SourceFile lost its methods on the way: rebuild it.
+const spec = { ...input.spec, file: new SourceFile(input.spec.file.path, input.spec.file.text) };
+const model = compileModel(spec);
 model.resetCoverage();
 const packer = makePacker(model.layout);
 const P = packer.words;
