@@ -161,7 +161,8 @@ export class SharedFingerprintSet implements SeenSet {
         }
       }
       if (a === h1) {
-        let b = Atomics.load(t, 2 * i + 1);
+        // A plain read is enough unless the claiming worker has not written the second word yet.
+        let b = t[2 * i + 1];
         while (b === 0) b = Atomics.load(t, 2 * i + 1);
         if (b === h2) return false;
       }
