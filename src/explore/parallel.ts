@@ -89,6 +89,18 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
   };
 }
 
+/** The shared buffers, reserved for `memory` bytes, or for less where the system refuses that much
+ * address space (a ulimit -v, a strict overcommit policy): the ceiling then comes earlier. */
+function reserveWithin(model: Model, memory: number): SharedBuffers {
+  for (let m = memory; ; m = Math.floor(m / 2)) {
+    try {
+      return reserve(model, m, model.instanceCount);
+    } catch (err) {
+      if (!(err instanceof RangeError) || m < 2 ** 26) throw err;
+    }
+  }
+}
+
 /** Starts a worker on worker.js; under tsx or vitest (this module is TypeScript source), on
  * worker.ts through tsx's loader, registered inside the worker before it imports the source. */
 function startWorker(workerData: WorkerInput): Worker {
@@ -110,7 +122,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   if (workers === 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
-  const buffers = reserve(model, memory, model.instanceCount);
+  const buffers = reserveWithin(model, memory);
   const nProps = model.spec.invariants.length + model.spec.steps.length;
   const ctrl = new Int32Array(buffers.ctrl);
   Atomics.store(ctrl, C.CAP, buffers.direct ? 0 : MIN_CAP);
