@@ -21,8 +21,9 @@ export interface TraceOrigin {
 export function stepOf(model: Model, inst: number): TraceStep {
   const { action, args } = model.decodeInstance(inst);
   const info = model.actions[action];
-  const params: Record<string, Readable> = {};
-  const picks: Record<string, Readable> = {};
+  // Null-prototype records: spec names such as `__proto__` stay ordinary keys.
+  const params: Record<string, Readable> = Object.create(null);
+  const picks: Record<string, Readable> = Object.create(null);
   let caller: Readable | undefined;
   info.choices.forEach((c, i) => {
     const v = scalarReadable(c.ty, args[i]);
@@ -68,7 +69,7 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
 
-  const consts: Record<string, number | boolean> = {};
+  const consts: Record<string, number | boolean> = Object.create(null);
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
     version: TRACE_FORMAT_VERSION,

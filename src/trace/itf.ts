@@ -9,7 +9,7 @@
 
 import type { Readable } from "../model/layout.js";
 import { cardinality, scalarLo, type ScalarTy, type Ty } from "../ir/types.js";
-import { keyText, scalarReadable } from "../model/layout.js";
+import { keyText, scalarReadable, setOwn } from "../model/layout.js";
 
 /** A JSON value as written to a file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -38,14 +38,14 @@ export function toItf(ty: Ty, v: Readable): Json {
       const lo = scalarLo(ty.key);
       for (let i = 0; i < cardinality(ty.key); i++) {
         const k = keyText(ty.key, lo + i);
-        if (!(k in v)) throw new TypeError(`toItf: key ${k} is missing`);
+        if (!Object.hasOwn(v, k)) throw new TypeError(`toItf: key ${k} is missing`);
         entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k])]);
       }
       return { "#map": entries };
     }
     case "rec": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a record`);
-      const out: { [k: string]: Json } = {};
+      const out: { [k: string]: Json } = Object.create(null);
       for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name]);
       return out;
     }
@@ -125,10 +125,6 @@ export function fromItf(v: unknown, at: string): FromItf {
   }
 }
 
-/** Defines an own property, so that a key such as `__proto__` in a file is data, not a prototype. */
-export function setOwn<T>(obj: { [k: string]: T }, key: string, value: T): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function list(items: unknown[], at: string): FromItf {
   const out: Readable[] = [];

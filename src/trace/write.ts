@@ -28,8 +28,9 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
   const bound = bindStep(model, step, where, problems);
   if (!bound) throw new Error(`writeTrace: ${problems.join("; ")}`);
   const info = model.actions[bound.action];
-  const params: { [k: string]: Json } = {};
-  const picks: { [k: string]: Json } = {};
+  // Null-prototype records: spec names such as `__proto__` stay ordinary keys.
+  const params: { [k: string]: Json } = Object.create(null);
+  const picks: { [k: string]: Json } = Object.create(null);
   let caller: Json | undefined;
   info.choices.forEach((c, i) => {
     const v = scalarToItf(c.ty, bound.args[i]);
@@ -50,7 +51,7 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   const explorer: { [k: string]: Json } = { kind: trace.explorer.kind };
   if (trace.explorer.seed !== undefined) explorer.seed = trace.explorer.seed;
   if (trace.explorer.flags !== undefined && Object.keys(trace.explorer.flags).length) explorer.flags = { ...trace.explorer.flags };
-  const consts: { [k: string]: Json } = {};
+  const consts: { [k: string]: Json } = Object.create(null);
   for (const k of Object.keys(trace.consts)) consts[k] = trace.consts[k];
   const where = v.step === 0 ? "in the initial state" : v.kind === "invariant" ? `after step ${v.step}` : `at step ${v.step}`;
   return {
