@@ -439,6 +439,12 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
       const slots = emitFit(ctx, compileSlots(ctx, e.e), e.e.ty, e.ty, e.site);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
+    case "field":
+    case "index": {
+      // Not a variable access chain (placeShaped is handled above): a part of a local or computed value.
+      const c = partSlots(ctx, e)[0];
+      return e.ty.k === "bool" ? toBool(c) : c;
+    }
     default:
       break;
   }
@@ -507,6 +513,17 @@ function selectEntry(ctx: Ctx, e: Extract<I.Expr, { k: "index" }>): string[] {
   });
 }
 
+/** A record field or a map/queue entry of a value that is not in a state array (a local, a
+ * literal, a computed map), as slot codes. */
+function partSlots(ctx: Ctx, e: Extract<I.Expr, { k: "field" | "index" }>): string[] {
+  if (e.k === "index") return selectEntry(ctx, e);
+  const slots = compileSlots(ctx, e.target);
+  const rec = e.target.ty as I.RecTy;
+  let k = 0;
+  for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
+  return slots.slice(k, k + slotCount(e.ty));
+}
+
 /** Any value as slot codes. */
 export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
   if (isScalar(e.ty)) return [compileCode(ctx, e)];
@@ -526,15 +543,9 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
       const inner = reshape(compileSlots(ctx, e.e), e.e.ty, e.ty.val).map((s) => bind(ctx, s));
       return Array.from({ length: cardinality(e.ty.key) }, () => inner).flat();
     }
-    case "field": {
-      const slots = compileSlots(ctx, e.target);
-      const rec = e.target.ty as I.RecTy;
-      let k = 0;
-      for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
-      return slots.slice(k, k + slotCount(e.ty));
-    }
+    case "field":
     case "index":
-      return selectEntry(ctx, e);
+      return partSlots(ctx, e);
     case "ite": {
       const c = bind(ctx, compileScalar(ctx, e.c));
       const t = ctx.fn.capture(() => reshape(compileSlots(ctx, e.t), e.t.ty, e.ty));
