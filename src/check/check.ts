@@ -34,6 +34,8 @@ const RESERVED: Record<string, string> = {
   well_typed: "the built-in property that every value stays within its type",
   old: "the built-in `old(...)` of step properties",
   caller: "the step's caller in step properties",
+  // Readable states, counterexample files and generated TypeScript hold names as object keys.
+  ["__proto__"]: "a special property name in JavaScript, where states are objects keyed by name",
 };
 
 function collectGlobals(c: Checker, ast: A.Spec): void {
@@ -47,7 +49,7 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`);
       return;
     }
-    if (RESERVED[name.text] !== undefined) {
+    if (Object.hasOwn(RESERVED, name.text)) {
       c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED[name.text]}`, "choose another name");
       return;
     }
