@@ -19,3 +19,23 @@ export { renderCheck } from "./report/check-text.js";
 export { coverageWarnings } from "./report/coverage.js";
 export { explainViolation } from "./report/explain.js";
 export type * as IR from "./ir/ir.js";
+export { codegen, type CodegenOptions, type CodegenResult } from "./api/codegen.js";
+export { generateTypeScript } from "./compile/ts/emit.js";
+export {
+  checkConformance,
+  conformanceTest,
+  replayConformance,
+  loadAdapter,
+  ConformanceUsageError,
+  type ActionCall,
+  type ConformanceAdapter,
+  type ConformanceContext,
+  type ConformanceFailure,
+  type ConformanceOptions,
+  type ConformanceReport,
+  type ConformanceStep,
+  type ReadingOf,
+  type SavedTrace,
+  type StateReading,
+} from "./api/conform.js";
+export { renderConformance } from "./report/conform-text.js";
