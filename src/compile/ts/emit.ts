@@ -11,6 +11,8 @@ export type { ModuleOptions } from "./module.js";
 type TsMorph = typeof import("ts-morph");
 
 let loaded: Promise<TsMorph> | null = null;
+/** One in-memory project, reused: creating one per module costs more than printing the module. */
+let project: import("ts-morph").Project | undefined;
 
 function tsMorph(): Promise<TsMorph> {
   loaded ??= import("ts-morph");
@@ -75,20 +77,22 @@ function jsdoc(text: string): string {
 export async function generateTypeScript(spec: I.Spec, ast: A.Spec | null, options: ModuleOptions): Promise<string> {
   const tm = await tsMorph();
   const [header, ...items] = buildModule(spec, ast, options);
-  const project = new tm.Project({
+  project ??= new tm.Project({
     useInMemoryFileSystem: true,
     manipulationSettings: { indentationText: tm.IndentationText.TwoSpaces, quoteKind: tm.QuoteKind.Double, useTrailingCommas: true },
     // Formatting needs no type information: no lib files to load.
     compilerOptions: { target: tm.ts.ScriptTarget.ES2022, module: tm.ts.ModuleKind.ES2022, noLib: true, types: [] },
   });
-  const sf = project.createSourceFile("/generated.ts", { statements: items.map((i) => statement(tm, i)) });
+  const sf = project.createSourceFile("/generated.ts", { statements: items.map((i) => statement(tm, i)) }, { overwrite: true });
   sf.formatText({
     indentSize: 2,
     tabSize: 2,
     convertTabsToSpaces: true,
     ensureNewLineAtEndOfFile: true,
   });
-  return `${statement(tm, header) as string}\n\n${blankLinesBetweenItems(sf.getFullText())}`;
+  const text = `${statement(tm, header) as string}\n\n${blankLinesBetweenItems(sf.getFullText())}`;
+  project.removeSourceFile(sf);
+  return text;
 }
 
 /** One blank line between top-level declarations (the printer leaves some adjacent). */
