@@ -20,6 +20,7 @@ describe("codegen of spec/pool.stake", () => {
 
   it("is deterministic, and a const override changes what depends on it", async () => {
     const a = await codegen("spec/pool.stake", { command: COMMAND });
+    await codegen("spec/anchor-bft.stake"); // nothing carries over from one module to the next
     const b = await codegen("spec/pool.stake", { command: COMMAND });
     expect(a.text).toBe(b.text);
     const c = await codegen("spec/pool.stake", { consts: { START: 4 }, command: COMMAND });

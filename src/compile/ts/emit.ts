@@ -13,6 +13,7 @@ type TsMorph = typeof import("ts-morph");
 let loaded: Promise<TsMorph> | null = null;
 /** One in-memory project, reused: creating one per module costs more than printing the module. */
 let project: import("ts-morph").Project | undefined;
+let generated = 0;
 
 function tsMorph(): Promise<TsMorph> {
   loaded ??= import("ts-morph");
@@ -83,7 +84,8 @@ export async function generateTypeScript(spec: I.Spec, ast: A.Spec | null, optio
     // Formatting needs no type information: no lib files to load.
     compilerOptions: { target: tm.ts.ScriptTarget.ES2022, module: tm.ts.ModuleKind.ES2022, noLib: true, types: [] },
   });
-  const sf = project.createSourceFile("/generated.ts", { statements: items.map((i) => statement(tm, i)) }, { overwrite: true });
+  // A fresh name each time: the language service that formats caches files by name and version.
+  const sf = project.createSourceFile(`/generated-${++generated}.ts`, { statements: items.map((i) => statement(tm, i)) });
   sf.formatText({
     indentSize: 2,
     tabSize: 2,
