@@ -241,7 +241,7 @@ export function checkInvariants(state: State): string | null {
  * Step property `no_unauthorized_withdrawal`: holds for the step from `old` to `state` taken by `action`.
  */
 export function no_unauthorized_withdrawal(old: State, state: State, action: Action): boolean {
-  return Account.every((a) => !(value_of(state, a) < value_of(old, a)) || (callerOf(action) === a || action.action === "slash"));
+  return Account.every((a) => value_of(state, a) >= value_of(old, a) || (callerOf(action) === a || action.action === "slash"));
 }
 
 /** The step properties, by name, in the spec's order. */

@@ -31,7 +31,7 @@ export type ActionCall = { readonly action: string } & { readonly [choice: strin
 
 /** What the adapter's `read` returns: each spec variable by name, as a readable value (maps as
  * objects keyed by the key's text, sets as arrays) or as the generated module's types (ReadonlyMap,
- * ReadonlySet); ints may be bigints. Ghost variables may be left out. */
+ * ReadonlySet); ints may be bigints. Ghost variables may be left out (or undefined). */
 export type StateReading = Readonly<Record<string, unknown>>;
 
 /** A `read` result with exactly the spec's variables, whatever their values' types: use it with the
@@ -191,7 +191,7 @@ async function compare<Impl>(
   const expected: Record<string, Readable> = {};
   const found: Record<string, Readable> = {};
   for (const v of model.vars) {
-    if (!(v.name in reading)) {
+    if (!(v.name in reading) || (v.ghost && reading[v.name] === undefined)) {
       if (v.ghost) continue;
       return { kind: "error", message: `the adapter's read() did not return \`${v.name}\` (ghost variables may be left out; this one is not ghost)` };
     }

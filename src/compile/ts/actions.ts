@@ -103,16 +103,6 @@ export class ActionCompiler {
     };
   }
 
-  /** The negation of a condition, written directly where it is a comparison (`a < b` -> `a >= b`):
-   * the same operands evaluated in the same order. */
-  private negated(e: I.Expr, sc: Scope): string {
-    const flip = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
-    if (e.k === "cmp") return this.x.compile({ ...e, op: flip[e.op] }, sc).text;
-    if (e.k === "eq" || e.k === "in") return this.x.compile({ ...e, neg: !e.neg }, sc).text;
-    if (e.k === "not") return this.x.compile(e.e, sc).text;
-    return negate(this.x.compile(e, sc));
-  }
-
   private line(b: Body, text: string): void {
     b.lines.push("  ".repeat(b.indent) + text);
   }
@@ -126,7 +116,7 @@ export class ActionCompiler {
     switch (s.k) {
       case "require": {
         this.line(b, `// require ${this.source(s.span).replace(/^require\s+/, "")}`);
-        this.line(b, `if (${this.negated(s.cond, sc)}) return null;`);
+        this.line(b, `if (${this.x.negated(s.cond, sc).text}) return null;`);
         return;
       }
       case "let": {
@@ -170,7 +160,7 @@ export class ActionCompiler {
         sc.locals.set(s.local, primary(name, this.m.types.decl(c.ty)));
         const flag = b.reached.get(s.pick);
         if (flag) this.line(b, `${flag} = true;`);
-        if (s.where) this.line(b, `if (${this.negated(s.where, sc)}) return null;`);
+        if (s.where) this.line(b, `if (${this.x.negated(s.where, sc).text}) return null;`);
         return;
       }
       case "assign":
@@ -257,9 +247,4 @@ export class ActionCompiler {
 
 function isName(text: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(text) || /^-?\d+$/.test(text) || /^"[^"]*"$/.test(text) || text === "true" || text === "false";
-}
-
-/** `!(c)` written readably. */
-export function negate(c: Code): string {
-  return `!${wrap(c, PREC.UNARY)}`;
 }

@@ -138,23 +138,14 @@ export class ExprCompiler {
       case "eq":
         return this.eq(e, sc);
       case "logic": {
+        if (e.op === "implies") {
+          // `a implies b` is `not a or b`, with `not a` written directly where it can be.
+          const nl = this.negated(e.l, sc);
+          return { ...bin(nl, "||", this.compile(e.r, sc), PREC.OR), ts: "boolean" };
+        }
         const l = this.compile(e.l, sc);
         const r = this.compile(e.r, sc);
-        let c: Code;
-        switch (e.op) {
-          case "and":
-            c = bin(l, "&&", r, PREC.AND);
-            break;
-          case "or":
-            c = bin(l, "||", r, PREC.OR);
-            break;
-          case "implies":
-            c = bin({ text: `!${wrap(l, PREC.UNARY)}`, prec: PREC.UNARY, ts: null }, "||", r, PREC.OR);
-            break;
-          case "iff":
-            c = bin(l, "===", r, PREC.EQ);
-            break;
-        }
+        const c = e.op === "and" ? bin(l, "&&", r, PREC.AND) : e.op === "or" ? bin(l, "||", r, PREC.OR) : bin(l, "===", r, PREC.EQ);
         return { ...c, ts: "boolean" };
       }
       case "setop":
@@ -229,6 +220,17 @@ export class ExprCompiler {
       case "present":
         return call(this.use("present"), [this.compile(e.e, sc).text, String(m.site(e.site))]);
     }
+  }
+
+  /** `not e`, written directly where `e` is a comparison (`a < b` -> `a >= b`), a membership or an
+   * equality: the same operands, evaluated in the same order. */
+  negated(e: I.Expr, sc: Scope): Code {
+    const flip = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
+    if (e.k === "cmp") return this.compile({ ...e, op: flip[e.op] }, sc);
+    if (e.k === "eq" || e.k === "in") return this.compile({ ...e, neg: !e.neg }, sc);
+    if (e.k === "not") return this.compile(e.e, sc);
+    const c = this.compile(e, sc);
+    return { text: `!${wrap(c, PREC.UNARY)}`, prec: PREC.UNARY, ts: "boolean" };
   }
 
   /** `v` checked against `to` at `site` (the caller knows a check is needed). */
@@ -422,9 +424,9 @@ export class ExprCompiler {
     switch (e.op) {
       case "all": {
         const text = nest(0, method("every"), () => {
-          const w = where();
+          const skip = e.where ? this.negated(e.where, sc) : null;
           const body = this.compile(e.body!, sc);
-          return w ? bin({ text: `!${wrap(w, PREC.UNARY)}`, prec: PREC.UNARY, ts: null }, "||", body, PREC.OR).text : body.text;
+          return skip ? bin(skip, "||", body, PREC.OR).text : body.text;
         });
         return primary(text, "boolean");
       }

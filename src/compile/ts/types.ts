@@ -67,26 +67,7 @@ export class TsTypes {
 
   /** The declared view, structurally (ignoring `ty`'s own alias): a named type's definition. */
   structural(ty: Ty): string {
-    switch (ty.k) {
-      case "bool":
-        return "boolean";
-      case "int":
-        if (ty.hi - ty.lo + 1 > UNION_MAX) return "number";
-        return Array.from({ length: ty.hi - ty.lo + 1 }, (_, i) => String(ty.lo + i)).join(" | ");
-      case "enum":
-        return ty.members.map((m) => JSON.stringify(m)).join(" | ");
-      case "set":
-        return `ReadonlySet<${this.decl(ty.elem)}>`;
-      case "map":
-        return `ReadonlyMap<${this.decl(ty.key)}, ${this.decl(ty.val)}>`;
-      case "rec":
-        return ty.fields.length === 0 ? "{}" : `{ ${ty.fields.map((f) => `readonly ${propKey(f.name)}: ${this.decl(f.ty)}`).join("; ")} }`;
-      case "seq":
-        return arrayOf(this.decl(ty.elem));
-      case "any":
-      case "error":
-        return "never";
-    }
+    return this.render(ty, (t) => this.decl(t), true);
   }
 
   /** The declared view: the alias when `ty` is a named type, else its structure. */
@@ -94,23 +75,30 @@ export class TsTypes {
     return this.alias(ty) ?? this.structural(ty);
   }
 
-  /** The computed view. */
+  /** The computed view: ints are `number`, compound types built of computed views (map keys stay
+   * declared: they are always a key type's values). */
   value(ty: Ty): string {
+    if (ty.k === "enum") return this.decl(ty);
+    return this.render(ty, (t) => this.value(t), false);
+  }
+
+  private render(ty: Ty, inner: (t: Ty) => string, declared: boolean): string {
     switch (ty.k) {
       case "bool":
         return "boolean";
       case "int":
-        return "number";
+        if (!declared || ty.hi - ty.lo + 1 > UNION_MAX) return "number";
+        return Array.from({ length: ty.hi - ty.lo + 1 }, (_, i) => String(ty.lo + i)).join(" | ");
       case "enum":
-        return this.alias(ty) ?? this.structural(ty);
+        return ty.members.map((m) => JSON.stringify(m)).join(" | ");
       case "set":
-        return `ReadonlySet<${this.value(ty.elem)}>`;
+        return `ReadonlySet<${inner(ty.elem)}>`;
       case "map":
-        return `ReadonlyMap<${this.decl(ty.key)}, ${this.value(ty.val)}>`;
+        return `ReadonlyMap<${this.decl(ty.key)}, ${inner(ty.val)}>`;
       case "rec":
-        return ty.fields.length === 0 ? "{}" : `{ ${ty.fields.map((f) => `readonly ${propKey(f.name)}: ${this.value(f.ty)}`).join("; ")} }`;
+        return ty.fields.length === 0 ? "{}" : `{ ${ty.fields.map((f) => `readonly ${propKey(f.name)}: ${inner(f.ty)}`).join("; ")} }`;
       case "seq":
-        return arrayOf(this.value(ty.elem));
+        return arrayOf(inner(ty.elem));
       case "any":
       case "error":
         return "never";
