@@ -79,7 +79,7 @@ export class ActionCompiler {
     });
     if (bound.length) lines.push(`const { ${bound.join(", ")} } = ${actionName};`);
     for (const p of conditionalPicks(a.body, false, [])) {
-      const flag = names.fresh(`picked_${a.choices[body.firstPick + p].name}`);
+      const flag = names.fresh(`picked_${fields[body.firstPick + p]}`);
       body.reached.set(p, flag);
       lines.push(`let ${flag} = false;`);
     }
@@ -155,7 +155,7 @@ export class ActionCompiler {
       case "pick": {
         const i = b.firstPick + s.pick;
         const c = b.action.choices[i];
-        const name = sc.names.fresh(c.name);
+        const name = sc.names.fresh(b.fields[i]);
         this.line(b, `const ${name} = ${propRead(action, b.fields[i])};`);
         sc.locals.set(s.local, primary(name, this.m.types.decl(c.ty)));
         const flag = b.reached.get(s.pick);
