@@ -141,7 +141,9 @@ export interface ConformanceReport {
 }
 
 /** Misuse: an adapter without the three functions, a reading with unknown variables. */
-export class ConformanceUsageError extends Error {}
+export class ConformanceUsageError extends Error {
+  override readonly name = "ConformanceUsageError";
+}
 
 // ---- one path against the implementation ----
 
@@ -551,4 +553,3 @@ export function conformanceTest<Impl>(
   };
 }
 
-export { DISABLED, ENABLED };
