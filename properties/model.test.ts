@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileModel } from "../src/compile/compile.js";
 import { ENABLED } from "../src/model/model.js";
+import { loadSpecText } from "../src/api/load.js";
 import { fcChoose, randomSpec } from "./support/random-spec.js";
 import { modelFromFile, specFromText } from "./support/load.js";
 
@@ -52,11 +53,11 @@ describe("compiled model", () => {
     // must not differ, so no name can have reached it.
     const hostile = `spec Hostile
 const constructor = 2
-type __proto__ = 0 .. constructor
+type isPrototypeOf = 0 .. constructor
 type toString = enum { valueOf, hasOwnProperty }
-var zebra_balance: map<__proto__, 0 .. 9> = 7
+var zebra_balance: map<isPrototypeOf, 0 .. 9> = 7
 var prototype: toString = hasOwnProperty
-action return(arguments: __proto__) by this: __proto__ {
+action return(arguments: isPrototypeOf) by this: isPrototypeOf {
   require this == arguments
   zebra_balance[arguments] = 9
   prototype = valueOf
@@ -64,12 +65,12 @@ action return(arguments: __proto__) by this: __proto__ {
 invariant eval: zebra_balance[0] <= 9 and prototype != valueOf or true
 `;
     const plain = hostile
-      .replace(/Hostile/g, "Plain").replace(/constructor/g, "c1").replace(/__proto__/g, "T1").replace(/toString/g, "T2")
+      .replace(/Hostile/g, "Plain").replace(/constructor/g, "c1").replace(/isPrototypeOf/g, "T1").replace(/toString/g, "T2")
       .replace(/valueOf/g, "E1").replace(/hasOwnProperty/g, "E2").replace(/zebra_balance/g, "v1").replace(/prototype/g, "v2")
       .replace(/return/g, "a1").replace(/arguments/g, "p1").replace(/this/g, "p2").replace(/eval/g, "i1");
     const model = compileModel(specFromText(hostile));
     expect(model.source).toBe(compileModel(specFromText(plain)).source);
-    expect(model.source).not.toMatch(/zebra_balance|__proto__|hasOwnProperty|valueOf/);
+    expect(model.source).not.toMatch(/zebra_balance|isPrototypeOf|hasOwnProperty|valueOf/);
     const s = new Int32Array(model.width);
     model.init(s);
     expect(model.decode(s)).toEqual({ zebra_balance: { 0: 7, 1: 7, 2: 7 }, prototype: "hasOwnProperty" });
@@ -78,5 +79,21 @@ invariant eval: zebra_balance[0] <= 9 and prototype != valueOf or true
     expect(model.decode(d)).toEqual({ zebra_balance: { 0: 7, 1: 9, 2: 7 }, prototype: "valueOf" });
     const back = model.encode(model.decode(d));
     expect("state" in back && Array.from(back.state)).toEqual(Array.from(d));
+  });
+
+  it("refuses __proto__ as any name, since states are objects keyed by name", () => {
+    const loaded = loadSpecText(`spec P
+type __proto__ = 0 .. 1
+type R = { __proto__: 0 .. 1 }
+var x: 0 .. 1 = 0
+action a(__proto__: 0 .. 1) { x = 1 }
+invariant i: x <= 1
+`);
+    const errors = loaded.diagnostics.filter((d) => d.severity === "error").map((d) => `${d.file.position(d.span.start).line}: ${d.message}`);
+    expect(errors).toEqual([
+      "2: `__proto__` is reserved: it is a special property name in JavaScript, where states are objects keyed by name",
+      "3: `__proto__` is reserved: it is a special property name in JavaScript, where states are objects keyed by name",
+      "5: `__proto__` is reserved: it is a special property name in JavaScript, where states are objects keyed by name",
+    ]);
   });
 });

@@ -32,3 +32,23 @@ export { renderJson } from "./report/json.js";
 export { renderJunit } from "./report/junit.js";
 export { renderGithub } from "./report/github.js";
 export { renderReplayOutcome, replayRunResult } from "./report/replay-text.js";
+export { codegen, type CodegenOptions, type CodegenResult } from "./api/codegen.js";
+export { generateTypeScript } from "./compile/ts/emit.js";
+export {
+  checkConformance,
+  conformanceTest,
+  replayConformance,
+  loadAdapter,
+  ConformanceUsageError,
+  type ActionCall,
+  type ConformanceAdapter,
+  type ConformanceContext,
+  type ConformanceFailure,
+  type ConformanceOptions,
+  type ConformanceReport,
+  type ConformanceStep,
+  type ReadingOf,
+  type SavedTrace as ConformanceTrace,
+  type StateReading,
+} from "./api/conform.js";
+export { renderConformance } from "./report/conform-text.js";

@@ -10,7 +10,7 @@ import { describeFailure } from "../ir/failure.js";
 import type * as I from "../ir/ir.js";
 import { ERR } from "../ir/types.js";
 import { BUILTINS } from "./calls.js";
-import { Checker, Scope, type Global } from "./checker.js";
+import { Checker, PROTO_RESERVED, Scope, type Global } from "./checker.js";
 import { allConsts } from "./consts.js";
 import { defClosure, defSignature, ensureDef } from "./defs.js";
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
@@ -35,6 +35,7 @@ const RESERVED = new Map<string, string>([
   ["well_typed", "the built-in property that every value stays within its type"],
   ["old", "the built-in `old(...)` of step properties"],
   ["caller", "the step's caller in step properties"],
+  ["__proto__", PROTO_RESERVED],
 ]);
 
 function collectGlobals(c: Checker, ast: A.Spec): void {

@@ -64,6 +64,33 @@ function program(): Command {
       throw new Exit(await replayCommand(paths, o));
     });
 
+  p.command("codegen")
+    .description("generate a typed TypeScript module from a spec: types, actions, step, invariants")
+    .argument("<file>", "a .stake file")
+    .option("-o, --out <FILE>", "write the module to FILE (default: standard output)")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--check", "exit 1 if FILE is not what codegen would write (for CI)")
+    .action(async (file: string, o) => {
+      const { codegenCommand } = await import("./commands/codegen.js");
+      throw new Exit(await codegenCommand(file, o));
+    });
+
+  p.command("conform")
+    .description("test an implementation against a spec: replay saved counterexamples, then random walks")
+    .argument("<spec>", "a .stake file")
+    .requiredOption("--impl <ADAPTER>", "the adapter module (.ts via tsx, or .js): see docs/conformance.md")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--runs <N>", "random walks to run (default 100)")
+    .option("--steps <N>", "longest walk, in steps (default 40)")
+    .option("--seed <N>", "fast-check seed, to reproduce a run")
+    .option("--path <PATH>", "with --seed: replay the shrunk failure of that run")
+    .option("--instances <I,J,...>", "replay this path of action instances (as a failing run prints) instead")
+    .option("--no-disabled", "try only actions the spec enables (skip checking that others are refused)")
+    .action(async (spec: string, o) => {
+      const { conformCommand } = await import("./commands/conform.js");
+      throw new Exit(await conformCommand(spec, o));
+    });
+
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());
   return p;
 }
