@@ -1,7 +1,10 @@
 // Minimality by construction: after shrinking, a breadth-first search over only the action
 // instances a trace uses (or all instances of its actions), within its length, looks for a shorter
 // path to the same bug. BFS finds the shortest path in that restricted graph, so if there is a
-// shorter counterexample made of the same moves, this is it.
+// shorter counterexample made of the same moves, this is it. The search also goes to the trace's
+// own length: among the shortest traces it returns the first in breadth-first order (instances in
+// increasing order at every level), so equally short traces come out canonical, with the earliest
+// actions and the smallest parameters (`deposit(a = 0)` rather than the `a = 2` a walk chose).
 //
 // The search follows what the fuzzer and the shrinker count as showing the bug: a state that
 // violates another selected property, or a step that does, is a different bug and is not expanded.
@@ -165,15 +168,18 @@ export interface MinimizeResult {
   readonly searched: "actions" | "instances" | "none";
   /** True when the search found a shorter trace than the one given. */
   readonly shorter: boolean;
+  /** True when the result differs from the trace given (shorter, or equally short and earlier in
+   * breadth-first order). */
+  readonly changed: boolean;
   readonly states: number;
   readonly seconds: number;
 }
 
 export const DEFAULT_MINIMIZE_STATES = 100_000;
 
-/** A shortest trace to the same bug among those made of the given trace's own instances, then
- * among those made of every instance of its actions (a wider, costlier search, bounded by
- * `maxStates`); the given trace when none is shorter. */
+/** The shortest trace to the same bug (the first in breadth-first order) among those made of the
+ * given trace's own instances, then among those made of every instance of its actions (a wider,
+ * costlier search, bounded by `maxStates`); the given trace when a search goes over budget first. */
 export function minimizeViolation(model: Model, v: Violation, target: Target, options: MinimizeOptions): MinimizeResult {
   const t0 = performance.now();
   const maxStates = options.maxStates ?? DEFAULT_MINIMIZE_STATES;
@@ -194,11 +200,18 @@ export function minimizeViolation(model: Model, v: Violation, target: Target, op
       searched = "actions";
       break;
     }
-    const r = restrictedSearch(model, target, { properties: options.properties, instances, maxSteps: best.instances.length - 1, maxStates });
+    const r = restrictedSearch(model, target, { properties: options.properties, instances, maxSteps: best.instances.length, maxStates });
     states += r.states;
     if (r.kind === "budget") break;
     if (r.kind === "found") best = r.violation;
     searched = kind;
   }
-  return { violation: best, searched, shorter: best.instances.length < v.instances.length, states, seconds: (performance.now() - t0) / 1000 };
+  return {
+    violation: best,
+    searched,
+    shorter: best.instances.length < v.instances.length,
+    changed: best.instances.length !== v.instances.length || best.instances.some((x, i) => x !== v.instances[i]),
+    states,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
