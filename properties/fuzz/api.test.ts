@@ -93,7 +93,7 @@ describe("stakecheck fuzz", () => {
     expect(a.stdout).toContain("seed 3");
     expect(a.stdout).toContain("✗ step no_unauthorized_withdrawal  violated (3 steps)");
     expect(a.stdout).toMatch(/run.*steps\/s/);
-    expect(a.stdout).toMatch(/shrunk \d+ -> 3 steps by fast-check: \d+ shrink steps/);
+    expect(a.stdout).toMatch(/shrunk \d+ -> 3 steps in \d+ shrink steps \(fast-check: \d+\), \d+ candidates/);
     expect(a.stdout).toContain("✗ step property `no_unauthorized_withdrawal` is violated at step 3");
     expect(a.stdout).toContain("reproduce: stakecheck fuzz");
     const b = await cli(args);

@@ -42,10 +42,12 @@ invariant a_target: y < 3`);
     const [X, Y] = [inst(model, "incX"), inst(model, "incY")];
     const found = violationOf(model, [Y, X, X, Y, Y]);
     expect(found.property.name).toBe("a_target");
-    const shrunk = shrinkViolation(model, found, { seed: 1, properties: selectAll(model) }).violation;
-    // [X, X] would show a bug in 2 steps, but not this one.
-    expect(shrunk.property.name).toBe("a_target");
-    expect(shrunk.instances).toEqual([Y, Y, Y]);
+    for (const prePasses of [true, false]) {
+      const shrunk = shrinkViolation(model, found, { seed: 1, properties: selectAll(model), prePasses }).violation;
+      // [X, X] would show a bug in 2 steps, but not this one.
+      expect(shrunk.property.name).toBe("a_target");
+      expect(shrunk.instances).toEqual([Y, Y, Y]);
+    }
   });
 
   it("rejects shrinks that trade a well_typed failure for one at another site", () => {
@@ -59,9 +61,11 @@ action b() { y += 1 }`);
     const last = run.steps.at(-1)!;
     expect(last.status).toBe("failed");
     const found: Violation = { property: { kind: "well_typed", index: -1, name: "well_typed" }, instances: [A, A, A, B, A], failure: last.failure! };
-    const shrunk = shrinkViolation(model, found, { seed: 1, properties: selectAll(model) }).violation;
-    expect(shrunk.instances).toEqual([A, A, A, A]);
-    expect(shrunk.failure!.site).toBe(found.failure!.site);
+    for (const prePasses of [true, false]) {
+      const shrunk = shrinkViolation(model, found, { seed: 1, properties: selectAll(model), prePasses }).violation;
+      expect(shrunk.instances).toEqual([A, A, A, A]);
+      expect(shrunk.failure!.site).toBe(found.failure!.site);
+    }
     // [B, B] fails in 2 steps, at the other site.
     expect(replayPath(model, [B, B]).steps[1].failure!.site).not.toBe(found.failure!.site);
   });
@@ -91,6 +95,26 @@ action b() { y += 1 }`);
       }),
       { seed: 1, numRuns: 100 },
     );
+  });
+});
+
+describe("fast-check's shrinking", () => {
+  it.each([
+    { file: "properties/fuzz/specs/withdraw-no-owner.stake", length: 3 },
+    { file: "properties/fuzz/specs/slash-round-up.stake", length: 8 },
+  ])("alone (no linear passes) shrinks walks of $file to the same bug, every step enabled", ({ file, length }) => {
+    const model = modelFromFile(file);
+    for (const seed of [1, 2, 3]) {
+      const found = fuzz(model, { seed, runs: 2000, shrink: false }).violation!;
+      const r = shrinkViolation(model, found, { seed, properties: selectAll(model), prePasses: false });
+      expect(r.fastCheckShrinks).toBe(r.shrinks);
+      expect(targetOf(r.violation)).toEqual(targetOf(found));
+      expect(r.violation.instances.length).toBeGreaterThanOrEqual(length);
+      expect(r.violation.instances.length).toBeLessThanOrEqual(found.instances.length);
+      if (found.instances.length > length) expect(r.fastCheckShrinks).toBeGreaterThan(0);
+      const steps = replayPath(model, r.violation.instances).steps;
+      expect(steps.slice(0, -1).every((st) => st.status === "enabled")).toBe(true);
+    }
   });
 });
 

@@ -4,7 +4,7 @@
 
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
-import { randomWalks, type WalkProgress, type WalkResult } from "../explore/random.js";
+import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
 import type { PropertySelection, Violation } from "../explore/result.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
@@ -18,17 +18,9 @@ import { reproduceCommand } from "../report/fuzz-text.js";
 import { selectProperties } from "./check.js";
 import { loadSpecFile, type ConstValues } from "./load.js";
 
-export interface FuzzOptions {
+export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
   /** The PRNG seed; a random one (reported in the result) when absent. */
   readonly seed?: number;
-  /** Walks (default 10,000). */
-  readonly runs?: number;
-  /** Steps per walk at most (default 100). */
-  readonly depth?: number;
-  /** Stop walking after this many milliseconds (default: no limit). */
-  readonly timeMs?: number;
-  /** Each run turns on a random subset of the actions and of their choice values. */
-  readonly swarm?: boolean;
   /** Check only the invariants and step properties with these names (default: all). */
   readonly only?: readonly string[];
   /** Shrink the counterexample with fast-check (default true). */
@@ -37,10 +29,8 @@ export interface FuzzOptions {
   readonly maxShrinkCandidates?: number;
   /** Look for a shorter trace by restricted breadth-first search (default true). */
   readonly minimize?: boolean;
-  /** Distinct states each minimizing search may visit (default 100,000). */
+  /** Distinct states each minimizing search may visit (default 100,000; fewer for wide states). */
   readonly minimizeMaxStates?: number;
-  readonly shouldStop?: () => boolean;
-  readonly onProgress?: (p: WalkProgress) => void;
 }
 
 export interface FuzzRun {
@@ -62,19 +52,10 @@ export interface FuzzRun {
 /** Walks `model`, then shrinks and minimizes the first violation found. */
 export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {
   const seed = options.seed ?? randomSeed();
-  const runs = options.runs ?? 10_000;
-  const depth = options.depth ?? 100;
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const depth = options.depth ?? DEFAULT_DEPTH;
   const swarm = options.swarm ?? false;
-  const walk = randomWalks(model, {
-    seed,
-    runs,
-    depth,
-    swarm,
-    properties: selection,
-    ...(options.timeMs !== undefined ? { timeMs: options.timeMs } : {}),
-    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
   const base = { model, selection, seed, runs, depth, swarm, walk };
   const found = walk.violation;
   if (!found) return base;

@@ -156,7 +156,8 @@ export function restrictedSearch(model: Model, target: Target, options: Restrict
 
 export interface MinimizeOptions {
   readonly properties: PropertySelection;
-  /** Distinct states each search may visit (default 100,000). */
+  /** Distinct states each search may visit (default: 100,000, fewer for wide states, see
+   * DEFAULT_MINIMIZE_WORDS). */
   readonly maxStates?: number;
 }
 
@@ -176,13 +177,16 @@ export interface MinimizeResult {
 }
 
 export const DEFAULT_MINIMIZE_STATES = 100_000;
+/** The default budget also keeps states x width under this many words: a search's cost grows with
+ * the width of its states (copying, hashing, invariants over queues). */
+export const DEFAULT_MINIMIZE_WORDS = 1 << 23;
 
 /** The shortest trace to the same bug (the first in breadth-first order) among those made of the
  * given trace's own instances, then among those made of every instance of its actions (a wider,
  * costlier search, bounded by `maxStates`); the given trace when a search goes over budget first. */
 export function minimizeViolation(model: Model, v: Violation, target: Target, options: MinimizeOptions): MinimizeResult {
   const t0 = performance.now();
-  const maxStates = options.maxStates ?? DEFAULT_MINIMIZE_STATES;
+  const maxStates = options.maxStates ?? Math.max(1000, Math.min(DEFAULT_MINIMIZE_STATES, Math.floor(DEFAULT_MINIMIZE_WORDS / Math.max(1, model.width))));
   const own = [...new Set(v.instances)];
   const byAction: number[] = [];
   for (const k of new Set(v.instances.map((i) => model.decodeInstance(i).action))) {

@@ -48,7 +48,7 @@ export function fuzzStatsLines(run: FuzzRun): string[] {
   const sh = run.shrink;
   if (sh && run.found) {
     lines.push(
-      `shrunk ${run.found.instances.length} -> ${steps(sh.violation.instances.length)} by fast-check: ${fmtInt(sh.shrinks)} shrink steps, ${fmtInt(sh.candidates)} candidates, ${fmtSeconds(sh.seconds)}${sh.exhausted ? " (candidate budget used up)" : ""}`,
+      `shrunk ${run.found.instances.length} -> ${steps(sh.violation.instances.length)} in ${fmtInt(sh.shrinks)} shrink steps (fast-check: ${fmtInt(sh.fastCheckShrinks)}), ${fmtInt(sh.candidates)} candidates, ${fmtSeconds(sh.seconds)}${sh.exhausted ? " (candidate budget used up)" : ""}`,
     );
   }
   const mi = run.minimize;
