@@ -99,6 +99,17 @@ describe("random walks", () => {
     expect(r.coverage.fired).toEqual(perAction);
   });
 
+  it("take the reference walk's steps with more than 2^21 instances (the PRNG's other bound path)", () => {
+    // The violation comes at the 4th step of the first walk: the fuzzer's trace is that walk.
+    const model = modelFromText(`spec Big
+var n: 0 .. 4 = 0
+action a(p: 0 .. 2999999) { require p % 1000 == 7; n = min(n + 1, 4) }
+invariant short: n < 4`);
+    expect(model.instanceCount).toBeGreaterThan(2 ** 21);
+    const v = randomWalks(model, { seed: 5, runs: 3, depth: 4 }).violation!;
+    expect(v.instances).toEqual(referenceWalks(model, 5, 1, 4, false)[0]);
+  });
+
   it("the violating walk is the reference's first violating walk", () => {
     // An invariant that fails once x reaches 5: the reference walk finds the first walk that
     // gets there, and the fuzzer must report that walk's prefix.

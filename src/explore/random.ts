@@ -180,10 +180,15 @@ class Walker {
           ra ^= rd;
           rc ^= t;
           rd = (rd << 11) | (rd >>> 21);
-          const prod = out * bound;
-          pick = Math.floor(prod / 4294967296);
-          const lo = prod - pick * 4294967296;
-          if (lo >= bound || lo >= (4294967296 - bound) % bound) break;
+          if (bound <= 0x200000) {
+            const prod = out * bound;
+            pick = Math.floor(prod / 4294967296);
+            const lo = prod - pick * 4294967296;
+            if (lo >= bound || lo >= (4294967296 - bound) % bound) break;
+          } else if (out < 4294967296 - (4294967296 % bound)) {
+            pick = out % bound;
+            break;
+          }
         }
         const k = j + pick;
         const i = order[k];

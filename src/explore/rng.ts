@@ -54,7 +54,7 @@ export class Rng {
     return r >>> 0;
   }
 
-  /** An exactly uniform integer in [0, n), 1 <= n <= 2^32. Up to 2^21: Lemire's multiply-shift
+  /** An exactly uniform integer in [0, n), 1 <= n <= 2^32 (random.ts inlines this: keep both alike). Up to 2^21: Lemire's multiply-shift
    * with rejection (no division on the fast path; the product stays below 2^53, so it is exact). */
   below(n: number): number {
     if (n > 0x200000) return this.belowLarge(n);
