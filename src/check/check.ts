@@ -30,11 +30,12 @@ export interface CheckResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const RESERVED: Record<string, string> = {
-  well_typed: "the built-in property that every value stays within its type",
-  old: "the built-in `old(...)` of step properties",
-  caller: "the step's caller in step properties",
-};
+// A Map, not an object literal: a spec may name things `constructor` or `__proto__`.
+const RESERVED = new Map<string, string>([
+  ["well_typed", "the built-in property that every value stays within its type"],
+  ["old", "the built-in `old(...)` of step properties"],
+  ["caller", "the step's caller in step properties"],
+]);
 
 function collectGlobals(c: Checker, ast: A.Spec): void {
   let vars = 0;
@@ -47,8 +48,9 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`);
       return;
     }
-    if (RESERVED[name.text] !== undefined) {
-      c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED[name.text]}`, "choose another name");
+    const reserved = RESERVED.get(name.text);
+    if (reserved !== undefined) {
+      c.error(name.span, `\`${name.text}\` is reserved: it is ${reserved}`, "choose another name");
       return;
     }
     if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {

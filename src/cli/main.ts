@@ -46,9 +46,22 @@ function program(): Command {
     .option("--memory <SIZE>", "memory ceiling for the search, e.g. 4G")
     .option("--continue", "keep going after a violation, to report every property that fails")
     .option("--coverage", "print how often each action fired")
+    .option("--save [DIR]", "write each counterexample as an .itf.json file into DIR (default counterexamples/)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));
+    });
+
+  p.command("replay")
+    .description("re-run saved counterexamples on the current spec: still violates, now passes, or diverged")
+    .argument("<paths...>", "counterexample files (.itf.json) or directories of them")
+    .option("--spec <PATH>", "replay on this spec instead of the one recorded in each file")
+    .option("--expect <OUTCOME>", "violation: exit 0 only if every counterexample still violates (a corpus of known bugs)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .action(async (paths: string[], o) => {
+      const { replayCommand } = await import("./commands/replay.js");
+      throw new Exit(await replayCommand(paths, o));
     });
 
   p.command("fuzz")
