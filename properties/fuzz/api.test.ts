@@ -1,6 +1,9 @@
 // The public API and the command: reproducible runs (the same seed gives the same result, shrunk
 // counterexample included), the vitest-friendly helpers, exit codes and output.
 
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { assertNoViolation, fuzz, fuzzSpecFile, type FuzzRun } from "../../src/api/fuzz.js";
 import { main } from "../../src/cli/main.js";
@@ -114,6 +117,21 @@ describe("stakecheck fuzz", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ByzVote +0 +\d/);
     expect(r.stderr).toContain("warning: action `ByzVote` never fired");
+  });
+
+  it("--save writes the counterexample, which replay says still violates", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "stakecheck-fuzz-"));
+    try {
+      const r = await cli(["fuzz", `${SPECS}/slash-round-up.stake`, "--seed", "4", "--swarm", "--save", dir]);
+      expect(r.code).toBe(1);
+      const files = readdirSync(dir);
+      expect(files).toEqual([expect.stringMatching(/^slash-round-up-well_typed-[0-9a-f]+\.itf\.json$/)]);
+      expect(r.stderr).toContain(`saved: ${join(dir, files[0])}`);
+      const replay = await cli(["replay", dir]);
+      expect(replay.stdout).toContain("still violates well_typed at step 8");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("exit 2 on usage errors", async () => {

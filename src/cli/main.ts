@@ -76,6 +76,7 @@ function program(): Command {
     .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
     .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
     .option("--coverage", "print how often each action fired")
+    .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
     .action(async (file: string, o) => {
       const { fuzzCommand } = await import("./commands/fuzz.js");
       throw new Exit(await fuzzCommand(file, o));

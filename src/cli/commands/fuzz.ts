@@ -8,9 +8,11 @@ import { fmtInt, fmtRate } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderFuzz } from "../../report/fuzz-text.js";
+import { saveViolations } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
+import { saveDirOption } from "../reporters.js";
 
 export interface FuzzCliOptions {
   readonly const?: string[];
@@ -22,6 +24,8 @@ export interface FuzzCliOptions {
   readonly swarm?: boolean;
   readonly shrink?: boolean;
   readonly coverage?: boolean;
+  /** --save [DIR]: true for the default directory. */
+  readonly save?: string | boolean;
 }
 
 /** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
@@ -56,6 +60,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   const depth = o.depth !== undefined ? positive("--depth", o.depth) : undefined;
   const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
   const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
+  const saveDir = saveDirOption(o.save);
 
   const errColor = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
@@ -95,6 +100,12 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
     const visited = run.walk.stats.steps + run.walk.stats.runs;
     const vacuity = coverageWarnings(model.spec, run.walk.coverage, visited);
     if (vacuity.length) err("\n" + renderDiagnostics(vacuity, { color: errColor }));
+  }
+  if (run.violation && saveDir !== null) {
+    const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
+    for (const s of saveViolations(model, [run.violation], { explorer: { kind: "fuzz", seed: run.seed, flags }, specPath: file, dir: saveDir })) {
+      err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
+    }
   }
   if (run.violation) return EXIT.VIOLATION;
   return run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
