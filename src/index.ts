@@ -2,6 +2,7 @@
 
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
 export { check, checkModel, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
+export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
 export { parseSpec, type ParseResult } from "./lang/parse.js";
 export { checkSpec, type CheckResult } from "./check/check.js";
 export { compileModel } from "./compile/compile.js";
@@ -16,6 +17,7 @@ export { InputError } from "./lang/read.js";
 export { renderDiagnostics, renderDiagnostic } from "./report/diagnostics.js";
 export { renderCounterexample, describeStep } from "./report/counterexample.js";
 export { renderCheck } from "./report/check-text.js";
+export { renderFuzz, reproduceCommand } from "./report/fuzz-text.js";
 export { coverageWarnings } from "./report/coverage.js";
 export { explainViolation } from "./report/explain.js";
 export type * as IR from "./ir/ir.js";

@@ -91,6 +91,24 @@ function program(): Command {
       throw new Exit(await conformCommand(spec, o));
     });
 
+  p.command("fuzz")
+    .description("explore by random walks; shrink the first violation found to its essence")
+    .argument("<file>", "a .stake file")
+    .option("--runs <N>", "random walks to run (default 10000)")
+    .option("--depth <N>", "steps per walk at most (default 100)")
+    .option("--time <DURATION>", "stop walking after this long, e.g. 30s or 2m")
+    .option("--seed <S>", "the PRNG seed (printed by every run; the same seed reproduces the run)")
+    .option("--swarm", "each run turns on a random subset of the actions and of their parameter values")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
+    .option("--coverage", "print how often each action fired")
+    .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
+    .action(async (file: string, o) => {
+      const { fuzzCommand } = await import("./commands/fuzz.js");
+      throw new Exit(await fuzzCommand(file, o));
+    });
+
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());
   return p;
 }
