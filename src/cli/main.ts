@@ -104,6 +104,7 @@ function program(): Command {
     .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
     .option("--coverage", "print how often each action fired")
     .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
     .action(async (file: string, o) => {
       const { fuzzCommand } = await import("./commands/fuzz.js");
       throw new Exit(await fuzzCommand(file, o));

@@ -3,6 +3,7 @@
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
 import type { CheckRun } from "../api/check.js";
+import type { FuzzRun } from "../api/fuzz.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
 import type { Model } from "../model/model.js";
@@ -166,6 +167,28 @@ export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteR
     seconds: r.stats.seconds,
     stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
     ...(r.limit ? { incomplete: r.limit.message } : {}),
+  };
+}
+
+/** The suite of one `fuzz` run: a property not violated is "not violated in N runs", not proved. */
+export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
+  const spec = run.model.spec;
+  const s = run.walk.stats;
+  const consts: Record<string, number | boolean> = {};
+  for (const c of spec.consts) consts[c.name] = c.value;
+  const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
+  return {
+    name: spec.name,
+    file: spec.file.path,
+    consts,
+    cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
+      notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
+      explorer: { kind: "fuzz", seed: run.seed, flags },
+      ...(saved ? { saved } : {}),
+    }),
+    seconds: s.seconds,
+    stats: { runs: s.runs, steps: s.steps, seed: run.seed },
+    ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
   };
 }
 

@@ -8,11 +8,12 @@ import { fmtInt, fmtRate } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderFuzz } from "../../report/fuzz-text.js";
-import { saveViolations } from "../../trace/save.js";
+import { fuzzSuite } from "../../report/run-result.js";
+import { saveViolations, type SavedTrace } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
-import { saveDirOption } from "../reporters.js";
+import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 
 export interface FuzzCliOptions {
   readonly const?: string[];
@@ -26,6 +27,7 @@ export interface FuzzCliOptions {
   readonly coverage?: boolean;
   /** --save [DIR]: true for the default directory. */
   readonly save?: string | boolean;
+  readonly reporter?: string[];
 }
 
 /** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
@@ -61,6 +63,9 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
   const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
   const saveDir = saveDirOption(o.save);
+  const reporters = parseReporters(o.reporter);
+  const write = textWriter(reporters);
+  const t0 = performance.now();
 
   const errColor = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
@@ -95,18 +100,21 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
     progress.clear();
   }
   const constText = loaded.spec.consts.length ? `(${loaded.spec.consts.map((c) => `${c.name} = ${c.value}`).join(", ")})` : "";
-  out(renderFuzz(run, constText, { color: useColor(process.stdout), coverage: o.coverage ?? false }));
+  write(renderFuzz(run, constText, { color: write === out && useColor(process.stdout), coverage: o.coverage ?? false }));
   if (!run.violation) {
     const visited = run.walk.stats.steps + run.walk.stats.runs;
     const vacuity = coverageWarnings(model.spec, run.walk.coverage, visited);
     if (vacuity.length) err("\n" + renderDiagnostics(vacuity, { color: errColor }));
   }
+  let saved: SavedTrace[] | undefined;
   if (run.violation && saveDir !== null) {
     const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
-    for (const s of saveViolations(model, [run.violation], { explorer: { kind: "fuzz", seed: run.seed, flags }, specPath: file, dir: saveDir })) {
-      err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
-    }
+    saved = saveViolations(model, [run.violation], { explorer: { kind: "fuzz", seed: run.seed, flags }, specPath: file, dir: saveDir });
+    for (const s of saved) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
   }
-  if (run.violation) return EXIT.VIOLATION;
-  return run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
+  const code = run.violation ? EXIT.VIOLATION : run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
+  if (o.reporter?.length) {
+    emitReports({ command: "fuzz", suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
+  }
+  return code;
 }
