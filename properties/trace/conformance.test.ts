@@ -11,7 +11,6 @@ import { replayTraceFile, type ReplayOutcome } from "../../src/api/replay.js";
 import type { Ty } from "../../src/ir/types.js";
 import type { Readable } from "../../src/model/layout.js";
 import { DISABLED, ENABLED, type Model } from "../../src/model/model.js";
-import { renderReplayOutcome } from "../../src/report/replay-text.js";
 import { bindTrace } from "../../src/trace/bind.js";
 import { traceFromConformance, type ConformanceDivergence } from "../../src/trace/from-conformance.js";
 import { readTraceText } from "../../src/trace/read.js";
@@ -21,6 +20,7 @@ import { traceFileName, writeTrace } from "../../src/trace/write.js";
 import { modelFromFile } from "../support/load.js";
 import { itfProblems } from "./support/itf-check.js";
 import { VALID } from "./support/mutate.js";
+import { variants, verdictText } from "./support/variant.js";
 
 const POOL = "spec/pool.stake";
 const RICH = "properties/trace/fixtures/rich.stake";
@@ -240,18 +240,10 @@ describe("malformed conformance counterexamples", () => {
 
 // ---- replay: the spec side ----
 
-/** A copy of spec/pool.stake with `from` replaced by `to` (which must occur exactly once). */
-function variant(name: string, from: string, to: string): string {
-  const text = readFileSync(POOL, "utf8");
-  expect(text.split(from).length).toBe(2);
-  const path = join(dir, `${name}.stake`);
-  writeFileSync(path, text.replace(from, to));
-  return path;
-}
-
-function text(o: ReplayOutcome): string {
-  return renderReplayOutcome(o).split(`${dir}/`).join("");
-}
+const specVariant = variants(dir);
+/** A copy of spec/pool.stake with `from` replaced by `to`. */
+const variant = (name: string, from: string, to: string) => specVariant(name, POOL, from, to);
+const text = (o: ReplayOutcome) => verdictText(o, dir);
 
 describe("replay of a conformance counterexample", () => {
   it("on its unchanged spec: replays on the spec, as expected under either expectation", () => {
