@@ -28,6 +28,7 @@ export { traceFromViolation, stepOf, type TraceOrigin } from "./trace/from-model
 export { bindTrace, type BoundTrace, type BoundStep } from "./trace/bind.js";
 export { replayBound, type ReplayVerdict, type Divergence } from "./trace/replay.js";
 export { saveTrace, saveViolations, DEFAULT_COUNTEREXAMPLE_DIR, type SavedTrace } from "./trace/save.js";
+export { traceFromConformance, type ConformanceDivergence } from "./trace/from-conformance.js";
 export { replayPaths as replay, replayPaths, replayTraceFile, replayExitCode, type ReplayOptions, type ReplayOutcome, type ReplayExpectation } from "./api/replay.js";
 export { propertyCases, checkSuite, summaryLine, type RunResult, type SuiteResult, type CaseResult } from "./report/run-result.js";
 export { renderJson } from "./report/json.js";
@@ -50,7 +51,8 @@ export {
   type ConformanceReport,
   type ConformanceStep,
   type ReadingOf,
-  type SavedTrace as ConformanceTrace,
+  type ConformanceTrace,
+  type ConformanceTraceResult,
   type StateReading,
 } from "./api/conform.js";
 export { renderConformance } from "./report/conform-text.js";

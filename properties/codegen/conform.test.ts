@@ -137,7 +137,7 @@ describe("the vitest helper", () => {
   it("passes for the correct pool", conformanceTest(SPEC, adapter, { runs: 50, seed: 11 }));
 
   it("throws the readable report for the buggy pool", async () => {
-    await expect(conformanceTest(SPEC, buggy, { runs: 50, seed: 11 })()).rejects.toThrow(/the first differing variable is stake:\n {4}stake\[\d\]: spec 0, implementation 1/);
+    await expect(conformanceTest(SPEC, buggy, { runs: 50, seed: 11, save: false })()).rejects.toThrow(/the first differing variable is stake:\n {4}stake\[\d\]: spec 0, implementation 1/);
   });
 });
 
@@ -147,7 +147,7 @@ describe("stakecheck conform", () => {
     expect(ok.stderr).toBe("");
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain("✓ the implementation conforms to the spec");
-    const bad = await runCli(["conform", SPEC, "--impl", "examples/pool-impl/buggy-adapter.ts", "--seed", "1"]);
+    const bad = await runCli(["conform", SPEC, "--impl", "examples/pool-impl/buggy-adapter.ts", "--seed", "1", "--no-save"]);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/✗ the implementation diverges from the spec after step 2/);
     const replay = /--instances (\S+)/.exec(bad.stdout)![1];

@@ -1,7 +1,8 @@
 // Model-based conformance testing: drive a real implementation (through an adapter the engineer
 // writes) with the spec's actions, and compare its state with the spec's after every step.
 //
-//   1. saved counterexamples are replayed step by step (the regression corpus);
+//   1. saved counterexamples are replayed step by step (the regression corpus: the `.itf.json`
+//      files of this spec in a directory, src/api/conform-traces.ts);
 //   2. fast-check generates random walks over the spec's enabled actions (and, now and then, an
 //      action the spec does not enable here, which the implementation must refuse or ignore); a
 //      walk where the implementation diverges is shrunk to a short one.
@@ -22,6 +23,10 @@ import { DISABLED, ENABLED, FAILED, type Model } from "../model/model.js";
 import { renderConformance } from "../report/conform-text.js";
 import { renderDiagnostics } from "../report/diagnostics.js";
 import { choiceFields } from "../compile/ts/names.js";
+import { DEFAULT_COUNTEREXAMPLE_DIR } from "../trace/save.js";
+import { portablePath } from "../trace/from-model.js";
+import type { ConformanceDivergence } from "../trace/from-conformance.js";
+import { saveDivergence, savedTraces, type ConformanceTrace } from "./conform-traces.js";
 import { differences, toReadable, ValueShapeError } from "./conform-values.js";
 import { loadSpecText, type ConstValues } from "./load.js";
 
@@ -58,11 +63,7 @@ export interface ConformanceAdapter<Impl = unknown, A = ActionCall, S extends ob
   read(impl: Impl): S | Promise<S>;
 }
 
-/** A saved counterexample to replay: a path of action instances from the initial state. */
-export interface SavedTrace {
-  readonly name: string;
-  readonly instances: readonly number[];
-}
+export type { ConformanceTrace } from "./conform-traces.js";
 
 export interface ConformanceOptions {
   /** `--const` overrides (specs given by path only). */
@@ -77,8 +78,17 @@ export interface ConformanceOptions {
   /** Also try actions the spec does not enable in the current state: the implementation must
    * refuse them or leave its state unchanged (default true). */
   readonly disabledActions?: boolean;
-  /** Saved counterexamples to replay before the random walks. */
-  readonly traces?: readonly SavedTrace[];
+  /** Paths to replay before the random walks (before those of `dir`). */
+  readonly traces?: readonly ConformanceTrace[];
+  /** A directory of counterexample files (e.g. "counterexamples"): those saved for this spec (its
+   * path, the same consts) are replayed before the random walks, and a divergence the random walks
+   * find is saved there as a conformance counterexample. Default: none (conformanceTest and the
+   * CLI use "counterexamples"). */
+  readonly dir?: string;
+  /** With `dir`: save a divergence the random walks find (default true). */
+  readonly save?: boolean;
+  /** The adapter's module path, recorded in a saved counterexample (how to test it again). */
+  readonly impl?: string;
   /** Skip the random walks (replay only). */
   readonly replayOnly?: boolean;
 }
@@ -126,7 +136,12 @@ export interface ConformanceReport {
   readonly ok: boolean;
   readonly specName: string;
   readonly consts: Readonly<Record<string, number | boolean>>;
-  readonly traces: readonly { readonly name: string; readonly steps: number; readonly ok: boolean; readonly note?: string }[];
+  /** Replayed paths (and saved counterexamples skipped: `skipped`, with the reason in `note`). */
+  readonly traces: readonly ConformanceTraceResult[];
+  /** The directory saved counterexamples were read from, when one was given. */
+  readonly dir?: string;
+  /** The counterexample file a divergence was saved in. */
+  readonly saved?: { readonly path: string; readonly status: "created" | "unchanged" | "updated" };
   readonly random: {
     /** Walks requested, and walks run until the first divergence (all of them when none). */
     readonly runs: number;
@@ -138,6 +153,14 @@ export interface ConformanceReport {
     readonly shrinks: number;
   } | null;
   readonly failure: ConformanceFailure | null;
+}
+
+export interface ConformanceTraceResult {
+  readonly name: string;
+  readonly steps: number;
+  readonly ok: boolean;
+  readonly note?: string;
+  readonly skipped?: true;
 }
 
 /** Misuse: an adapter without the three functions, a reading with unknown variables. */
@@ -410,12 +433,17 @@ export async function checkConformance<Impl>(
   checkAdapter(adapter);
   const model = typeof spec === "string" ? conformanceModel(spec, options.consts) : spec;
   const ctx = contextOf(model.spec);
-  const base = { specName: model.spec.name, consts: ctx.consts };
+  const base = { specName: model.spec.name, consts: ctx.consts, ...(options.dir !== undefined ? { dir: options.dir } : {}) };
 
-  const traces: { name: string; steps: number; ok: boolean; note?: string }[] = [];
-  for (const t of options.traces ?? []) {
+  const traces: ConformanceTraceResult[] = [];
+  for (const t of [...(options.traces ?? []), ...(options.dir !== undefined ? savedTraces(model, options.dir) : [])]) {
+    if (t.skip) {
+      traces.push({ name: t.name, steps: 0, ok: true, note: t.skip, skipped: true });
+      continue;
+    }
     const r = await runPath(model, adapter, ctx, t.instances);
-    traces.push({ name: t.name, steps: r.executed.length, ok: r.failure === null, ...(r.note ? { note: r.note } : {}) });
+    const note = r.note ?? (t.recorded ? recordedNote(t.recorded, r) : undefined);
+    traces.push({ name: t.name, steps: r.executed.length, ok: r.failure === null, ...(note ? { note } : {}) });
     if (r.failure) return { ok: false, ...base, traces, random: null, failure: { ...r.failure, origin: { kind: "trace", name: t.name } } };
   }
   if (options.replayOnly) return { ok: true, ...base, traces, random: null, failure: null };
@@ -456,22 +484,52 @@ export async function checkConformance<Impl>(
       "the implementation diverged once but not when the same steps were replayed: is the adapter deterministic (a fresh implementation from init(), no shared globals, clocks or randomness)?",
     );
   }
-  return {
-    ok: false,
-    ...base,
-    traces,
-    random,
-    failure: {
-      ...replay.failure,
-      origin: {
-        kind: "random",
-        seed: details.seed,
-        path: details.counterexamplePath ?? "",
-        shrinks: details.numShrinks,
-        originalSteps: firstFailure ?? replay.executed.length,
-      },
+  const failure: ConformanceFailure = {
+    ...replay.failure,
+    origin: {
+      kind: "random",
+      seed: details.seed,
+      path: details.counterexamplePath ?? "",
+      shrinks: details.numShrinks,
+      originalSteps: firstFailure ?? replay.executed.length,
     },
   };
+  let saved: ConformanceReport["saved"];
+  if (options.dir !== undefined && options.save !== false) {
+    const flags: Record<string, string | number | boolean> = {};
+    if (options.impl !== undefined) flags.impl = portablePath(options.impl);
+    Object.assign(flags, { runs, steps: maxSteps, path: failure.origin.kind === "random" ? failure.origin.path : "" });
+    if (options.disabledActions === false) flags.disabled = false;
+    const s = saveDivergence(model, divergenceOf(failure), { dir: options.dir, explorer: { kind: "conform", seed: details.seed, flags } });
+    saved = { path: s.path, status: s.status };
+  }
+  return { ok: false, ...base, traces, random, failure, ...(saved ? { saved } : {}) };
+}
+
+/** A failure as the counterexample format records it. */
+function divergenceOf(f: ConformanceFailure): ConformanceDivergence {
+  return {
+    instances: f.instances,
+    failure: f.kind,
+    message: f.message,
+    ...(f.variable !== undefined ? { variable: f.variable } : {}),
+    ...(f.at !== undefined ? { at: f.at } : {}),
+    ...(f.expected !== undefined ? { expected: f.expected } : {}),
+    ...(f.found !== undefined ? { found: f.found } : {}),
+  };
+}
+
+/** How a replayed conformance counterexample compares with how it diverged when it was saved. */
+function recordedNote(recorded: NonNullable<ConformanceTrace["recorded"]>, r: PathOutcome): string {
+  const was =
+    recorded.failure === "state"
+      ? `${recorded.name} differed after step ${recorded.step}`
+      : recorded.failure === "rejected"
+        ? `${recorded.name} was refused at step ${recorded.step}`
+        : `the adapter failed after step ${recorded.step}`;
+  if (!r.failure) return `fixed: ${was} when it was saved`;
+  const now = r.failure.kind === "state" ? r.failure.variable : r.failure.kind === "rejected" ? r.failure.steps[r.failure.steps.length - 1]?.action.action : "adapter";
+  return now === recorded.name && r.failure.kind === recorded.failure && r.executed.length === recorded.step ? `as saved: ${was}` : `not as saved: ${was}`;
 }
 
 /** Replays one path of action instances (as printed by a failing run) against the implementation. */
@@ -493,15 +551,6 @@ export async function replayConformance<Impl>(
     random: null,
     failure: r.failure ? { ...r.failure, origin: { kind: "path" } } : null,
   };
-}
-
-// SEAM(trace): the counterexample file format (src/trace/, `.itf.json`) is being built in
-// parallel. Once it lands, this returns every saved counterexample of `specPath` (for instance
-// counterexamples/<spec>/*.itf.json whose #meta names this spec) as instance paths, and a
-// conformance failure is saved through the same module, marked as a conformance failure, from
-// ConformanceFailure.instances plus its variable/expected/found. Until then: none.
-export function savedTraces(_specPath: string, _model: Model): SavedTrace[] {
-  return [];
 }
 
 /** Imports an adapter module: its default export, or its export named `adapter`. TypeScript files
@@ -537,7 +586,9 @@ export async function loadAdapter(file: string): Promise<ConformanceAdapter<unkn
 
 /**
  * A test body for vitest (or any runner): checks the implementation and throws an Error with the
- * readable report when it diverges from the spec.
+ * readable report when it diverges from the spec. Saved counterexamples of the spec in
+ * `options.dir` (default "counterexamples") are replayed first, and a divergence is saved there
+ * (`save: false` to not write).
  *
  *     it("the pool conforms to spec/pool.stake", conformanceTest("spec/pool.stake", adapter), 60_000);
  */
@@ -548,8 +599,8 @@ export function conformanceTest<Impl>(
 ): () => Promise<void> {
   return async () => {
     const model = conformanceModel(spec, options.consts);
-    const report = await checkConformance(model, adapter, { ...options, traces: [...(options.traces ?? []), ...savedTraces(spec, model)] });
-    if (!report.ok) throw new Error(renderConformance(model, report, { spec, color: false }));
+    const report = await checkConformance(model, adapter, { dir: DEFAULT_COUNTEREXAMPLE_DIR, ...options });
+    if (!report.ok) throw new Error(renderConformance(model, report, { spec, color: false, ...(options.impl ? { adapter: options.impl } : {}) }));
   };
 }
 

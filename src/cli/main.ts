@@ -86,6 +86,8 @@ function program(): Command {
     .option("--path <PATH>", "with --seed: replay the shrunk failure of that run")
     .option("--instances <I,J,...>", "replay this path of action instances (as a failing run prints) instead")
     .option("--no-disabled", "try only actions the spec enables (skip checking that others are refused)")
+    .option("--traces <DIR>", "replay this spec's counterexamples saved in DIR first, and save a divergence there (default counterexamples/)")
+    .option("--no-save", "do not save a divergence as a counterexample file")
     .action(async (spec: string, o) => {
       const { conformCommand } = await import("./commands/conform.js");
       throw new Exit(await conformCommand(spec, o));

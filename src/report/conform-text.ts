@@ -82,9 +82,10 @@ export function renderConformance(model: Model, report: ConformanceReport, optio
   const lines: string[] = [];
   const what = `${options.adapter ? `${options.adapter} against ` : ""}${options.spec ?? `spec ${report.specName}`}${consts ? ` (${consts})` : ""}`;
   lines.push(`conformance: ${what}`);
-  if (report.traces.length === 0) lines.push(dim("  saved counterexamples: none for this spec"));
+  if (report.traces.length === 0) lines.push(dim(`  saved counterexamples: none for this spec${report.dir !== undefined ? ` in ${report.dir}` : ""}`));
   for (const t of report.traces) {
-    lines.push(`  replayed ${t.name}: ${plural(t.steps, "step")}, ${t.ok ? "conforms" : "diverges"}${t.note ? ` (${t.note})` : ""}`);
+    if (t.skipped) lines.push(dim(`  skipped ${t.name}: ${t.note ?? ""}`));
+    else lines.push(`  replayed ${t.name}: ${plural(t.steps, "step")}, ${t.ok ? "conforms" : "diverges"}${t.note ? ` (${t.note})` : ""}`);
   }
   const r = report.random;
   if (r && report.failure) {
@@ -99,6 +100,11 @@ export function renderConformance(model: Model, report: ConformanceReport, optio
     return lines.join("\n");
   }
   lines.push(...failureLines(model, f, color), "");
+  const saved = report.saved;
+  if (saved) {
+    const what = saved.status === "created" ? "saved as" : saved.status === "unchanged" ? "already saved as" : "saved (updated) as";
+    lines.push(`  ${what} ${saved.path}: conform replays it first from now on; \`stakecheck replay\` checks its spec side`);
+  }
   if (options.spec && options.adapter) {
     const cmd = `stakecheck conform ${options.spec} --impl ${options.adapter}${(options.constArgs ?? []).map((c) => ` --const ${c}`).join("")}`;
     lines.push(dim(`  replay these steps: ${cmd} --instances ${f.instances.length ? f.instances.join(",") : '""'}`));

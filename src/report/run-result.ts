@@ -29,7 +29,9 @@ export interface CaseResult {
   /** The verdict in words: holds, violated, not violated in the part explored, still violates,
    * now passes, diverged, error. The summary line counts these. */
   readonly label: string;
-  readonly property?: { readonly kind: PropertyRef["kind"]; readonly name: string };
+  /** The property; for a conformance counterexample (replay), kind "conformance" and the
+   * differing variable. */
+  readonly property?: { readonly kind: PropertyRef["kind"] | "conformance"; readonly name: string };
   /** The property's declaration (or the failing site), where a GitHub annotation points. */
   readonly location?: SourceLocation;
   /** One line: why it failed. */
@@ -72,7 +74,8 @@ export function locationOf(spec: Spec, span: { start: number; end: number }): So
   return { file: spec.file.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
 }
 
-export function propertyTitle(p: { kind: PropertyRef["kind"]; name: string }): string {
+export function propertyTitle(p: { kind: PropertyRef["kind"] | "conformance"; name: string }): string {
+  if (p.kind === "conformance") return `conformance (${p.name})`;
   return p.kind === "well_typed" ? "well_typed" : `${p.kind} ${p.name}`;
 }
 
@@ -196,9 +199,15 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass". */
+/** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass",
+ * "replays on the spec" -> "replay on the spec". */
 function pluralLabel(label: string): string {
-  return label.replace(/^holds/, "hold").replace(/^still violates/, "still violate").replace(/^now passes/, "now pass").replace(/error$/, "errors");
+  return label
+    .replace(/^holds/, "hold")
+    .replace(/^still violates/, "still violate")
+    .replace(/^now passes/, "now pass")
+    .replace(/^replays/, "replay")
+    .replace(/error$/, "errors");
 }
 
 /** The verdict of a whole run in one word. */

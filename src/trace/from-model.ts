@@ -8,7 +8,7 @@ import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
 import { scalarReadable, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { TRACE_FORMAT_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
+import { PROPERTY_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
 import { sha256Hex } from "./write.js";
 
 export interface TraceOrigin {
@@ -69,15 +69,19 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
 
+  return { version: PROPERTY_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
+}
+
+/** What every trace of `model` records besides its states and violation: the spec, consts, vars
+ * and explorer. */
+export function traceContext(model: Model, origin: TraceOrigin): Pick<Trace, "spec" | "consts" | "explorer" | "vars"> {
+  const spec = model.spec;
   const consts: Record<string, number | boolean> = Object.create(null);
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
-    version: TRACE_FORMAT_VERSION,
     spec: { name: spec.name, path: portablePath(origin.specPath ?? spec.file.path), sha256: sha256Hex(spec.file.text) },
     consts,
-    violation: v,
     explorer: origin.explorer,
     vars: model.vars.map((x) => x.name),
-    states,
   };
 }

@@ -15,8 +15,9 @@ import { keyText, scalarReadable, setOwn } from "../model/layout.js";
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The ITF form of a readable value of type `ty`; throws on a value that does not fit (a bug in
- * the caller: written values come from model.decode). */
-export function toItf(ty: Ty, v: Readable): Json {
+ * the caller: written values come from model.decode). `strict` false: an enum value need not be a
+ * member (an implementation's value, recorded as found, can be anything of the right shape). */
+export function toItf(ty: Ty, v: Readable, strict = true): Json {
   switch (ty.k) {
     case "bool":
       if (typeof v !== "boolean") throw new TypeError(`toItf: ${JSON.stringify(v)} is not a bool`);
@@ -25,12 +26,12 @@ export function toItf(ty: Ty, v: Readable): Json {
       if (typeof v !== "number" || !Number.isSafeInteger(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not an int`);
       return { "#bigint": String(v) };
     case "enum":
-      if (typeof v !== "string" || !ty.members.includes(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a member of ${ty.name}`);
+      if (typeof v !== "string" || (strict && !ty.members.includes(v))) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a member of ${ty.name}`);
       return v;
     case "set": {
       if (!Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a set`);
       const elem = ty.elem;
-      return { "#set": elem.k === "any" ? [] : v.map((x) => toItf(elem, x)) };
+      return { "#set": elem.k === "any" ? [] : v.map((x) => toItf(elem, x, strict)) };
     }
     case "map": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a map`);
@@ -39,20 +40,20 @@ export function toItf(ty: Ty, v: Readable): Json {
       for (let i = 0; i < cardinality(ty.key); i++) {
         const k = keyText(ty.key, lo + i);
         if (!Object.hasOwn(v, k)) throw new TypeError(`toItf: key ${k} is missing`);
-        entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k])]);
+        entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k], strict)]);
       }
       return { "#map": entries };
     }
     case "rec": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a record`);
       const out: { [k: string]: Json } = Object.create(null);
-      for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name]);
+      for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name], strict);
       return out;
     }
     case "seq": {
       if (!Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a queue`);
       const elem = ty.elem;
-      return elem.k === "any" ? [] : v.map((x) => toItf(elem, x));
+      return elem.k === "any" ? [] : v.map((x) => toItf(elem, x, strict));
     }
     case "any":
     case "error":

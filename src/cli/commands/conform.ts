@@ -4,10 +4,10 @@ import {
   ConformanceUsageError,
   loadAdapter,
   replayConformance,
-  savedTraces,
   type ConformanceReport,
 } from "../../api/conform.js";
 import { InputError } from "../../lang/read.js";
+import { DEFAULT_COUNTEREXAMPLE_DIR } from "../../trace/save.js";
 import { renderConformance } from "../../report/conform-text.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
@@ -22,6 +22,8 @@ export interface ConformCliOptions {
   readonly path?: string;
   readonly instances?: string;
   readonly disabled?: boolean;
+  readonly traces?: string;
+  readonly save?: boolean;
 }
 
 function parseInstances(text: string): number[] {
@@ -54,7 +56,9 @@ export async function conformCommand(spec: string, o: ConformCliOptions): Promis
             ...(seed !== undefined ? { seed } : {}),
             ...(o.path !== undefined ? { path: o.path } : {}),
             disabledActions: o.disabled !== false,
-            traces: savedTraces(spec, model),
+            dir: o.traces ?? DEFAULT_COUNTEREXAMPLE_DIR,
+            save: o.save !== false,
+            impl: o.impl,
           });
   } catch (e) {
     if (e instanceof ConformanceUsageError) throw new InputError(`${o.impl}: ${e.message}`);
