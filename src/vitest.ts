@@ -1,6 +1,7 @@
-// vitest helpers (`import { checkSpecInVitest, replayCorpus, checkConformanceInVitest } from
-// "stakecheck/vitest"`): a spec's properties, a directory of saved counterexamples, and an
-// implementation's conformance to a spec as tests in a user's own suite. Call them at the top level
+// vitest helpers (`import { checkSpecInVitest, fuzzSpecInVitest, replayCorpus,
+// checkConformanceInVitest } from "stakecheck/vitest"`): a spec's properties (exhaustively or by
+// random walks), a directory of saved counterexamples, and an implementation's conformance to a
+// spec as tests in a user's own suite. Call them at the top level
 // of a test file (or inside a describe); they register tests, they do not run them.
 
 import { existsSync } from "node:fs";
@@ -8,6 +9,7 @@ import { relative } from "node:path";
 import { describe, it } from "vitest";
 import { check, type CheckOptions, type CheckRun } from "./api/check.js";
 import { conformanceTest, type ConformanceAdapter, type ConformanceOptions } from "./api/conform.js";
+import { fuzzFailureMessage, fuzzSpecFile, type FuzzFileOptions } from "./api/fuzz.js";
 import { loadSpecFile, type ConstValues } from "./api/load.js";
 import { replayTraceFile, type ModelCache, type ReplayExpectation } from "./api/replay.js";
 import { renderCounterexample } from "./report/counterexample.js";
@@ -136,4 +138,27 @@ export interface ConformanceInVitestOptions extends ConformanceOptions {
 export function checkConformanceInVitest<Impl>(spec: string, adapter: ConformanceAdapter<Impl, never, object>, options: ConformanceInVitestOptions = {}): void {
   const { name, timeout, ...rest } = options;
   it(name ?? `${rest.impl ?? "the implementation"} conforms to ${spec}`, conformanceTest(spec, adapter, rest), timeout ?? 60_000);
+}
+
+export interface FuzzSpecInVitestOptions extends Omit<FuzzFileOptions, "onProgress" | "shouldStop"> {
+  /** The test's name (default: "<spec> survives random walks"). */
+  readonly name?: string;
+  readonly timeout?: number;
+}
+
+/**
+ * One test that explores the spec at `path` by random walks (for specs too large to check
+ * exhaustively); it fails with the shrunk counterexample and the command that reproduces it. Pass
+ * a `seed` to make the test deterministic.
+ */
+export function fuzzSpecInVitest(path: string, options: FuzzSpecInVitestOptions = {}): void {
+  const { name, timeout, ...fuzzOptions } = options;
+  it(
+    name ?? `${path}${constsText(options.consts)} survives random walks`,
+    () => {
+      const message = fuzzFailureMessage(fuzzSpecFile(path, fuzzOptions));
+      if (message !== null) throw new StakecheckFailure(message);
+    },
+    timeout ?? 60_000,
+  );
 }
