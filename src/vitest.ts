@@ -1,11 +1,15 @@
-// vitest helpers (`import { checkSpecInVitest, replayCorpus } from "stakecheck/vitest"`): a spec's
-// properties and a directory of saved counterexamples as tests in a user's own suite. Call them at
-// the top level of a test file (or inside a describe); they register tests, they do not run them.
+// vitest helpers (`import { checkSpecInVitest, fuzzSpecInVitest, replayCorpus,
+// checkConformanceInVitest } from "stakecheck/vitest"`): a spec's properties (exhaustively or by
+// random walks), a directory of saved counterexamples, and an implementation's conformance to a
+// spec as tests in a user's own suite. Call them at the top level
+// of a test file (or inside a describe); they register tests, they do not run them.
 
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, it } from "vitest";
 import { check, type CheckOptions, type CheckRun } from "./api/check.js";
+import { conformanceTest, type ConformanceAdapter, type ConformanceOptions } from "./api/conform.js";
+import { fuzzFailureMessage, fuzzSpecFile, type FuzzFileOptions } from "./api/fuzz.js";
 import { loadSpecFile, type ConstValues } from "./api/load.js";
 import { replayTraceFile, type ModelCache, type ReplayExpectation } from "./api/replay.js";
 import { renderCounterexample } from "./report/counterexample.js";
@@ -114,4 +118,47 @@ export function replayCorpus(dir: string, options: ReplayCorpusOptions = {}): vo
   describe(title, () => {
     for (const t of tests) it(t.name, t.run);
   });
+}
+
+export { conformanceTest };
+
+export interface ConformanceInVitestOptions extends ConformanceOptions {
+  /** The test's name (default: "<impl or the implementation> conforms to <spec>"). */
+  readonly name?: string;
+  /** The test's timeout in ms (default 60 000: shrinking a divergence replays many walks). */
+  readonly timeout?: number;
+}
+
+/**
+ * One test: the implementation behind `adapter` conforms to the spec at `spec`. It replays the
+ * spec's counterexamples saved in `options.dir` (default "counterexamples") first, then runs random
+ * walks; a divergence fails the test with the shrunk steps and the first differing variable, and is
+ * saved in `dir` (unless `save: false`), so the next run replays it first.
+ */
+export function checkConformanceInVitest<Impl>(spec: string, adapter: ConformanceAdapter<Impl, never, object>, options: ConformanceInVitestOptions = {}): void {
+  const { name, timeout, ...rest } = options;
+  it(name ?? `${rest.impl ?? "the implementation"} conforms to ${spec}`, conformanceTest(spec, adapter, rest), timeout ?? 60_000);
+}
+
+export interface FuzzSpecInVitestOptions extends Omit<FuzzFileOptions, "onProgress" | "shouldStop"> {
+  /** The test's name (default: "<spec> survives random walks"). */
+  readonly name?: string;
+  readonly timeout?: number;
+}
+
+/**
+ * One test that explores the spec at `path` by random walks (for specs too large to check
+ * exhaustively); it fails with the shrunk counterexample and the command that reproduces it. Pass
+ * a `seed` to make the test deterministic.
+ */
+export function fuzzSpecInVitest(path: string, options: FuzzSpecInVitestOptions = {}): void {
+  const { name, timeout, ...fuzzOptions } = options;
+  it(
+    name ?? `${path}${constsText(options.consts)} survives random walks`,
+    () => {
+      const message = fuzzFailureMessage(fuzzSpecFile(path, fuzzOptions));
+      if (message !== null) throw new StakecheckFailure(message);
+    },
+    timeout ?? 60_000,
+  );
 }

@@ -7,9 +7,9 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { check } from "../../src/api/check.js";
 import { replayTraceFile, resolveSpecPath, type ReplayOutcome } from "../../src/api/replay.js";
-import { renderReplayOutcome } from "../../src/report/replay-text.js";
 import { saveViolations } from "../../src/trace/save.js";
 import { specFromFile } from "../support/load.js";
+import { variants, verdictText } from "./support/variant.js";
 
 const POOL_SPEC = "spec/buggy/pool-no-owner-check.stake";
 const POOL_TRACE = "counterexamples/pool-no-owner-check-no_unauthorized_withdrawal-12e17446.itf.json";
@@ -20,19 +20,8 @@ const RICH_SPEC = "properties/trace/fixtures/rich.stake";
 const dir = mkdtempSync(join(tmpdir(), "stakecheck-replay-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of `spec`, named `name`, with `from` replaced by `to` (which must occur exactly once). */
-function variant(name: string, spec: string, from: string, to: string): string {
-  const text = readFileSync(spec, "utf8");
-  expect(text.split(from).length, `\`${from}\` occurs once in ${spec}`).toBe(2);
-  const path = join(dir, `${name}.stake`);
-  writeFileSync(path, text.replace(from, to));
-  return path;
-}
-
-/** The verdict text with the temporary directory removed, for pinning. */
-function text(o: ReplayOutcome): string {
-  return renderReplayOutcome(o).split(`${dir}/`).join("");
-}
+const variant = variants(dir);
+const text = (o: ReplayOutcome) => verdictText(o, dir);
 
 describe("replay verdicts", () => {
   it("still violates: the corpus's counterexample on its unchanged spec", () => {

@@ -9,6 +9,7 @@ import type { Model } from "../model/model.js";
 import { bindTrace } from "../trace/bind.js";
 import type { ValueDiff } from "../trace/diff.js";
 import type { Divergence, ReplayVerdict } from "../trace/replay.js";
+import type { Trace } from "../trace/trace.js";
 import { describeStep, formatReadable, renderCounterexample } from "./counterexample.js";
 import { locationOf, propertyTitle, type CaseResult, type RunResult, type SourceLocation, type SuiteResult } from "./run-result.js";
 
@@ -21,7 +22,16 @@ type Replayed = Extract<ReplayOutcome, { kind: "replayed" }>;
 /** The verdict in two or three words, as the summary line counts it. */
 export function verdictLabel(o: ReplayOutcome): string {
   if (o.kind === "error") return "error";
-  return o.verdict.kind === "violates" ? "still violates" : o.verdict.kind === "passes" ? "now passes" : "diverged";
+  switch (o.verdict.kind) {
+    case "violates":
+      return "still violates";
+    case "passes":
+      return "now passes";
+    case "replays":
+      return "replays on the spec";
+    case "diverged":
+      return "diverged";
+  }
 }
 
 function where(kind: string, step: number): string {
@@ -64,6 +74,11 @@ function divergenceLines(o: Replayed, d: Divergence): { head: string; body: stri
       const what = d.at ? `\`${describeStep(model, d.at.action, d.at.args)}\` now fails well_typed` : "evaluating the property now fails well_typed";
       return { head: `diverged at step ${d.step}: ${what}: ${describeFailure(site, d.failure.detail)}`, body: [`at ${loc(location)}`], location };
     }
+    case "enabled":
+      return {
+        head: `diverged at step ${d.step}: \`${describeStep(model, d.at.action, d.at.args)}\` is enabled now; when this counterexample was saved the spec did not allow it (the implementation had to refuse it)`,
+        body: [],
+      };
     case "earlier":
       return { head: `diverged at step ${d.step}: ${propertyTitle(trace.violation)} is now violated ${where(trace.violation.kind, d.step)}, before step ${n} where it was recorded`, body: [] };
     case "mismatch":
@@ -74,8 +89,8 @@ function divergenceLines(o: Replayed, d: Divergence): { head: string; body: stri
 /** The recorded trace as a Violation on the current model, to show it again (null if it does not bind). */
 function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "violates" }>): { model: Model; v: Violation } | null {
   const b = bindTrace(o.model, o.trace);
-  if ("problems" in b) return null;
-  const bound = b.bound;
+  if ("problems" in b || !b.bound.property) return null;
+  const bound = { ...b.bound, property: b.bound.property };
   return {
     model: o.model,
     v: {
@@ -107,7 +122,13 @@ function explain(o: ReplayOutcome): Explained {
   const propSpan = t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span : t.kind === "step" ? spec.steps.find((p) => p.name === t.name)?.span : undefined;
   const propLocation = propSpan ? locationOf(spec, propSpan) : undefined;
   let out: Explained;
-  if (v.kind === "violates") {
+  if (v.kind === "replays") {
+    out = conformanceExplained(o, v.steps);
+  } else if (v.kind === "diverged" && t.kind === "conformance") {
+    const d = divergenceLines(o, v.divergence);
+    const body = [...d.body, "the spec no longer takes these steps to these states: the conformance counterexample is out of date (delete it, or let conform find the divergence again)"];
+    out = { head: d.head, body, ...(d.location ? { location: d.location } : {}) };
+  } else if (v.kind === "violates") {
     const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
     const location = v.failure ? locationOf(spec, spec.sites[v.failure.site].span) : propLocation;
     const again = o.ok ? null : asViolation(o, v);
@@ -126,6 +147,31 @@ function explain(o: ReplayOutcome): Explained {
   }
   if (o.specChanged) out.body.push(`note: ${o.specPath} changed since this counterexample was saved (its sha256 differs)`);
   return out;
+}
+
+/** The implementation's side of a conformance counterexample, in words (from the file). */
+export function conformanceSummary(t: Trace): string {
+  const v = t.violation;
+  const c = v.conformance;
+  const n = v.step;
+  const last = t.states[t.states.length - 1]?.step;
+  const where = n === 0 ? "in the initial state" : `after step ${n}`;
+  if (c?.failure === "state" && c.at !== undefined && c.expected !== undefined && c.found !== undefined) {
+    return `the implementation it was saved from diverged ${where} (${c.at}: spec ${formatReadable(c.expected)}, implementation ${formatReadable(c.found)})`;
+  }
+  if (c?.failure === "rejected" && last) return `the implementation it was saved from refused step ${n} (${last.action}), which the spec allows`;
+  return `the implementation it was saved from diverged ${where}${v.message ? ` (${v.message})` : ""}`;
+}
+
+/** A conformance counterexample whose spec side replays: what it was, and how to test an
+ * implementation against it. */
+function conformanceExplained(o: Replayed, steps: number): Explained {
+  const t = o.trace;
+  const impl = t.explorer.flags?.impl;
+  return {
+    head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`,
+    body: [`to test an implementation against it: stakecheck conform ${o.specPath} --impl ${typeof impl === "string" ? impl : "ADAPTER"}`],
+  };
 }
 
 /** One file's verdict: `✓ FILE: still violates invariant Agreement after step 6`, then why. */

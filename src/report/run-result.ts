@@ -3,6 +3,7 @@
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
 import type { CheckRun } from "../api/check.js";
+import type { FuzzRun } from "../api/fuzz.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
 import type { Model } from "../model/model.js";
@@ -28,7 +29,9 @@ export interface CaseResult {
   /** The verdict in words: holds, violated, not violated in the part explored, still violates,
    * now passes, diverged, error. The summary line counts these. */
   readonly label: string;
-  readonly property?: { readonly kind: PropertyRef["kind"]; readonly name: string };
+  /** The property; for a conformance counterexample (replay), kind "conformance" and the
+   * differing variable. */
+  readonly property?: { readonly kind: PropertyRef["kind"] | "conformance"; readonly name: string };
   /** The property's declaration (or the failing site), where a GitHub annotation points. */
   readonly location?: SourceLocation;
   /** One line: why it failed. */
@@ -71,7 +74,8 @@ export function locationOf(spec: Spec, span: { start: number; end: number }): So
   return { file: spec.file.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
 }
 
-export function propertyTitle(p: { kind: PropertyRef["kind"]; name: string }): string {
+export function propertyTitle(p: { kind: PropertyRef["kind"] | "conformance"; name: string }): string {
+  if (p.kind === "conformance") return `conformance (${p.name})`;
   return p.kind === "well_typed" ? "well_typed" : `${p.kind} ${p.name}`;
 }
 
@@ -169,13 +173,41 @@ export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteR
   };
 }
 
+/** The suite of one `fuzz` run: a property not violated is "not violated in N runs", not proved. */
+export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
+  const spec = run.model.spec;
+  const s = run.walk.stats;
+  const consts: Record<string, number | boolean> = {};
+  for (const c of spec.consts) consts[c.name] = c.value;
+  const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
+  return {
+    name: spec.name,
+    file: spec.file.path,
+    consts,
+    cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
+      notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
+      explorer: { kind: "fuzz", seed: run.seed, flags },
+      ...(saved ? { saved } : {}),
+    }),
+    seconds: s.seconds,
+    stats: { runs: s.runs, steps: s.steps, seed: run.seed },
+    ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+  };
+}
+
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass". */
+/** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass",
+ * "replays on the spec" -> "replay on the spec". */
 function pluralLabel(label: string): string {
-  return label.replace(/^holds/, "hold").replace(/^still violates/, "still violate").replace(/^now passes/, "now pass").replace(/error$/, "errors");
+  return label
+    .replace(/^holds/, "hold")
+    .replace(/^still violates/, "still violate")
+    .replace(/^now passes/, "now pass")
+    .replace(/^replays/, "replay")
+    .replace(/error$/, "errors");
 }
 
 /** The verdict of a whole run in one word. */

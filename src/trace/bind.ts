@@ -5,8 +5,10 @@
 import type { PropertyRef } from "../explore/result.js";
 import { WELL_TYPED } from "../explore/result.js";
 import { closest } from "../lang/suggest.js";
+import { slotCount } from "../ir/types.js";
 import { encodeValue } from "../model/layout.js";
 import type { Model } from "../model/model.js";
+import { diffStates, typeAt } from "./diff.js";
 import type { Trace, TraceStep } from "./trace.js";
 
 export interface BoundStep {
@@ -14,11 +16,14 @@ export interface BoundStep {
   readonly action: number;
   /** Choice codes, as model.decodeInstance gives them. */
   readonly args: readonly number[];
+  /** A conformance probe: the spec did not enable this step (src/trace/trace.ts, TraceStep). */
+  readonly disabled?: true;
 }
 
 export interface BoundTrace {
   readonly trace: Trace;
-  readonly property: PropertyRef;
+  /** The violated property; null for a conformance counterexample (the spec itself holds). */
+  readonly property: PropertyRef | null;
   readonly during?: PropertyRef;
   /** Every step from the initial state, the failed one (if any) included. */
   readonly steps: readonly BoundStep[];
@@ -74,7 +79,7 @@ export function bindStep(model: Model, step: TraceStep, at: string, problems: st
     problems.push(`${at}: the choices of \`${info.name}\` do not name one of its instances`);
     return null;
   }
-  return { inst, action, args };
+  return step.disabled ? { inst, action, args, disabled: true } : { inst, action, args };
 }
 
 function bindProperty(model: Model, kind: string, name: string, at: string, problems: string[]): PropertyRef | null {
@@ -114,8 +119,50 @@ export function bindTrace(model: Model, trace: Trace): { bound: BoundTrace } | {
     const b = bindStep(model, v.failedStep, "field #meta.violation.failedStep", problems);
     if (b) steps.push(b);
   }
+  if (v.kind === "conformance") {
+    bindConformance(model, trace, problems);
+    // A step the spec did not enable left the spec's state as it was.
+    if (states.length === trace.states.length) {
+      trace.states.forEach((s, k) => {
+        if (!s.step?.disabled) return;
+        const d = diffStates(model, states[k - 1], states[k])[0];
+        if (d) problems.push(`state ${k}: the spec does not enable this step, so its state is state ${k - 1}'s, but ${d.path} is ${JSON.stringify(d.found)} here and ${JSON.stringify(d.expected)} there`);
+      });
+    }
+    if (problems.length) return { problems };
+    return { bound: { trace, property: null, steps, states } };
+  }
   const property = bindProperty(model, v.kind, v.name, "field #meta.violation.name", problems);
   const during = v.during ? bindProperty(model, v.during.kind, v.during.name, "field #meta.violation.during.name", problems) : undefined;
   if (problems.length || !property) return { problems };
   return { bound: { trace, property, ...(during ? { during } : {}), steps, states } };
+}
+
+/** A conformance violation's name is the differing variable (or the refused action), and its
+ * recorded place and spec value fit the spec; the implementation's value need not. */
+function bindConformance(model: Model, trace: Trace, problems: string[]): void {
+  const v = trace.violation;
+  const c = v.conformance;
+  if (!c) return;
+  const at = "field #meta.violation";
+  if (c.failure === "state") {
+    const vars = model.vars.map((x) => x.name);
+    if (!vars.includes(v.name)) {
+      problems.push(`${at}.name: spec \`${model.spec.name}\` has no variable \`${v.name}\`${didYouMean(v.name, vars, "variables")}`);
+      return;
+    }
+    if (c.at === undefined) return;
+    const ty = c.at.startsWith(v.name) ? typeAt(model, c.at) : null;
+    if (!ty) {
+      problems.push(`${at}.conformance.at: \`${c.at}\` is not a part of variable \`${v.name}\``);
+      return;
+    }
+    if (c.expected !== undefined) {
+      const err = encodeValue(ty, c.expected, new Int32Array(slotCount(ty)), 0, `${at}.conformance.expected`);
+      if (err) problems.push(err);
+    }
+  } else if (c.failure === "rejected") {
+    const names = model.actions.map((a) => a.name);
+    if (!names.includes(v.name)) problems.push(`${at}.name: no action \`${v.name}\` in spec \`${model.spec.name}\`${didYouMean(v.name, names, "actions")}`);
+  }
 }

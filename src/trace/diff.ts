@@ -1,8 +1,8 @@
 // Where two states differ, variable by variable, down to map entries and record fields: what replay
 // reports when a recorded state is not the state the spec now reaches.
 
-import type { Ty } from "../ir/types.js";
-import type { Readable } from "../model/layout.js";
+import { cardinality, scalarLo, type Ty } from "../ir/types.js";
+import { keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 
 export interface ValueDiff {
@@ -36,4 +36,38 @@ export function diffStates(model: Model, expected: Int32Array, found: Int32Array
   const out: ValueDiff[] = [];
   for (const v of model.vars) diffValue(v.ty, v.name, a[v.name], b[v.name], out);
   return out;
+}
+
+/**
+ * The type of the part of a state that `place` names, in the paths diffs use (`stake[0]`, `slashed`,
+ * `cfg.limit`, `queue[1].owner`: map keys by their text, queue elements by index, record fields by
+ * name), or null when it names no part of a state of `model`.
+ */
+export function typeAt(model: Model, place: string): Ty | null {
+  const head = /^[^.[\]]+/.exec(place);
+  const v = head ? model.vars.find((x) => x.name === head[0]) : undefined;
+  if (!head || !v) return null;
+  let ty: Ty = v.ty;
+  let rest = place.slice(head[0].length);
+  while (rest !== "") {
+    const index = /^\[([^\]]+)\]/.exec(rest);
+    const field = /^\.([^.[\]]+)/.exec(rest);
+    if (index && ty.k === "map") {
+      const key = ty.key;
+      const lo = scalarLo(key);
+      if (!Array.from({ length: cardinality(key) }, (_, i) => keyText(key, lo + i)).includes(index[1])) return null;
+      ty = ty.val;
+    } else if (index && ty.k === "seq" && ty.elem.k !== "any") {
+      if (!/^[0-9]+$/.test(index[1]) || Number(index[1]) >= ty.cap) return null;
+      ty = ty.elem;
+    } else if (field && ty.k === "rec") {
+      const f = ty.fields.find((x) => x.name === field[1]);
+      if (!f) return null;
+      ty = f.ty;
+    } else {
+      return null;
+    }
+    rest = rest.slice((index ?? field)![0].length);
+  }
+  return ty;
 }

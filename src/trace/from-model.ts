@@ -8,7 +8,7 @@ import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
 import { scalarReadable, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { TRACE_FORMAT_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
+import { PROPERTY_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
 import { sha256Hex } from "./write.js";
 
 export interface TraceOrigin {
@@ -21,8 +21,9 @@ export interface TraceOrigin {
 export function stepOf(model: Model, inst: number): TraceStep {
   const { action, args } = model.decodeInstance(inst);
   const info = model.actions[action];
-  const params: Record<string, Readable> = {};
-  const picks: Record<string, Readable> = {};
+  // Null-prototype records: spec names such as `__proto__` stay ordinary keys.
+  const params: Record<string, Readable> = Object.create(null);
+  const picks: Record<string, Readable> = Object.create(null);
   let caller: Readable | undefined;
   info.choices.forEach((c, i) => {
     const v = scalarReadable(c.ty, args[i]);
@@ -68,15 +69,19 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
 
-  const consts: Record<string, number | boolean> = {};
+  return { version: PROPERTY_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
+}
+
+/** What every trace of `model` records besides its states and violation: the spec, consts, vars
+ * and explorer. */
+export function traceContext(model: Model, origin: TraceOrigin): Pick<Trace, "spec" | "consts" | "explorer" | "vars"> {
+  const spec = model.spec;
+  const consts: Record<string, number | boolean> = Object.create(null);
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
-    version: TRACE_FORMAT_VERSION,
     spec: { name: spec.name, path: portablePath(origin.specPath ?? spec.file.path), sha256: sha256Hex(spec.file.text) },
     consts,
-    violation: v,
     explorer: origin.explorer,
     vars: model.vars.map((x) => x.name),
-    states,
   };
 }

@@ -9,14 +9,15 @@
 
 import type { Readable } from "../model/layout.js";
 import { cardinality, scalarLo, type ScalarTy, type Ty } from "../ir/types.js";
-import { keyText, scalarReadable } from "../model/layout.js";
+import { keyText, scalarReadable, setOwn } from "../model/layout.js";
 
 /** A JSON value as written to a file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** The ITF form of a readable value of type `ty`; throws on a value that does not fit (a bug in
- * the caller: written values come from model.decode). */
-export function toItf(ty: Ty, v: Readable): Json {
+ * the caller: written values come from model.decode). `strict` false: an enum value need not be a
+ * member (an implementation's value, recorded as found, can be anything of the right shape). */
+export function toItf(ty: Ty, v: Readable, strict = true): Json {
   switch (ty.k) {
     case "bool":
       if (typeof v !== "boolean") throw new TypeError(`toItf: ${JSON.stringify(v)} is not a bool`);
@@ -25,12 +26,12 @@ export function toItf(ty: Ty, v: Readable): Json {
       if (typeof v !== "number" || !Number.isSafeInteger(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not an int`);
       return { "#bigint": String(v) };
     case "enum":
-      if (typeof v !== "string" || !ty.members.includes(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a member of ${ty.name}`);
+      if (typeof v !== "string" || (strict && !ty.members.includes(v))) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a member of ${ty.name}`);
       return v;
     case "set": {
       if (!Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a set`);
       const elem = ty.elem;
-      return { "#set": elem.k === "any" ? [] : v.map((x) => toItf(elem, x)) };
+      return { "#set": elem.k === "any" ? [] : v.map((x) => toItf(elem, x, strict)) };
     }
     case "map": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a map`);
@@ -38,21 +39,21 @@ export function toItf(ty: Ty, v: Readable): Json {
       const lo = scalarLo(ty.key);
       for (let i = 0; i < cardinality(ty.key); i++) {
         const k = keyText(ty.key, lo + i);
-        if (!(k in v)) throw new TypeError(`toItf: key ${k} is missing`);
-        entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k])]);
+        if (!Object.hasOwn(v, k)) throw new TypeError(`toItf: key ${k} is missing`);
+        entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k], strict)]);
       }
       return { "#map": entries };
     }
     case "rec": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a record`);
-      const out: { [k: string]: Json } = {};
-      for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name]);
+      const out: { [k: string]: Json } = Object.create(null);
+      for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name], strict);
       return out;
     }
     case "seq": {
       if (!Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a queue`);
       const elem = ty.elem;
-      return elem.k === "any" ? [] : v.map((x) => toItf(elem, x));
+      return elem.k === "any" ? [] : v.map((x) => toItf(elem, x, strict));
     }
     case "any":
     case "error":
@@ -125,10 +126,6 @@ export function fromItf(v: unknown, at: string): FromItf {
   }
 }
 
-/** Defines an own property, so that a key such as `__proto__` in a file is data, not a prototype. */
-export function setOwn<T>(obj: { [k: string]: T }, key: string, value: T): void {
-  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-}
 
 function list(items: unknown[], at: string): FromItf {
   const out: Readable[] = [];

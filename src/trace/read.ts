@@ -10,10 +10,11 @@ import * as Schema from "effect/Schema";
 import * as SchemaIssue from "effect/SchemaIssue";
 import { InputError } from "../lang/read.js";
 import type { Readable } from "../model/layout.js";
-import { fromItf, setOwn } from "./itf.js";
+import { fromItf } from "./itf.js";
+import { setOwn } from "../model/layout.js";
 import { locateJsonError } from "./json-error.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
-import { TRACE_FORMAT_VERSION, type Trace, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
+import { TRACE_FORMAT_VERSION, type Trace, type TraceConformance, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
 /** A counterexample file that cannot be read; `problems` are the sentences, without the path. */
 export class TraceFileError extends InputError {
@@ -131,6 +132,24 @@ function readStep(meta: StepMetaJson, at: string, problems: string[]): TraceStep
   return step;
 }
 
+type ConformanceJson = NonNullable<TraceFileJson["#meta"]["violation"]["conformance"]>;
+
+function readConformance(c: ConformanceJson, at: string, problems: string[]): TraceConformance {
+  const out: { -readonly [K in keyof TraceConformance]: TraceConformance[K] } = { failure: c.failure };
+  if (c.at !== undefined) out.at = c.at;
+  for (const k of ["expected", "found"] as const) {
+    if (!(k in c)) continue;
+    const r = fromItf(c[k], `${at}.${k}`);
+    if ("error" in r) problems.push(r.error);
+    else out[k] = r.value;
+  }
+  if (c.failure === "state") {
+    const missing = (["at", "expected", "found"] as const).filter((k) => !(k in c));
+    if (missing.length) problems.push(`${at}: missing ${missing.join(", ")} (a state divergence records where the states differ and both values)`);
+  }
+  return out;
+}
+
 function readViolation(file: TraceFileJson, problems: string[]): TraceViolation {
   const v = file["#meta"].violation;
   const at = "field #meta.violation";
@@ -143,6 +162,12 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
     if (v.kind !== "well_typed") problems.push(`${at}.failedStep: only a well_typed violation has a failed step`);
     if (v.during) problems.push(`${at}: has both "during" and "failedStep"; a well_typed failure is in a property or in a step, not both`);
     out.failedStep = readStep(v.failedStep, `${at}.failedStep`, problems);
+  }
+  if (v.conformance) {
+    if (v.kind !== "conformance") problems.push(`${at}.conformance: only a conformance violation says how an implementation diverged`);
+    out.conformance = readConformance(v.conformance, `${at}.conformance`, problems);
+  } else if (v.kind === "conformance") {
+    problems.push(`${at}.conformance: missing (a conformance violation says how the implementation diverged)`);
   }
   if (v.message !== undefined) out.message = v.message;
   const last = file.states.length - 1;
@@ -188,7 +213,13 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
       problems.push(`${at}, field #meta.action: missing (every state after the initial one records the step that led to it)`);
     } else {
       step = readStep({ ...meta, action: meta.action }, `${at}, field #meta`, problems);
+      if (meta.disabled === true) {
+        // Only conformance probes steps the spec does not enable; in any other trace it is a lie.
+        if (file["#meta"].violation.kind !== "conformance") problems.push(`${at}, field #meta.disabled: only a conformance counterexample has steps the spec does not enable`);
+        step = { ...step, disabled: true };
+      }
     }
+    if (i === 0 && meta.disabled !== undefined) problems.push(`${at}, field #meta.disabled: the initial state has no step`);
     const values: Record<string, Readable> = {};
     for (const name of vars) {
       if (!Object.hasOwn(s, name)) {

@@ -6,8 +6,11 @@
 //             step k differs from the recorded one, step k is not enabled, step k now fails
 //             `well_typed`, or the property already fails at an earlier step.
 // States are compared after every step but the last: the last step is the one a fix changes.
+// A conformance counterexample has no property of the spec to judge: its spec side replays (every
+// step and state as recorded, `replays`) or diverges; the implementation is `conform`'s business.
 
 import { DISABLED, ENABLED, FAILED, FAILED_PROPERTY, type Model } from "../model/model.js";
+import type { PropertyRef } from "../explore/result.js";
 import type { BoundStep, BoundTrace } from "./bind.js";
 import { diffStates, type ValueDiff } from "./diff.js";
 
@@ -21,6 +24,8 @@ export type Divergence =
   | { readonly kind: "state"; readonly step: number; readonly diffs: readonly ValueDiff[] }
   /** Step k's action instance is not enabled; `require` is the failing guard, when one failed. */
   | { readonly kind: "disabled"; readonly step: number; readonly at: BoundStep; readonly require?: number }
+  /** Step k was recorded as one the spec does not enable (a conformance probe), and now it is. */
+  | { readonly kind: "enabled"; readonly step: number; readonly at: BoundStep }
   /** Step k (or evaluating the property after it) now fails a `well_typed` check. */
   | { readonly kind: "failed"; readonly step: number; readonly at: BoundStep | null; readonly failure: StepFailure }
   /** The recorded property already fails at step k, before the recorded step. */
@@ -32,18 +37,20 @@ export type ReplayVerdict =
   | { readonly kind: "violates"; readonly step: number; readonly failure?: StepFailure }
   /** `changed`: how the last state now differs from the recorded one (empty if it does not). */
   | { readonly kind: "passes"; readonly changed: readonly ValueDiff[] }
-  | { readonly kind: "diverged"; readonly divergence: Divergence };
+  | { readonly kind: "diverged"; readonly divergence: Divergence }
+  /** A conformance counterexample: the spec takes the recorded steps to the recorded states, every
+   * one (the last included). Whether an implementation still diverges is for `conform` to say. */
+  | { readonly kind: "replays"; readonly steps: number };
 
 /** Holds; violated (with the well_typed failure, for a violation during another property); or
  * evaluating it failed a well_typed check. */
 type Check = "holds" | { readonly violated: StepFailure | null } | { readonly failure: StepFailure };
 
 /** Evaluates the trace's property after step k (s -> d by inst; for k = 0, d is the initial state). */
-function checkProperty(model: Model, b: BoundTrace, s: Int32Array | null, d: Int32Array, inst: number): Check {
+function checkProperty(model: Model, b: BoundTrace, p: PropertyRef, s: Int32Array | null, d: Int32Array, inst: number): Check {
   const failure = (): StepFailure => ({ site: model.failure.site, detail: model.failure.detail });
   const failed = (): Check => ({ failure: failure() });
   const violated: Check = { violated: null };
-  const p = b.property;
   if (p.kind === "invariant") {
     const r = model.checkInvariant(p.index, d);
     return r === 1 ? "holds" : r === 0 ? violated : failed();
@@ -66,9 +73,37 @@ function failedRequire(model: Model, before: Float64Array): number | undefined {
   return undefined;
 }
 
+/** The spec side of a conformance counterexample: every step as recorded (enabled, or not enabled
+ * for a probe), every state as recorded. */
+function replayConformance(model: Model, b: BoundTrace): ReplayVerdict {
+  let cur = new Int32Array(model.width);
+  model.init(cur);
+  const initDiffs = diffStates(model, b.states[0], cur);
+  if (initDiffs.length) return { kind: "diverged", divergence: { kind: "state", step: 0, diffs: initDiffs } };
+  const before = new Float64Array(model.coverage.requireFailed.length);
+  for (let k = 1; k <= b.steps.length; k++) {
+    const step = b.steps[k - 1];
+    before.set(model.coverage.requireFailed);
+    const next = new Int32Array(model.width);
+    const r = model.apply(cur, next, step.inst);
+    if (r === FAILED) return { kind: "diverged", divergence: { kind: "failed", step: k, at: step, failure: { site: model.failure.site, detail: model.failure.detail } } };
+    if (step.disabled && r === ENABLED) return { kind: "diverged", divergence: { kind: "enabled", step: k, at: step } };
+    if (!step.disabled && r === DISABLED) {
+      const require = failedRequire(model, before);
+      return { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } };
+    }
+    if (r === ENABLED) cur = next;
+    const diffs = diffStates(model, b.states[k], cur);
+    if (diffs.length) return { kind: "diverged", divergence: { kind: "state", step: k, diffs } };
+  }
+  return { kind: "replays", steps: b.steps.length };
+}
+
 export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
+  if (!b.property) return replayConformance(model, b);
+  const property = b.property;
   const n = b.steps.length;
-  const inEffect = b.property.kind === "well_typed" && !b.during;
+  const inEffect = property.kind === "well_typed" && !b.during;
   let cur = new Int32Array(model.width);
   model.init(cur);
   const initDiffs = diffStates(model, b.states[0], cur);
@@ -84,7 +119,7 @@ export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
     return { kind: "diverged", divergence: { kind: "failed", step: k, at, failure: c.failure } };
   };
 
-  if (n === 0) return judge(0, checkProperty(model, b, null, cur, -1), null)!;
+  if (n === 0) return judge(0, checkProperty(model, b, property, null, cur, -1), null)!;
 
   const before = new Float64Array(model.coverage.requireFailed.length);
   for (let k = 1; k <= n; k++) {
@@ -106,7 +141,7 @@ export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
       const diffs = diffStates(model, b.states[k], next);
       if (diffs.length) return { kind: "diverged", divergence: { kind: "state", step: k, diffs } };
     }
-    const verdict = judge(k, inEffect ? "holds" : checkProperty(model, b, cur, next, step.inst), step);
+    const verdict = judge(k, inEffect ? "holds" : checkProperty(model, b, property, cur, next, step.inst), step);
     if (verdict) {
       if (verdict.kind === "passes" && b.states[k]) return { kind: "passes", changed: diffStates(model, b.states[k], next) };
       return verdict;

@@ -25,11 +25,19 @@ const StateMeta = Schema.Struct({
   params: Schema.optionalKey(Values),
   caller: Schema.optionalKey(Schema.Unknown),
   picks: Schema.optionalKey(Values),
+  disabled: Schema.optionalKey(Schema.Boolean),
 });
 
 export const StateSchema = Schema.StructWithRest(Schema.Struct({ "#meta": StateMeta }), [Values]);
 
-const PropertyKind = Schema.Literals(["invariant", "step", "well_typed"]);
+const PropertyKind = Schema.Literals(["invariant", "step", "well_typed", "conformance"]);
+
+const Conformance = Schema.Struct({
+  failure: Schema.Literals(["state", "rejected", "error"]),
+  at: Schema.optionalKey(Name),
+  expected: Schema.optionalKey(Schema.Unknown),
+  found: Schema.optionalKey(Schema.Unknown),
+});
 
 const Violation = Schema.Struct({
   kind: PropertyKind,
@@ -37,11 +45,12 @@ const Violation = Schema.Struct({
   step: Index,
   during: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step"]), name: Name })),
   failedStep: Schema.optionalKey(StepMetaSchema),
+  conformance: Schema.optionalKey(Conformance),
   message: Schema.optionalKey(Schema.String),
 });
 
 const Explorer = Schema.Struct({
-  kind: Schema.Literals(["bfs", "fuzz"]),
+  kind: Schema.Literals(["bfs", "fuzz", "conform"]),
   seed: Schema.optionalKey(Schema.Union([Schema.Int, Schema.String])),
   flags: Schema.optionalKey(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]))),
 });

@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import type { Model } from "../model/model.js";
 import { bindStep } from "./bind.js";
 import { scalarToItf, toItf, type Json } from "./itf.js";
-import { TRACE_FORMAT_VERSION, type Trace, type TraceStep } from "./trace.js";
+import { typeAt } from "./diff.js";
+import { formatVersionOf, type Trace, type TraceConformance, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 
@@ -28,8 +29,9 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
   const bound = bindStep(model, step, where, problems);
   if (!bound) throw new Error(`writeTrace: ${problems.join("; ")}`);
   const info = model.actions[bound.action];
-  const params: { [k: string]: Json } = {};
-  const picks: { [k: string]: Json } = {};
+  // Null-prototype records: spec names such as `__proto__` stay ordinary keys.
+  const params: { [k: string]: Json } = Object.create(null);
+  const picks: { [k: string]: Json } = Object.create(null);
   let caller: Json | undefined;
   info.choices.forEach((c, i) => {
     const v = scalarToItf(c.ty, bound.args[i]);
@@ -37,7 +39,26 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
     else if (c.kind === "param") params[c.name] = v;
     else picks[c.name] = v;
   });
-  return { action: info.name, params, ...(caller !== undefined ? { caller } : {}), ...(Object.keys(picks).length ? { picks } : {}) };
+  return {
+    action: info.name,
+    params,
+    ...(caller !== undefined ? { caller } : {}),
+    ...(Object.keys(picks).length ? { picks } : {}),
+    ...(step.disabled ? { disabled: true } : {}),
+  };
+}
+
+/** A conformance violation's `conformance` object: the values at `at` typed by the spec (the found
+ * value leniently: an implementation's value need not fit the spec's type). */
+function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k: string]: Json } {
+  const out: { [k: string]: Json } = { failure: c.failure };
+  if (c.at === undefined) return out;
+  const ty = typeAt(model, c.at);
+  if (!ty || !c.at.startsWith(trace.violation.name)) throw new Error(`writeTrace: \`${c.at}\` is not a place in variable ${trace.violation.name}`);
+  out.at = c.at;
+  if (c.expected !== undefined) out.expected = toItf(ty, c.expected);
+  if (c.found !== undefined) out.found = toItf(ty, c.found, false);
+  return out;
 }
 
 /** The trace's `#meta` object. */
@@ -46,19 +67,24 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   const violation: { [k: string]: Json } = { kind: v.kind, name: v.name, step: v.step };
   if (v.during) violation.during = { kind: v.during.kind, name: v.during.name };
   if (v.failedStep) violation.failedStep = stepToItf(model, v.failedStep, "the failed step");
+  if (v.conformance) violation.conformance = conformanceToItf(model, trace, v.conformance);
   if (v.message !== undefined) violation.message = v.message;
   const explorer: { [k: string]: Json } = { kind: trace.explorer.kind };
   if (trace.explorer.seed !== undefined) explorer.seed = trace.explorer.seed;
   if (trace.explorer.flags !== undefined && Object.keys(trace.explorer.flags).length) explorer.flags = { ...trace.explorer.flags };
-  const consts: { [k: string]: Json } = {};
+  const consts: { [k: string]: Json } = Object.create(null);
   for (const k of Object.keys(trace.consts)) consts[k] = trace.consts[k];
-  const where = v.step === 0 ? "in the initial state" : v.kind === "invariant" ? `after step ${v.step}` : `at step ${v.step}`;
+  const where = v.step === 0 ? "in the initial state" : v.kind === "invariant" || v.kind === "conformance" ? `after step ${v.step}` : `at step ${v.step}`;
+  const description =
+    v.kind === "conformance"
+      ? `${trace.spec.name}: an implementation diverges from the spec ${where} (${v.conformance?.at ?? v.name})`
+      : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
   return {
     format: "ITF",
     "format-description": ITF_ADR,
     source: trace.spec.path,
-    description: `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`,
-    "stakecheck-format": TRACE_FORMAT_VERSION,
+    description,
+    "stakecheck-format": formatVersionOf(trace),
     spec: { name: trace.spec.name, path: trace.spec.path, sha256: trace.spec.sha256 },
     consts,
     violation,
@@ -119,16 +145,19 @@ function canonicalStep(s: TraceStep): unknown[] {
     Object.keys(r)
       .sort()
       .map((k) => [k, r[k]]);
-  return [s.action, sorted(s.params), s.caller ?? null, sorted(s.picks)];
+  // `disabled` only when set, so the names of property counterexamples do not change.
+  return [s.action, sorted(s.params), s.caller ?? null, sorted(s.picks), ...(s.disabled ? ["disabled"] : [])];
 }
 
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-/** `<spec>-<property>-<8 hex>.itf.json`, e.g. `anchor-bft-Agreement-3f2a91c0.itf.json`. */
+/** `<spec>-<property>-<8 hex>.itf.json`, e.g. `anchor-bft-Agreement-3f2a91c0.itf.json`; for a
+ * conformance counterexample `<spec>-conformance-<variable>-<8 hex>.itf.json`. */
 export function traceFileName(trace: Trace): string {
   const base = (trace.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, "_");
-  return `${safe(base)}-${safe(trace.violation.name)}-${sha256Hex(traceIdentity(trace)).slice(0, 8)}.itf.json`;
+  const what = trace.violation.kind === "conformance" ? `conformance-${safe(trace.violation.name)}` : safe(trace.violation.name);
+  return `${safe(base)}-${what}-${sha256Hex(traceIdentity(trace)).slice(0, 8)}.itf.json`;
 }
