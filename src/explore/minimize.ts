@@ -105,7 +105,7 @@ export function restrictedSearch(model: Model, target: Target, options: Restrict
   model.init(s);
   checks.invariants(s, false, found);
   if (found.length > 0) return sameBug(target, found[0]) ? hit(found[0], 0, -1) : { kind: "none", states: 1 };
-  seen.add(s, fingerprint(s, width), FP.h2);
+  seen.add(s, 0, fingerprint(s, 0, width), FP.h2);
   parent.push(-1);
   via.push(-1);
   let cur = new Level(width);
@@ -134,7 +134,7 @@ export function restrictedSearch(model: Model, target: Target, options: Restrict
             continue;
           }
         }
-        if (!seen.add(d, fingerprint(d, width), FP.h2)) continue;
+        if (!seen.add(d, 0, fingerprint(d, 0, width), FP.h2)) continue;
         const n = parent.length;
         parent.push(from);
         via.push(inst);
