@@ -45,6 +45,21 @@ describe("symmetry reduction", () => {
     expect(r.stats.depth).toBe(29);
   });
 
+  it("BFT(12,3) with symmetric Byzantine and honest validators: 1,100 states stand for the anchor's 1,259,712", () => {
+    const model = modelFromFile("spec/anchor-bft-symmetric.stake", { N: 12, F: 3 });
+    const on = bfs(model);
+    expect({ ...counts(on), full: on.symmetry?.fullStates, violations: on.violations }).toEqual({ distinct: 1_100, generated: 9_901, depth: 16, full: 1_259_712, violations: [] });
+    const off = bfs(model, { symmetry: false });
+    expect(counts(off)).toEqual({ distinct: 1_259_712, generated: 11_337_409, depth: 16 });
+  });
+
+  it("BFT(4,2) with symmetric validators: Agreement fails in 6 steps, by a trace of the unreduced model", () => {
+    const model = modelFromFile("spec/anchor-bft-symmetric.stake", { N: 4, F: 2 });
+    const r = bfs(model);
+    expect(verdicts(r)).toEqual(["invariant:Agreement:6"]);
+    expect(reproduces(model, r.violations[0])).toBe(true);
+  });
+
   it("POOL(3,3,2): the orbit sum is the unreduced count, 98,700", () => {
     const r = bfs(modelFromFile("spec/anchor-pool-symmetric.stake", { N: 3, B: 3, R: 2 }));
     expect(r.stats.distinct).toBe(17_730);

@@ -9,8 +9,10 @@
 // row of map entries, with values of symmetric types blanked (a set of them counts its members),
 // so signatures do not change under permutations: the candidates (every way of ordering elements
 // with equal signatures) are the same for a whole orbit, and the least image is a true canonical
-// form. When ties would need more than CANDIDATE_LIMIT candidates, only the first is used: still
-// sound (an equivalent state), just less reduction.
+// form. A type used only as a map key over plain values needs no candidates at all: elements with
+// equal rows are interchangeable as they are, so sorting is canonical for any N. When ties would
+// need more than CANDIDATE_LIMIT candidates, only the first is used: still sound (an equivalent
+// state), just less reduction.
 
 import { cardinality, type Ty } from "../ir/types.js";
 import type { Model } from "../model/model.js";
@@ -156,6 +158,15 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
     rowSlots.push(Int32Array.from(rows.flat()));
   }
 
+  // A type is simple when it appears only as the single symmetric key of slots holding plain
+  // values: its signature is then its whole row, and equal rows are interchangeable as they are.
+  const simple = syms.map((_, t) =>
+    slots.every((s) => {
+      const uses = s.terms.filter((x) => x[0] === t).length;
+      return (uses === 0 || (s.terms.length === 1 && s.kind === PLAIN)) && !(s.kind !== PLAIN && s.sym === t);
+    }),
+  );
+
   // pi[t][e]: where element e of type t goes.
   const pi = syms.map((_, t) => new Int32Array(size[t]));
   const order = syms.map((_, t) => new Int32Array(size[t]));
@@ -246,6 +257,7 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
       nGroups = 0;
       groups.length = 0;
       let candidates = 1;
+      let fixed = 1;
       for (let t = 0; t < T; t++) {
         const o = order[t];
         const n = size[t];
@@ -263,7 +275,11 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
         for (let i = 0; i < n; ) {
           let k = i + 1;
           while (k < n && compareElems(src, t, o[i], o[k]) === 0) k++;
-          if (k - i > 1) {
+          if (k - i > 1 && simple[t]) {
+            // Equal rows of a type that is only a map key over plain values: swapping them
+            // changes nothing, so every order gives the same image (and is in the stabiliser).
+            fixed *= factorial(k - i);
+          } else if (k - i > 1) {
             const g = pool[nGroups] ?? (pool[nGroups] = { t: 0, start: 0, end: 0, perm: 0, perms: [] });
             nGroups++;
             g.t = t;
@@ -306,7 +322,7 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
         if (g === groups.length) break;
       }
       dst.set(best);
-      c.stabilizer = all ? found : 1;
+      c.stabilizer = all ? found * fixed : 1;
     },
   };
   return c;
