@@ -133,19 +133,21 @@ function main() {
     rows.push({ cfg, runs, ratio, cpuRatio, speedup });
   }
 
-  // Symmetry: the 4-account pool with and without canonicalisation.
-  const symCfg = { name: "POOL(4,3,2) symmetric", consts: { N: 4, B: 3, R: 2 } };
-  const symSpec = "spec/anchor-pool-symmetric.stake";
-  let sym = null;
-  if (existsSync(join(root, symSpec))) {
-    log("symmetry: POOL(4,3,2) with `symmetric type Account`");
+  // Symmetry: the symmetric variants of the anchors, with and without canonicalisation.
+  const SYM = [
+    { name: "POOL(4,3,2)", spec: "spec/anchor-pool-symmetric.stake", consts: { N: 4, B: 3, R: 2 }, types: "`symmetric type Account`" },
+    { name: "BFT(12,3)", spec: "spec/anchor-bft-symmetric.stake", consts: { N: 12, F: 3 }, types: "`symmetric type Byzantine`, `Honest`" },
+  ].filter((c) => existsSync(join(root, c.spec)));
+  const sym = [];
+  for (const c of SYM) {
+    log(`symmetry: ${c.name}`);
     const on = [];
     const off = [];
     for (let i = 0; i < REPS; i++) {
-      on.push(runStake(symCfg, {}, symSpec));
-      off.push(runStake(symCfg, { symmetry: false }, symSpec));
+      on.push(runStake(c, {}, c.spec));
+      off.push(runStake(c, { symmetry: false }, c.spec));
     }
-    sym = { on, off };
+    sym.push({ c, on, off });
   }
 
   log("random walks, spec loading, start-up");
@@ -206,16 +208,17 @@ function main() {
     }
     lines.push("");
   }
-  if (sym) {
-    const on = sym.on;
-    const off = sym.off;
-    lines.push("Symmetry reduction (`spec/anchor-pool-symmetric.stake`, `symmetric type Account`, N = 4):");
+  if (sym.length) {
+    lines.push("Symmetry reduction (the symmetric variants of the anchors in spec/):");
     lines.push("");
-    lines.push("| | distinct states | search s | verdicts |");
-    lines.push("| --- | ---: | ---: | --- |");
-    lines.push(`| symmetry off | ${fmt(off[0].distinct)} | ${median(off.map((r) => r.seconds)).toFixed(2)} | ${off[0].violations.length ? "violated" : "all hold"} |`);
-    lines.push(`| symmetry on | ${fmt(on[0].distinct)} (full count from orbits: ${fmt(on[0].fullStates)}) | ${median(on.map((r) => r.seconds)).toFixed(2)} | ${on[0].violations.length ? "violated" : "all hold"} |`);
-    lines.push(`| reduction | **${(off[0].distinct / on[0].distinct).toFixed(1)}×** fewer states | | |`);
+    lines.push("| model | symmetric types | states without | search s | states with | search s | unreduced count from orbits | reduction | verdicts |");
+    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    for (const { c, on, off } of sym) {
+      const same = JSON.stringify(on[0].violations) === JSON.stringify(off[0].violations);
+      lines.push(
+        `| ${c.name} | ${c.types} | ${fmt(off[0].distinct)} | ${median(off.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].distinct)} | ${median(on.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].fullStates)} | **${(off[0].distinct / on[0].distinct).toFixed(1)}×** | ${same ? (on[0].violations.length ? "same violations" : "all hold, both") : "DIFFER"} |`,
+      );
+    }
     lines.push("");
   }
   lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");
