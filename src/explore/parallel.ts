@@ -115,6 +115,14 @@ function sumCoverage(parts: readonly WorkerOutput["coverage"][]): CoverageSnapsh
   return { fired: add("fired"), disabled: add("disabled"), requireHeld: add("requireHeld"), requireFailed: add("requireFailed") };
 }
 
+/** States already found for the level after the one being expanded (when a search stops). */
+function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
+  const fills = new Int32Array(buffers.fills[Atomics.load(ctrl, C.ARENA) ^ 1]);
+  let n = 0;
+  for (let b = 0; b < Atomics.load(ctrl, C.NEXT_BLOCKS) && b < fills.length; b++) n += fills[b];
+  return n;
+}
+
 /** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
@@ -237,7 +245,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       collisionProbability: collisionProbability(exact, distinct, generated),
       // Stopped at --max-depth: the whole level that was not expanded; otherwise what the
       // workers left of the level they stopped in.
-      queue: limitKind === LIMIT_DEPTH ? Atomics.load(ctrl, C.CUR_STATES) : stopped ? sum(W.LEFT) : 0,
+      queue: limitKind === LIMIT_DEPTH ? Atomics.load(ctrl, C.CUR_STATES) : stopped ? sum(W.LEFT) + nextLevelStates(buffers, ctrl) : 0,
       bytes,
       packedWords: P,
       startSeconds,
