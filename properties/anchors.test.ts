@@ -9,7 +9,7 @@ const POOL = "spec/anchor-pool.stake";
 const BFT = "spec/anchor-bft.stake";
 
 describe("anchor models match TLC and Spin", () => {
-  it.each([
+  it.each<{ name: string; file: string; consts: Record<string, number>; distinct: number; generated: number; depth: number }>([
     { name: "POOL(3,3,2)", file: POOL, consts: { N: 3, B: 3, R: 2 }, distinct: 98_700, generated: 709_801, depth: 23 },
     { name: "POOL(4,3,2)", file: POOL, consts: { N: 4, B: 3, R: 2 }, distinct: 2_652_000, generated: 24_832_001, depth: 29 },
     { name: "BFT(4,1)", file: BFT, consts: { N: 4, F: 1 }, distinct: 108, generated: 325, depth: 6 },
