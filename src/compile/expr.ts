@@ -439,6 +439,16 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
       const slots = emitFit(ctx, compileSlots(ctx, e.e), e.e.ty, e.ty, e.site);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
+    // A field or entry of a value that is not in a state array: `head(q).amount`, `e.amount` for a
+    // record bound by an aggregate, `map(...)[k]`. (Place-shaped chains were handled above.)
+    case "field": {
+      const c = fieldSlots(ctx, e)[0];
+      return e.ty.k === "bool" ? toBool(c) : c;
+    }
+    case "index": {
+      const c = selectEntry(ctx, e)[0];
+      return e.ty.k === "bool" ? toBool(c) : c;
+    }
     default:
       break;
   }
@@ -507,6 +517,15 @@ function selectEntry(ctx: Ctx, e: Extract<I.Expr, { k: "index" }>): string[] {
   });
 }
 
+/** The slots of field `e.field` of a record held as slot codes (not in a state array). */
+function fieldSlots(ctx: Ctx, e: Extract<I.Expr, { k: "field" }>): string[] {
+  const slots = compileSlots(ctx, e.target);
+  const rec = e.target.ty as I.RecTy;
+  let k = 0;
+  for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
+  return slots.slice(k, k + slotCount(e.ty));
+}
+
 /** Any value as slot codes. */
 export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
   if (isScalar(e.ty)) return [compileCode(ctx, e)];
@@ -526,13 +545,8 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
       const inner = reshape(compileSlots(ctx, e.e), e.e.ty, e.ty.val).map((s) => bind(ctx, s));
       return Array.from({ length: cardinality(e.ty.key) }, () => inner).flat();
     }
-    case "field": {
-      const slots = compileSlots(ctx, e.target);
-      const rec = e.target.ty as I.RecTy;
-      let k = 0;
-      for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
-      return slots.slice(k, k + slotCount(e.ty));
-    }
+    case "field":
+      return fieldSlots(ctx, e);
     case "index":
       return selectEntry(ctx, e);
     case "ite": {
