@@ -18,6 +18,7 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/ffg-no-surround-protection.stake", violates: { agreement: 12 } },
   { file: "spec/buggy/lst-donation-counted.stake", violates: { no_redemption_beyond_entitlement: 7 } },
   { file: "spec/buggy/lst-first-depositor-inflation.stake", violates: { no_zero_share_deposit: 3, no_redemption_beyond_entitlement: 4 } },
+  { file: "spec/buggy/pool-no-owner-check.stake", violates: { no_unauthorized_withdrawal: 3 } },
   { file: "spec/buggy/restaking-instant-deallocation.stake", violates: { claims_shrink_only_by_own_slash_or_delay: 2 } },
   { file: "spec/buggy/restaking-over-allocation.stake", violates: { claims_backed_after_other_slashes: 3 } },
   { file: "spec/buggy/share-pool-early-withdrawal.stake", violates: { withdrawals_only_own_and_matured: 3 } },
