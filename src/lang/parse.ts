@@ -4,6 +4,7 @@ import type {
 } from "./ast.js";
 import { error, type Diagnostic } from "./diagnostic.js";
 import { joinAlternatives, summarise } from "./expected.js";
+import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
 import { SourceFile } from "./source.js";
 import { closest } from "./suggest.js";
@@ -17,7 +18,7 @@ export interface ParseResult {
 
 let semantics: ohm.Semantics | undefined;
 /** Problems found while building the tree (numbers too large); reset per parse. */
-let pending: { span: Span; message: string }[] = [];
+let pending: { span: Span; message: string; hint?: string }[] = [];
 
 function span(node: ohm.Node): Span {
   return { start: node.source.startIdx, end: node.source.endIdx };
@@ -35,15 +36,32 @@ function opt<T>(node: ohm.Node): T | null {
   return node.numChildren === 0 ? null : (node.children[0].ast() as T);
 }
 
-function binary(self: ohm.Node, left: ohm.Node, op: ohm.Node, right: ohm.Node, opText?: BinaryOp): Expr {
-  return {
-    kind: "binary",
-    op: opText ?? (op.sourceString as BinaryOp),
-    left: left.ast(),
-    right: right.ast(),
-    opSpan: span(op),
-    span: span(self),
-  };
+/** The text of a binary operator node as the tree spells it. */
+function binaryOp(node: ohm.Node): BinaryOp {
+  const text = node.sourceString;
+  return (text.startsWith("not") ? "notin" : text) as BinaryOp;
+}
+
+/** An operand node (`Prefix* PostfixExpr`) or a negated one (`NegPrefix* PostfixExpr`) as tokens. */
+function operandTokens(node: ohm.Node, out: Token[]): void {
+  const [prefixes, postfix] = node.children;
+  for (const p of prefixes.children) out.push({ t: "prefix", op: p.sourceString === "-" ? "-" : "not", span: span(p) });
+  out.push({ t: "operand", expr: postfix.ast(), outer: span(postfix) });
+}
+
+/** `first (op rest)*`: an operand/operator sequence, precedence applied by buildExpr. */
+function sequence(first: ohm.Node, ops: ohm.Node, rest: ohm.Node): Expr {
+  const tokens: Token[] = [];
+  operandTokens(first, tokens);
+  ops.children.forEach((op, i) => {
+    tokens.push({ t: "binary", op: binaryOp(op), span: span(op) });
+    operandTokens(rest.children[i], tokens);
+  });
+  if (tokens.length === 1 && tokens[0].t === "operand") return tokens[0].expr;
+  const problems: Problem[] = [];
+  const e = buildExpr(tokens, problems);
+  for (const p of problems) pending.push(p);
+  return e;
 }
 
 function buildSemantics(): ohm.Semantics {
@@ -159,53 +177,26 @@ function buildSemantics(): ohm.Semantics {
       return e;
     },
 
-    ImpExpr_implies(l, op, r) {
-      return binary(this, l, op, r, "implies");
+    Expr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    ImpExpr_iff(l, op, r) {
-      return binary(this, l, op, r, "iff");
+    SetExpr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    OrExpr_or(l, op, r) {
-      return binary(this, l, op, r, "or");
+    AddExpr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    AndExpr_and(l, op, r) {
-      return binary(this, l, op, r, "and");
-    },
-    NotExpr_not(_op, e) {
-      return { kind: "unary", op: "not", operand: e.ast(), span: span(this) } satisfies Expr;
-    },
-    CmpExpr_cmp(l, op, r) {
-      return binary(this, l, op, r);
-    },
-    CmpExpr_notin(l, not, inKw, r) {
-      return {
-        kind: "binary", op: "notin", left: l.ast(), right: r.ast(),
-        opSpan: { start: not.source.startIdx, end: inKw.source.endIdx }, span: span(this),
-      } satisfies Expr;
-    },
-    CmpExpr_in(l, op, r) {
-      return binary(this, l, op, r, "in");
-    },
-    CmpExpr_subset(l, op, r) {
-      return binary(this, l, op, r, "subset");
-    },
-    SetExpr_binary(l, op, r) {
-      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
-    },
-    AddExpr_binary(l, op, r) {
-      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
-    },
-    MulExpr_binary(l, op, r) {
-      return binary(this, l, op, r);
-    },
-    UnaryExpr_neg(_op, e) {
-      return { kind: "unary", op: "-", operand: e.ast(), span: span(this) } satisfies Expr;
-    },
-    PostfixExpr_index(target, _open, index, _close) {
-      return { kind: "index", target: target.ast(), index: index.ast(), span: span(this) } satisfies Expr;
-    },
-    PostfixExpr_field(target, _dot, n) {
-      return { kind: "field", target: target.ast(), field: name(n), span: span(this) } satisfies Expr;
+    PostfixExpr(primary, ops) {
+      let e = primary.ast() as Expr;
+      const start = primary.source.startIdx;
+      for (const suf of ops.children) {
+        const inner = suf.children[0];
+        const s: Span = { start, end: suf.source.endIdx };
+        e = inner.ctorName === "PostfixOp_index"
+          ? { kind: "index", target: e, index: inner.children[1].ast(), span: s }
+          : { kind: "field", target: e, field: name(inner.children[1]), span: s };
+      }
+      return e;
     },
     Primary_paren(_open, e, _close) {
       return e.ast();
@@ -336,6 +327,6 @@ export function parseSpec(text: string, path = "<input>"): ParseResult {
   semantics ??= buildSemantics();
   pending = [];
   const ast = semantics(m).ast() as Spec;
-  const diagnostics = pending.map((p) => error(file, p.span, p.message));
+  const diagnostics = pending.map((p) => error(file, p.span, p.message, p.hint));
   return { file, ast, diagnostics };
 }
