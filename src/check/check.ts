@@ -12,7 +12,7 @@ import { ERR } from "../ir/types.js";
 import { BUILTINS } from "./calls.js";
 import { Checker, Scope, type Global } from "./checker.js";
 import { allConsts } from "./consts.js";
-import { defClosure, defSignature, ensureDef } from "./defs.js";
+import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js";
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
 import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
@@ -44,18 +44,17 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
     const prev = c.globals.get(name.text);
     if (prev) {
       const at = prev.kind === "enumMember" ? prev.span : prev.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`);
-      return;
-    }
-    if (RESERVED[name.text] !== undefined) {
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined);
+    } else if (RESERVED[name.text] !== undefined) {
       c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED[name.text]}`, "choose another name");
-      return;
-    }
-    if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
+    } else if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
       c.error(name.span, `\`${name.text}\` is the name of a built-in function`, "choose another name");
+    } else {
+      c.globals.set(name.text, g);
       return;
     }
-    c.globals.set(name.text, g);
+    // Rejected: no warning about it being unused on top of the error.
+    if (g.kind !== "enumMember") c.rejected.add(g.decl);
   };
   for (const d of ast.decls) {
     switch (d.kind) {
@@ -160,6 +159,7 @@ export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions =
     c.defBodies[i] = null;
   });
   c.defDecls.forEach((_, i) => ensureDef(c, i));
+  reportRecursion(c);
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
@@ -172,7 +172,7 @@ export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions =
   }
   for (const call of c.pendingCalls) {
     if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
-      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`);
+      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`, "`old` compares a step's two states; an invariant or an action sees one");
     }
   }
 

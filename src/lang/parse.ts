@@ -3,11 +3,10 @@ import type {
   AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
 } from "./ast.js";
 import { error, type Diagnostic } from "./diagnostic.js";
-import { joinAlternatives, summarise } from "./expected.js";
 import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
 import { SourceFile } from "./source.js";
-import { closest } from "./suggest.js";
+import { syntaxError } from "./syntax-error.js";
 
 export interface ParseResult {
   readonly file: SourceFile;
@@ -270,53 +269,6 @@ function buildSemantics(): ohm.Semantics {
     },
   });
   return s;
-}
-
-/** What sits at `pos`, in words: "`foo`", "`>=`", "the end of the file". */
-function describeFound(text: string, pos: number): { words: string; word?: string; span: Span } {
-  if (pos >= text.length) return { words: "the end of the file", span: { start: pos, end: pos } };
-  const word = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9][0-9_]*/.exec(text.slice(pos, pos + 80));
-  if (word) return { words: "`" + word[0] + "`", word: word[0], span: { start: pos, end: pos + word[0].length } };
-  const op = /^(==|!=|<=|>=|\+=|-=|\.\.|\/\/|\/\*)/.exec(text.slice(pos, pos + 2));
-  const tok = op ? op[0] : text[pos];
-  if (tok === "\n" || tok === "\r") return { words: "the end of the line", span: { start: pos, end: pos + 1 } };
-  return { words: "`" + tok + "`", span: { start: pos, end: pos + tok.length } };
-}
-
-/** Ohm's failure records; present at run time but missing from its type declarations. */
-interface OhmFailure {
-  isFluffy(): boolean;
-  getText(): string;
-}
-
-function syntaxError(file: SourceFile, m: ohm.FailedMatchResult): Diagnostic {
-  const text = file.text;
-  let pos = m.getRightmostFailurePosition();
-  const texts = (m as unknown as { getRightmostFailures(): OhmFailure[] })
-    .getRightmostFailures()
-    .filter((f) => !f.isFluffy())
-    .map((f) => f.getText());
-  if (texts.includes("not an identPart")) {
-    // A keyword matched as the prefix of a longer word (`specc`, `actionx`): report the word.
-    let start = pos;
-    while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
-    const found = describeFound(text, start);
-    const keyword = text.slice(start, pos);
-    return error(file, found.span, `unexpected ${found.words}`, `did you mean \`${keyword}\`?`);
-  }
-  // Ohm reports the position after skipped spaces for syntactic rules, but not always: step over blanks.
-  while (pos < text.length && /\s/.test(text[pos])) pos++;
-  const found = describeFound(text, pos);
-  const { items, keywords } = summarise(texts);
-  let hint: string | undefined;
-  if (found.word !== undefined) {
-    const guess = closest(found.word, keywords);
-    if (guess) hint = `did you mean \`${guess}\`?`;
-  }
-  if (hint === undefined && texts.includes("spec")) {
-    hint = "a spec file starts with `spec Name`";
-  }
-  return error(file, found.span, `expected ${joinAlternatives(items)}, found ${found.words}`, hint);
 }
 
 /** Parses a .stake text into a syntax tree; never throws on bad input. */
