@@ -2,7 +2,9 @@
 // has no errors. Every problem found is reported; none stops the others from being found.
 
 import type * as A from "../lang/ast.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../lang/diagnostic.js";
+import { tooDeepNode } from "../lang/depth.js";
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../lang/diagnostic.js";
+import { deepDiagnostic } from "../lang/parse.js";
 import type { SourceFile } from "../lang/source.js";
 import { closest } from "../lang/suggest.js";
 import { EvalFailure, checkFits, evaluate } from "../ir/eval.js";
@@ -141,8 +143,21 @@ function toMap(consts: CheckOptions["consts"]): Map<string, number | boolean> {
   return consts instanceof Map ? new Map(consts) : new Map(Object.entries(consts));
 }
 
-/** Checks a parsed spec; builds its IR when there are no errors. */
+/** Checks a parsed spec; builds its IR when there are no errors. Never throws on bad input. */
 export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions = {}): CheckResult {
+  // The checker recurses over the tree: refuse one too deep for the stack (parseSpec already
+  // reports it; this covers trees built by other means).
+  const deep = tooDeepNode(ast);
+  if (deep) return { spec: null, diagnostics: [deepDiagnostic(file, deep)] };
+  try {
+    return checkTree(file, ast, options);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { spec: null, diagnostics: [error(file, ast.name.span, "the spec nests too deeply to check", "split deeply nested expressions, for instance with `def`s")] };
+  }
+}
+
+function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckResult {
   const c = new Checker(file, toMap(options.consts));
   collectGlobals(c, ast);
   checkOverrides(c, ast);

@@ -2,6 +2,7 @@ import type * as ohm from "ohm-js";
 import type {
   AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
 } from "./ast.js";
+import { MAX_BRACKETS, MAX_TREE_DEPTH, tooDeepNode, tooManyBrackets } from "./depth.js";
 import { error, type Diagnostic } from "./diagnostic.js";
 import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
@@ -52,9 +53,11 @@ function operandTokens(node: ohm.Node, out: Token[]): void {
 function sequence(first: ohm.Node, ops: ohm.Node, rest: ohm.Node): Expr {
   const tokens: Token[] = [];
   operandTokens(first, tokens);
+  // Ohm builds a wrapper's `children` array on each access: read it once (quadratic otherwise).
+  const operands = rest.children;
   ops.children.forEach((op, i) => {
     tokens.push({ t: "binary", op: binaryOp(op), span: span(op) });
-    operandTokens(rest.children[i], tokens);
+    operandTokens(operands[i], tokens);
   });
   if (tokens.length === 1 && tokens[0].t === "operand") return tokens[0].expr;
   const problems: Problem[] = [];
@@ -274,11 +277,29 @@ function buildSemantics(): ohm.Semantics {
 /** Parses a .stake text into a syntax tree; never throws on bad input. */
 export function parseSpec(text: string, path = "<input>"): ParseResult {
   const file = new SourceFile(path, text);
-  const m = stakeGrammar().match(text);
-  if (m.failed()) return { file, ast: null, diagnostics: [syntaxError(file, m as ohm.FailedMatchResult)] };
-  semantics ??= buildSemantics();
-  pending = [];
-  const ast = semantics(m).ast() as Spec;
+  const brackets = tooManyBrackets(text);
+  if (brackets) {
+    return { file, ast: null, diagnostics: [error(file, brackets, `brackets nest more than ${MAX_BRACKETS} deep here`, "split the expression, for instance with `def`s")] };
+  }
+  let ast: Spec;
+  try {
+    const m = stakeGrammar().match(text);
+    if (m.failed()) return { file, ast: null, diagnostics: [syntaxError(file, m as ohm.FailedMatchResult)] };
+    semantics ??= buildSemantics();
+    pending = [];
+    ast = semantics(m).ast() as Spec;
+  } catch (err) {
+    // Nesting without brackets (`if a then if b then ...`, `not not ...`) can still exhaust the stack.
+    if (!(err instanceof RangeError)) throw err;
+    return { file, ast: null, diagnostics: [error(file, { start: 0, end: 0 }, "the spec nests too deeply to parse", "split deeply nested expressions, for instance with `def`s")] };
+  }
   const diagnostics = pending.map((p) => error(file, p.span, p.message, p.hint));
+  const deep = tooDeepNode(ast);
+  if (deep) diagnostics.push(deepDiagnostic(file, deep));
   return { file, ast, diagnostics };
+}
+
+/** The error for a syntax tree nested beyond MAX_TREE_DEPTH, at the node where it goes too deep. */
+export function deepDiagnostic(file: SourceFile, span: Span): Diagnostic {
+  return error(file, span, `this expression nests more than ${MAX_TREE_DEPTH} levels deep`, "split it, for instance with `def`s or `let`s");
 }
