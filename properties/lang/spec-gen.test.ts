@@ -24,6 +24,7 @@ function constructs(ast: unknown): Set<string> {
         : k === "call" ? `call:${/^f\d+$/.test((o.callee as { text: string }).text) ? "def" : (o.callee as { text: string }).text}`
         : parentKey === "type" || parentKey === "elem" || parentKey === "key" || parentKey === "value" ? `type:${k}`
         : k === "field" && (o.target as { kind: string; name?: string }).name?.startsWith("act") ? "stepParam"
+        : k === "field" && /^[lxwpk]\d+$/.test((o.target as { name?: string }).name ?? "") ? "field:local"
         : k === "name" && o.name === "caller" ? "caller"
         : k;
       found.add(tag);
@@ -66,7 +67,7 @@ describe("wellFormedSpec", () => {
       ...["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus"].map((o) => `binary:${o}`),
       ...["all", "any", "sum", "min", "max", "map", "count", "set"].map((o) => `aggregate:${o}`),
       ...["old", "def", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop"].map((f) => `call:${f}`),
-      "caller", "stepParam",
+      "caller", "stepParam", "field:local",
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

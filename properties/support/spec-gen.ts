@@ -291,7 +291,8 @@ class Gen {
     if (ty.k === "map") out.push(() => this.mapOf(ty, () => this.literal(ty.val, false)));
     else if (ty.k !== "int" || ty.exact) out.push(() => this.literal(ty));
     else out.push(() => num(d.int(0, 3)));
-    for (const l of env.locals) if (compat(l.ty, ty)) out.push(() => ref(l.name));
+    // Locals and the places inside them (a record field of a binder over a queue of records...).
+    for (const l of env.locals) for (const p of this.places(l.name, l.ty, env)) if (compat(p.ty, ty)) out.push(p.read);
     if (ty.k === "int") for (const c of this.consts) out.push(() => ref(c.name));
     if (env.mode !== "init") {
       for (const v of this.vars) {
@@ -314,7 +315,7 @@ class Gen {
     return out;
   }
 
-  /** Readable places inside a variable: itself, map entries, record fields, queue entries. */
+  /** Readable places inside a variable or local: itself, map entries, record fields, queue entries. */
   places(root: string, ty: GTy, env: Env): { ty: GTy; read: () => A.Expr }[] {
     const out: { ty: GTy; read: () => A.Expr }[] = [{ ty, read: () => ref(root) }];
     const walk = (t: GTy, mk: () => A.Expr, left: number) => {
@@ -481,7 +482,18 @@ class Gen {
     const sets = env.mode === "init" ? [] : this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "set");
     const queues = this.queueReads({ k: "seq", elem: SOME_INT, cap: 1 }, env);
     const anyQueues = env.mode === "init" ? [] : this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "seq");
+    // Queues of records with an integer field: `sum(x in q: x.f)` reads a field of a local.
+    const recordQueues = anyQueues.flatMap((q) => {
+      const elem = (q.ty as { elem: GTy }).elem;
+      return elem.k === "rec" ? elem.fields.filter((f) => f.ty.k === "int").map((f) => ({ q, field: f.name })) : [];
+    });
     return [
+      [recordQueues.length ? 2 : 0, () => {
+        const { q, field } = d.pick(recordQueues);
+        const x = this.fresh("x");
+        const body: A.Expr = { kind: "field", target: ref(x), field: nm(field), span: S };
+        return { kind: "aggregate", op: d.pick(["sum", "max", "min"] as const), binders: [{ name: nm(x), domain: { kind: "expr", expr: q.read(), span: S }, span: S }], where: null, body, span: S };
+      }],
       [4, () => bin(d.pick(["+", "-", "*", "/", "%"] as const), sub(), sub())],
       [1, () => ({ kind: "unary", op: "-", operand: sub(), span: S })],
       [2, () => call(d.pick(["div_up", "min", "max"]), sub(), sub())],

@@ -119,6 +119,12 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
         return { k: "builtin", ty: qt.elem, fn, args: [q], site: c.site("head-empty", e.span), span: e.span };
       }
       if (fn === "pop") return { k: "builtin", ty: qt, fn, args: [q], site: c.site("pop-empty", e.span), span: e.span };
+      if (e.args[0].kind === "seqLit") {
+        // A literal's capacity is its length, so it is always full.
+        const elems = [...e.args[0].elems.map((x) => src(c, x.span)), src(c, e.args[1].span)].join(", ");
+        c.error(e.span, "`push` onto a queue literal always fails: a literal holds exactly its elements, so it is full", `write the queue itself: \`[${elems}]\``);
+        return c.errExpr(e.span);
+      }
       const elemTy = qt.elem.k === "any" ? undefined : qt.elem;
       let x = checkExpr(c, e.args[1], sc, elemTy);
       if (elemTy) x = fitTo(c, x, elemTy, `an element of \`${src(c, q.span)}\``);
