@@ -9,12 +9,13 @@ const POOL = "spec/anchor-pool.stake";
 const BFT = "spec/anchor-bft.stake";
 
 describe("anchor models match TLC and Spin", () => {
-  it.each([
+  const configs: { name: string; file: string; consts: Record<string, number>; distinct: number; generated: number; depth: number }[] = [
     { name: "POOL(3,3,2)", file: POOL, consts: { N: 3, B: 3, R: 2 }, distinct: 98_700, generated: 709_801, depth: 23 },
     { name: "POOL(4,3,2)", file: POOL, consts: { N: 4, B: 3, R: 2 }, distinct: 2_652_000, generated: 24_832_001, depth: 29 },
     { name: "BFT(4,1)", file: BFT, consts: { N: 4, F: 1 }, distinct: 108, generated: 325, depth: 6 },
     { name: "BFT(12,3)", file: BFT, consts: { N: 12, F: 3 }, distinct: 1_259_712, generated: 11_337_409, depth: 16 },
-  ])("$name: $distinct distinct states, $generated generated, depth $depth, all invariants hold", ({ file, consts, distinct, generated, depth }) => {
+  ];
+  it.each(configs)("$name: $distinct distinct states, $generated generated, depth $depth, all invariants hold", ({ file, consts, distinct, generated, depth }) => {
     const r = bfs(modelFromFile(file, consts));
     expect(r.violations).toEqual([]);
     expect(r.limit).toBeUndefined();

@@ -9,7 +9,10 @@ import { renderDiagnostics } from "../../src/report/diagnostics.js";
 
 export function specFromText(text: string, path = "<test>", consts: ConstValues = {}): Spec {
   const loaded = loadSpecText(text, path, { consts });
-  if (!loaded.spec) throw new Error(`spec has errors:\n${renderDiagnostics(loaded.diagnostics)}`);
+  if (!loaded.spec) {
+    const errors = loaded.diagnostics.filter((d) => d.severity === "error");
+    throw new Error(`spec has errors:\n${renderDiagnostics(errors)}\n\n${text}`);
+  }
   return loaded.spec;
 }
 

@@ -4,7 +4,7 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import { BOOL, SET_MAX_ELEMENT, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
-import type { Checker, Scope } from "./checker.js";
+import { PROTO_RESERVED, type Checker, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
 import { checkBool, checkExpr, checkInt, describeTy, intTy, src } from "./expressions.js";
 import { declaredType } from "./types.js";
@@ -68,7 +68,9 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
 /** Declares a bound name, refusing to shadow anything already visible. */
 export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick"): number {
   const prev = sc.lookup(name.text);
-  if (prev) {
+  if (name.text === "__proto__") {
+    c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
+  } else if (prev) {
     c.error(name.span, `\`${name.text}\` is already defined (line ${c.lineOf(prev.span)})`, "choose another name");
   } else {
     const g = c.globals.get(name.text);

@@ -12,7 +12,7 @@ import { describeFailure } from "../ir/failure.js";
 import type * as I from "../ir/ir.js";
 import { ERR } from "../ir/types.js";
 import { BUILTINS } from "./calls.js";
-import { Checker, Scope, type Global } from "./checker.js";
+import { Checker, PROTO_RESERVED, Scope, type Global } from "./checker.js";
 import { allConsts } from "./consts.js";
 import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js";
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
@@ -32,11 +32,13 @@ export interface CheckResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const RESERVED: Record<string, string> = {
-  well_typed: "the built-in property that every value stays within its type",
-  old: "the built-in `old(...)` of step properties",
-  caller: "the step's caller in step properties",
-};
+// A Map, not an object literal: a spec may name things `constructor` or `__proto__`.
+const RESERVED = new Map<string, string>([
+  ["well_typed", "the built-in property that every value stays within its type"],
+  ["old", "the built-in `old(...)` of step properties"],
+  ["caller", "the step's caller in step properties"],
+  ["__proto__", PROTO_RESERVED],
+]);
 
 function collectGlobals(c: Checker, ast: A.Spec): void {
   let vars = 0;
@@ -47,8 +49,8 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
     if (prev) {
       const at = prev.kind === "enumMember" ? prev.span : prev.decl.name.span;
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined);
-    } else if (RESERVED[name.text] !== undefined) {
-      c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED[name.text]}`, "choose another name");
+    } else if (RESERVED.get(name.text) !== undefined) {
+      c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED.get(name.text)}`, "choose another name");
     } else if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
       c.error(name.span, `\`${name.text}\` is the name of a built-in function`, "choose another name");
     } else {

@@ -17,6 +17,10 @@ export type Global =
   | { readonly kind: "invariant"; readonly decl: A.InvariantDecl }
   | { readonly kind: "step"; readonly decl: A.StepDecl };
 
+/** Why `__proto__` cannot name anything: states, counterexample files and generated TypeScript
+ * hold names as object keys, and in an object literal this one sets the prototype. */
+export const PROTO_RESERVED = "a special property name in JavaScript, where states are objects keyed by name";
+
 export const GLOBAL_KIND_WORD: Record<Global["kind"], string> = {
   const: "a const",
   type: "a type",

@@ -79,7 +79,9 @@ export function checkInt(c: Checker, e: A.Expr, sc: Scope, context: string): I.E
 /** Wraps `value` in a fill when it is a scalar stored into every entry of a map. */
 export function coerce(value: I.Expr, to: Ty): I.Expr {
   if (to.k === "map" && value.ty.k !== "map" && value.ty.k !== "error" && fits(value.ty, to) === "fill") {
-    return { k: "fill", ty: to, e: coerce(value, to.val), span: value.span };
+    // The fill has its element's own type, so the store is range-checked when the element may not fit.
+    const inner = coerce(value, to.val);
+    return { k: "fill", ty: { k: "map", key: to.key, val: inner.ty }, e: inner, span: value.span };
   }
   return value;
 }

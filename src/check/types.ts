@@ -3,7 +3,7 @@
 
 import type * as A from "../lang/ast.js";
 import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showRange, showType, slotCount, type ScalarTy, type Ty } from "../ir/types.js";
-import type { Checker } from "./checker.js";
+import { PROTO_RESERVED, type Checker } from "./checker.js";
 import { foldConst } from "./consts.js";
 
 /** Upper bound on a state's width in 32-bit words, to turn absurd specs into a diagnostic. */
@@ -157,6 +157,11 @@ export function resolveType(c: Checker, t: A.TypeExpr): Ty {
       const fields: { name: string; ty: Ty }[] = [];
       let bad = false;
       for (const f of t.fields) {
+        if (f.name.text === "__proto__") {
+          c.error(f.name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
+          bad = true;
+          continue;
+        }
         if (fields.some((x) => x.name === f.name.text)) {
           c.error(f.name.span, `field \`${f.name.text}\` is declared twice`);
           bad = true;

@@ -46,9 +46,70 @@ function program(): Command {
     .option("--memory <SIZE>", "memory ceiling for the search, e.g. 4G")
     .option("--continue", "keep going after a violation, to report every property that fails")
     .option("--coverage", "print how often each action fired")
+    .option("--save [DIR]", "write each counterexample as an .itf.json file into DIR (default counterexamples/)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));
+    });
+
+  p.command("replay")
+    .description("re-run saved counterexamples on the current spec: still violates, now passes, or diverged")
+    .argument("<paths...>", "counterexample files (.itf.json) or directories of them")
+    .option("--spec <PATH>", "replay on this spec instead of the one recorded in each file")
+    .option("--expect <OUTCOME>", "violation: exit 0 only if every counterexample still violates (a corpus of known bugs)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .action(async (paths: string[], o) => {
+      const { replayCommand } = await import("./commands/replay.js");
+      throw new Exit(await replayCommand(paths, o));
+    });
+
+  p.command("codegen")
+    .description("generate a typed TypeScript module from a spec: types, actions, step, invariants")
+    .argument("<file>", "a .stake file")
+    .option("-o, --out <FILE>", "write the module to FILE (default: standard output)")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--check", "exit 1 if FILE is not what codegen would write (for CI)")
+    .action(async (file: string, o) => {
+      const { codegenCommand } = await import("./commands/codegen.js");
+      throw new Exit(await codegenCommand(file, o));
+    });
+
+  p.command("conform")
+    .description("test an implementation against a spec: replay saved counterexamples, then random walks")
+    .argument("<spec>", "a .stake file")
+    .requiredOption("--impl <ADAPTER>", "the adapter module (.ts via tsx, or .js): see docs/conformance.md")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--runs <N>", "random walks to run (default 100)")
+    .option("--steps <N>", "longest walk, in steps (default 40)")
+    .option("--seed <N>", "fast-check seed, to reproduce a run")
+    .option("--path <PATH>", "with --seed: replay the shrunk failure of that run")
+    .option("--instances <I,J,...>", "replay this path of action instances (as a failing run prints) instead")
+    .option("--no-disabled", "try only actions the spec enables (skip checking that others are refused)")
+    .option("--traces <DIR>", "replay this spec's counterexamples saved in DIR first, and save a divergence there (default counterexamples/)")
+    .option("--no-save", "do not save a divergence as a counterexample file")
+    .action(async (spec: string, o) => {
+      const { conformCommand } = await import("./commands/conform.js");
+      throw new Exit(await conformCommand(spec, o));
+    });
+
+  p.command("fuzz")
+    .description("explore by random walks; shrink the first violation found to its essence")
+    .argument("<file>", "a .stake file")
+    .option("--runs <N>", "random walks to run (default 10000)")
+    .option("--depth <N>", "steps per walk at most (default 100)")
+    .option("--time <DURATION>", "stop walking after this long, e.g. 30s or 2m")
+    .option("--seed <S>", "the PRNG seed (printed by every run; the same seed reproduces the run)")
+    .option("--swarm", "each run turns on a random subset of the actions and of their parameter values")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
+    .option("--coverage", "print how often each action fired")
+    .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .action(async (file: string, o) => {
+      const { fuzzCommand } = await import("./commands/fuzz.js");
+      throw new Exit(await fuzzCommand(file, o));
     });
 
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());

@@ -2,7 +2,7 @@
 
 import type * as I from "../ir/ir.js";
 import { cardinality, scalarLo } from "../ir/types.js";
-import { decodeValue, encodeValue, layoutOf, type Readable } from "../model/layout.js";
+import { decodeValue, encodeValue, layoutOf, setOwn, type Readable } from "../model/layout.js";
 import type { ActionInfo, Coverage, Failure, Model } from "../model/model.js";
 import { generateModule } from "./module.js";
 import { makeRuntime } from "./runtime.js";
@@ -86,14 +86,14 @@ export function compileModel(spec: I.Spec): Model {
     },
     decode(s) {
       const out: Record<string, Readable> = {};
-      for (const v of layout.vars) out[v.name] = decodeValue(v.ty, s, v.offset);
+      for (const v of layout.vars) setOwn(out, v.name, decodeValue(v.ty, s, v.offset));
       return out;
     },
     encode(values) {
       const state = new Int32Array(layout.width);
       const errors: string[] = [];
       for (const v of layout.vars) {
-        if (!(v.name in values)) {
+        if (!Object.hasOwn(values, v.name)) {
           errors.push(`${v.name}: missing`);
           continue;
         }

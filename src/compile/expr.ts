@@ -287,7 +287,7 @@ function compileBuiltinScalar(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): s
     case "len":
       return compileSlots(ctx, e.args[0])[0];
     case "head": {
-      const slots = compileSlots(ctx, e);
+      const slots = compileSeqBuiltin(ctx, e);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
     default:
@@ -331,13 +331,16 @@ function compileSetLit(ctx: Ctx, e: Extract<I.Expr, { k: "setLit" }>): string {
   if (e.elems.length === 0) return "0";
   let mask = 0;
   const dyn: string[] = [];
-  for (const x of e.elems) {
-    let c = compileCode(ctx, x);
+  // Every element is evaluated before any is checked, as in the reference semantics.
+  const codes = e.elems.map((x) => {
     const r = elemRange(x.ty);
-    if (r && (r.lo < 0 || r.hi > SET_MAX_ELEMENT)) {
-      c = bind(ctx, c);
-      ctx.fn.line(`if (${c} < 0 || ${c} > ${SET_MAX_ELEMENT}) F(${e.site}, ${c});`);
-    }
+    const c = compileCode(ctx, x);
+    return r && (r.lo < 0 || r.hi > SET_MAX_ELEMENT) ? { c: bind(ctx, c), check: true } : { c, check: false };
+  });
+  for (const { c, check } of codes) {
+    if (check) ctx.fn.line(`if (${c} < 0 || ${c} > ${SET_MAX_ELEMENT}) F(${e.site}, ${c});`);
+  }
+  for (const { c } of codes) {
     if (isConst(c)) mask |= 1 << Number(c);
     else dyn.push(`(1 << ${c})`);
   }
@@ -439,6 +442,13 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
       const slots = emitFit(ctx, compileSlots(ctx, e.e), e.e.ty, e.ty, e.site);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
+    case "field":
+    case "index": {
+      // A part of a compound value that is not in a state array (a queue element bound by an
+      // aggregate, `head(q).amount`, an entry of a map comprehension).
+      const c = partOf(ctx, e)[0];
+      return e.ty.k === "bool" ? toBool(c) : c;
+    }
     default:
       break;
   }
@@ -464,12 +474,13 @@ function compileSeqBuiltin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): stri
       ctx.fn.line(`if (${len} === 0) F(${e.site}, "");`);
       return [`${len} - 1`, ...elems.slice(1).flat(), ...zero];
     case "push": {
-      ctx.fn.line(`if (${len} >= ${qt.cap}) F(${e.site}, "it already holds " + ${len} + " of ${qt.cap}");`);
+      // Arguments first, then the operation's own check, as the reference semantics evaluates.
       const x = reshape(
         compileSlots(ctx, e.args[1]).map((s) => bind(ctx, s)),
         e.args[1].ty,
         qt.elem,
       );
+      ctx.fn.line(`if (${len} >= ${qt.cap}) F(${e.site}, "it already holds " + ${len} + " of ${qt.cap}");`);
       const out = [`${len} + 1`];
       elems.forEach((el, j) => el.forEach((s, k) => out.push(`(${len} === ${j} ? ${x[k]} : ${s})`)));
       return out;
@@ -507,6 +518,16 @@ function selectEntry(ctx: Ctx, e: Extract<I.Expr, { k: "index" }>): string[] {
   });
 }
 
+/** The slots of a field or entry of a compound value held as slot codes. */
+function partOf(ctx: Ctx, e: Extract<I.Expr, { k: "field" | "index" }>): string[] {
+  if (e.k === "index") return selectEntry(ctx, e);
+  const slots = compileSlots(ctx, e.target);
+  const rec = e.target.ty as I.RecTy;
+  let k = 0;
+  for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
+  return slots.slice(k, k + slotCount(e.ty));
+}
+
 /** Any value as slot codes. */
 export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
   if (isScalar(e.ty)) return [compileCode(ctx, e)];
@@ -526,15 +547,9 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
       const inner = reshape(compileSlots(ctx, e.e), e.e.ty, e.ty.val).map((s) => bind(ctx, s));
       return Array.from({ length: cardinality(e.ty.key) }, () => inner).flat();
     }
-    case "field": {
-      const slots = compileSlots(ctx, e.target);
-      const rec = e.target.ty as I.RecTy;
-      let k = 0;
-      for (let i = 0; i < e.field; i++) k += slotCount(rec.fields[i].ty);
-      return slots.slice(k, k + slotCount(e.ty));
-    }
+    case "field":
     case "index":
-      return selectEntry(ctx, e);
+      return partOf(ctx, e);
     case "ite": {
       const c = bind(ctx, compileScalar(ctx, e.c));
       const t = ctx.fn.capture(() => reshape(compileSlots(ctx, e.t), e.t.ty, e.ty));

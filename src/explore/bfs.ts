@@ -157,7 +157,8 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   const record = (f: Found, instances: () => number[]): void => {
     if (!checks.report(f.property)) return;
     violations.push(toViolation(f, instances()));
-    if (!continueAll || checks.allReported()) stop = true;
+    // With --continue the whole space is explored, as TLC's -continue does, so counts stay comparable.
+    if (!continueAll) stop = true;
   };
 
   checks.invariants(s, continueAll, found);

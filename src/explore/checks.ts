@@ -90,11 +90,6 @@ export class PropertyChecks {
     else this.stepFast = false;
     return true;
   }
-
-  /** True when every selected property has been reported (nothing left to find). */
-  allReported(): boolean {
-    return this.wellTypedReported && this.invSkip.every((x) => x) && this.stepSkip.every((x) => x);
-  }
 }
 
 export function toViolation(f: Found, instances: readonly number[]): Violation {

@@ -48,6 +48,11 @@ export function scalarReadable(ty: ScalarTy, c: number): Readable {
   }
 }
 
+/** Sets an own property even for names like `__proto__`, which plain assignment would not. */
+export function setOwn<T>(obj: { [key: string]: T }, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** The text of a map key, as used in readable maps. */
 export function keyText(ty: ScalarTy, c: number): string {
   return String(scalarReadable(ty, c));
@@ -71,14 +76,14 @@ export function decodeValue(ty: Ty, state: ArrayLike<number>, at: number): Reada
       const out: { [k: string]: Readable } = {};
       const w = slotCount(ty.val);
       const lo = scalarLo(ty.key);
-      for (let i = 0; i < cardinality(ty.key); i++) out[keyText(ty.key, lo + i)] = decodeValue(ty.val, state, at + i * w);
+      for (let i = 0; i < cardinality(ty.key); i++) setOwn(out, keyText(ty.key, lo + i), decodeValue(ty.val, state, at + i * w));
       return out;
     }
     case "rec": {
       const out: { [k: string]: Readable } = {};
       let o = at;
       for (const f of ty.fields) {
-        out[f.name] = decodeValue(f.ty, state, o);
+        setOwn(out, f.name, decodeValue(f.ty, state, o));
         o += slotCount(f.ty);
       }
       return out;
@@ -136,7 +141,7 @@ export function encodeValue(ty: Ty, v: Readable, out: Int32Array, at: number, pa
       const obj = v as { [k: string]: Readable };
       for (let i = 0; i < cardinality(ty.key); i++) {
         const k = keyText(ty.key, lo + i);
-        if (!(k in obj)) return `${path}: key ${k} is missing`;
+        if (!Object.hasOwn(obj, k)) return `${path}: key ${k} is missing`;
         const err = encodeValue(ty.val, obj[k], out, at + i * w, `${path}[${k}]`);
         if (err) return err;
       }
@@ -152,7 +157,7 @@ export function encodeValue(ty: Ty, v: Readable, out: Int32Array, at: number, pa
       const obj = v as { [k: string]: Readable };
       let o = at;
       for (const f of ty.fields) {
-        if (!(f.name in obj)) return `${path}: field ${f.name} is missing`;
+        if (!Object.hasOwn(obj, f.name)) return `${path}: field ${f.name} is missing`;
         const err = encodeValue(f.ty, obj[f.name], out, o, `${path}.${f.name}`);
         if (err) return err;
         o += slotCount(f.ty);

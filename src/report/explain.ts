@@ -67,6 +67,11 @@ class Explainer {
     }
   }
 
+  /** The right side of a comparison: its value alone when it is a constant. */
+  private operand(e: I.Expr, locals: Value[]): string {
+    return e.k === "const" ? this.val(e, locals) : `\`${this.text(e)}\` (${this.val(e, locals)})`;
+  }
+
   private holds(e: I.Expr, locals: Value[]): boolean {
     try {
       return evaluate(this.env, e, locals) === true;
@@ -103,10 +108,12 @@ class Explainer {
       case "not":
         return this.whyTrue(e.e, locals, indent);
       case "eq":
-        this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
+        if (e.neg) this.say(indent, `\`${this.text(e.l)}\` and \`${this.text(e.r)}\` are both ${this.val(e.l, locals)}`);
+        else if (e.r.k === "const") this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, not ${this.val(e.r, locals)}`);
+        else this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, but \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
         return;
       case "cmp":
-        this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}: \`${e.op}\` fails`);
+        this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, not ${e.op} ${this.operand(e.r, locals)}`);
         return;
       case "in":
         this.say(indent, `\`${this.text(e.elem)}\` is ${this.val(e.elem, locals)}, \`${this.text(e.coll)}\` is ${this.val(e.coll, locals)}`);
@@ -146,12 +153,20 @@ class Explainer {
     if (e.k === "call") {
       const def = this.input.spec.defs[e.def];
       const frame: Value[] = new Array(def.nLocals);
-      e.args.forEach((a, i) => (frame[def.params[i].local] = evaluate(this.env, a, locals)));
-      this.say(indent, `\`${this.text(e)}\` holds:`);
+      const shown: string[] = [];
+      e.args.forEach((a, i) => {
+        frame[def.params[i].local] = evaluate(this.env, a, locals);
+        shown.push(`${def.params[i].name} = ${showValue(frame[def.params[i].local], a.ty)}`);
+      });
+      this.say(indent, `\`${this.text(e)}\` holds${shown.length ? ` (${shown.join(", ")})` : ""}:`);
       return this.whyTrue(def.body, frame, indent + 1);
     }
-    if (e.k === "eq" || e.k === "cmp") {
-      this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);
+    if (e.k === "cmp") {
+      this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, which is ${e.op} ${this.operand(e.r, locals)}`);
+      return;
+    }
+    if (e.k === "eq") {
+      this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}${e.neg ? `, and \`${this.text(e.r)}\` is ${this.val(e.r, locals)}` : e.r.k === "const" ? "" : `, as is \`${this.text(e.r)}\``}`);
       return;
     }
     if (e.k === "agg" && e.op === "any") {

@@ -7,6 +7,9 @@ import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
+import { checkSuite, type SuiteResult } from "../../report/run-result.js";
+import { saveViolations } from "../../trace/save.js";
+import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
@@ -20,6 +23,9 @@ export interface CheckCliOptions {
   readonly memory?: string;
   readonly continue?: boolean;
   readonly coverage?: boolean;
+  /** --save [DIR]: true for the default directory. */
+  readonly save?: string | boolean;
+  readonly reporter?: string[];
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -44,7 +50,7 @@ function runOne(file: string, consts: Record<string, number | boolean>, o: Check
   const run = checkModel(model, selection, {
     exact: o.exact ?? false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
-    ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) + 1 } : {}),
+    ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
     ...(o.memory ? { memoryBytes: parseBytes("--memory", o.memory) } : {}),
     continueAfterViolation: o.continue ?? false,
     shouldStop: () => interrupted,
@@ -64,7 +70,22 @@ function runOne(file: string, consts: Record<string, number | boolean>, o: Check
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
-  const color = useColor(process.stdout);
+  const reporters = parseReporters(o.reporter);
+  const saveDir = saveDirOption(o.save);
+  const write = textWriter(reporters);
+  const color = useColor(write === out ? process.stdout : process.stderr);
+  const suites: SuiteResult[] = [];
+  const t0 = performance.now();
+  const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
+  const finish = (run: CheckRun | null, file: string): void => {
+    if (!run) {
+      suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
+      return;
+    }
+    const saved = saveDir === null ? undefined : saveViolations(run.model, run.result.violations, { explorer: { kind: "bfs", flags }, specPath: file, dir: saveDir });
+    for (const s of saved ?? []) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
+    suites.push(checkSuite(run, saved));
+  };
   const onSigint = () => {
     interrupted = true;
   };
@@ -77,20 +98,23 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         for (const consts of combos) {
           const { run, code: c } = runOne(file, consts, o, null);
           rows.push({ consts, run });
+          finish(run, file);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
         }
-        out(renderSweep(file, rows, { color }));
+        write(renderSweep(file, rows, { color }));
         continue;
       }
       const consts = combos[0];
       const { run, code: c } = runOne(file, consts, o, new ProgressLine());
       code = Math.max(code, c);
+      if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
+      finish(run, file);
       if (!run) continue;
-      out(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
       if (vacuity.length && !run.result.limit) err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
-      if (files.length > 1) out("");
+      if (files.length > 1) write("");
     }
+    if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
   } finally {
     process.off("SIGINT", onSigint);
   }

@@ -1,0 +1,309 @@
+// Random small specs, typed by construction, for differential testing of the compiler against the
+// reference interpreter. They reach the risky parts on purpose: maps, sets, records, queues,
+// aggregates, picks in branches, division, and values that leave their types (well_typed).
+
+import fc from "fast-check";
+
+/** The choices a generator makes; backed by fast-check's `fc.gen()` so failures shrink. */
+export interface Choose {
+  int(lo: number, hi: number): number;
+}
+
+export function fcChoose(g: fc.GeneratorValue): Choose {
+  return { int: (lo, hi) => g(fc.integer, { min: lo, max: hi }) };
+}
+
+function pick<T>(c: Choose, xs: readonly T[]): T {
+  return xs[c.int(0, xs.length - 1)];
+}
+
+type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap";
+
+interface Scope {
+  ints: string[];
+  keys: string[];
+  bools: string[];
+}
+
+class SpecGen {
+  private lines: string[] = [];
+  private vars = new Map<VarKind, string>();
+  private letCount = 0;
+  private hasDef = false;
+  private anyCaller = false;
+  private act0Params: string[] = [];
+  private readonly n: number;
+  private readonly m: number;
+
+  constructor(private readonly c: Choose) {
+    this.n = c.int(2, 3);
+    this.m = c.int(1, 3);
+  }
+
+  private key(s: Scope): string {
+    const r = this.c.int(0, 9);
+    if (r < 5 && s.keys.length) return pick(this.c, s.keys);
+    if (r < 8 || (!this.vars.has("int") && !this.vars.has("map"))) return String(this.c.int(0, this.n - 1));
+    // A value read from the state may fall outside K: a well_typed index failure at run time.
+    return this.vars.has("int") ? this.vars.get("int")! : `${this.vars.get("map")}[0]`;
+  }
+
+  int(s: Scope, d: number): string {
+    const c = this.c;
+    const leaf = () => {
+      const opts: (() => string)[] = [() => String(c.int(0, this.m))];
+      if (s.ints.length) opts.push(() => pick(c, s.ints));
+      if (this.vars.has("int")) opts.push(() => this.vars.get("int")!);
+      if (this.vars.has("map")) opts.push(() => `${this.vars.get("map")}[${this.key(s)}]`);
+      if (this.vars.has("rec")) opts.push(() => `${this.vars.get("rec")}.a`);
+      if (this.vars.has("seq")) opts.push(() => `len(${this.vars.get("seq")})`);
+      if (this.vars.has("set")) opts.push(() => `size(${this.vars.get("set")})`);
+      if (this.vars.has("mrec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}].a`);
+      if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
+      if (this.vars.has("emap")) opts.push(() => `${this.vars.get("emap")}[${pick(c, ["A", "B", "C"])}]`);
+      if (this.hasDef) opts.push(() => `twice(${this.key(s)})`);
+      return pick(c, opts)();
+    };
+    if (d <= 0) return leaf();
+    switch (c.int(0, 13)) {
+      case 0:
+      case 1:
+        return `${this.int(s, d - 1)} ${pick(c, ["+", "-", "*"])} ${this.int(s, d - 1)}`;
+      case 2:
+        return `(${this.int(s, d - 1)}) ${pick(c, ["/", "%"])} (${this.int(s, d - 1)})`;
+      case 3:
+        return `${pick(c, ["div_up", "min", "max"])}(${this.int(s, d - 1)}, ${this.int(s, d - 1)})`;
+      case 4:
+        return `mul_div${pick(c, ["", "_up"])}(${this.int(s, d - 1)}, ${this.int(s, d - 1)}, ${this.int(s, d - 1)})`;
+      case 5:
+        return `(if ${this.bool(s, d - 1)} then ${this.int(s, d - 1)} else ${this.int(s, d - 1)})`;
+      case 6: {
+        const b = `k${this.letCount++}`;
+        const inner: Scope = { ...s, keys: [...s.keys, b], ints: [...s.ints, b] };
+        return pick(c, [
+          () => `sum(${b} in K: ${this.int(inner, d - 1)})`,
+          () => `count(${b} in K where ${this.bool(inner, d - 1)})`,
+          () => `max(${b} in K where ${this.bool(inner, d - 1)}: ${this.int(inner, d - 1)})`,
+        ])();
+      }
+      case 7:
+        return this.vars.has("seq") ? pick(c, [`head(${this.vars.get("seq")})`, `${this.vars.get("seq")}[${this.int(s, 0)}]`]) : leaf();
+      case 8:
+        return `abs(${this.int(s, d - 1)} - ${this.int(s, d - 1)})`;
+      case 9:
+        if (this.vars.has("qrec")) {
+          const q = this.vars.get("qrec")!;
+          return pick(c, [() => `head(${q}).a`, () => `${q}[${this.int(s, 0)}].a`, () => `sum(e${this.letCount++} in ${q}: e${this.letCount - 1}.a)`])();
+        }
+        return leaf();
+      default:
+        return leaf();
+    }
+  }
+
+  bool(s: Scope, d: number): string {
+    const c = this.c;
+    const leaf = () => {
+      const opts: (() => string)[] = [() => pick(c, ["true", "false"]), () => `${this.int(s, 0)} ${pick(c, ["<", "<=", "==", "!=", ">="])} ${this.int(s, 0)}`];
+      if (this.vars.has("bool")) opts.push(() => this.vars.get("bool")!);
+      if (s.bools.length) opts.push(() => pick(c, s.bools));
+      if (this.vars.has("set")) opts.push(() => `${this.key(s)} ${pick(c, ["in", "not in"])} ${this.vars.get("set")}`);
+      if (this.vars.has("eset")) opts.push(() => `${pick(c, ["A", "B"])} in ${this.vars.get("eset")}`);
+      if (this.vars.has("enum")) opts.push(() => `${this.vars.get("enum")} ${pick(c, ["==", "!="])} ${pick(c, ["A", "B", "C"])}`);
+      if (this.vars.has("rec")) opts.push(() => `${this.vars.get("rec")}.b`, () => `${this.vars.get("rec")} == {a: ${c.int(0, this.m)}, b: false}`);
+      if (this.vars.has("seq")) opts.push(() => `${this.vars.get("seq")} == []`, () => `${this.int(s, 0)} in ${this.vars.get("seq")}`);
+      if (this.vars.has("mrec") && this.vars.has("rec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}] == ${this.vars.get("rec")}`);
+      if (this.vars.has("qrec")) opts.push(() => `any(e${this.letCount++} in ${this.vars.get("qrec")}: e${this.letCount - 1}.b)`);
+      return pick(c, opts)();
+    };
+    if (d <= 0) return leaf();
+    switch (c.int(0, 10)) {
+      case 0:
+        return `(${this.bool(s, d - 1)}) ${pick(c, ["and", "or", "implies"])} (${this.bool(s, d - 1)})`;
+      case 1:
+        return `not (${this.bool(s, d - 1)})`;
+      case 2: {
+        const b = `k${this.letCount++}`;
+        const inner: Scope = { ...s, keys: [...s.keys, b], ints: [...s.ints, b] };
+        return `${pick(c, ["all", "any"])}(${b} in K: ${this.bool(inner, d - 1)})`;
+      }
+      case 3:
+        return `${this.int(s, d - 1)} ${pick(c, ["<", ">", "==", "!="])} ${this.int(s, d - 1)}`;
+      case 4:
+        if (this.vars.has("set")) return `${this.setExpr(s, d - 1)} subset ${this.vars.get("set")}`;
+        return leaf();
+      default:
+        return leaf();
+    }
+  }
+
+  setExpr(s: Scope, d: number): string {
+    const set = this.vars.get("set")!;
+    const c = this.c;
+    if (d <= 0) return pick(c, [set, `{${this.key(s)}}`, "{}"]);
+    return pick(c, [
+      () => `${set} union {${this.key(s)}}`,
+      () => `${set} minus {${this.key(s)}}`,
+      () => `${set} intersect ${this.setExpr(s, d - 1)}`,
+      () => {
+        const b = `k${this.letCount++}`;
+        return `set(${b} in K where ${this.bool({ ...s, keys: [...s.keys, b], ints: [...s.ints, b] }, d - 1)})`;
+      },
+    ])();
+  }
+
+  private stmts(s: Scope, depth: number, count: number, out: string[], indent: string): void {
+    const c = this.c;
+    for (let i = 0; i < count; i++) {
+      const r = c.int(0, 9);
+      if (r <= 1) {
+        out.push(`${indent}require ${this.bool(s, 1)}`);
+      } else if (r === 2) {
+        const name = `l${this.letCount++}`;
+        out.push(`${indent}let ${name} = ${this.int(s, 1)}`);
+        s = { ...s, ints: [...s.ints, name] };
+      } else if (r === 3 && depth > 0) {
+        out.push(`${indent}if ${this.bool(s, 1)} {`);
+        this.stmts(s, depth - 1, c.int(1, 2), out, indent + "  ");
+        out.push(`${indent}} else {`);
+        this.stmts(s, depth - 1, c.int(0, 2), out, indent + "  ");
+        out.push(`${indent}}`);
+      } else if (r <= 4 && c.int(0, 2) === 0) {
+        const name = `p${this.letCount++}`;
+        const domain = this.vars.has("set") && c.int(0, 1) === 0 ? this.vars.get("set")! : "K";
+        out.push(`${indent}pick ${name} in ${domain} where ${this.bool({ ...s, keys: [...s.keys, name], ints: [...s.ints, name] }, 1)}`);
+        s = { ...s, keys: [...s.keys, name], ints: [...s.ints, name] };
+      } else {
+        out.push(indent + this.assignment(s));
+      }
+    }
+  }
+
+  private assignment(s: Scope): string {
+    const c = this.c;
+    const opts: (() => string)[] = [];
+    const v = (k: VarKind) => this.vars.get(k)!;
+    if (this.vars.has("int")) opts.push(() => `${v("int")} ${pick(c, ["=", "+=", "-="])} ${this.int(s, 1)}`);
+    if (this.vars.has("map")) {
+      opts.push(
+        () => `${v("map")}[${this.key(s)}] ${pick(c, ["=", "+=", "-="])} ${this.int(s, 1)}`,
+        () => `${v("map")} = ${this.int(s, 0)}`,
+        () => {
+          const b = `k${this.letCount++}`;
+          return `${v("map")} = map(${b} in K: ${this.int({ ...s, keys: [...s.keys, b], ints: [...s.ints, b] }, 1)})`;
+        },
+      );
+    }
+    if (this.vars.has("mrec")) {
+      opts.push(
+        () => `${v("mrec")}[${this.key(s)}].a ${pick(c, ["=", "+=", "-="])} ${this.int(s, 1)}`,
+        () => `${v("mrec")}[${this.key(s)}] = {a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}}`,
+        () => `${v("mrec")}[${this.key(s)}].b = not ${v("mrec")}[${this.key(s)}].b`,
+      );
+      if (this.vars.has("rec")) opts.push(() => `${v("mrec")}[${this.key(s)}] = if ${this.bool(s, 0)} then ${v("rec")} else ${v("mrec")}[${this.key(s)}]`);
+    }
+    if (this.vars.has("qrec")) {
+      opts.push(
+        () => `${v("qrec")} = push(${v("qrec")}, {a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}})`,
+        () => `${v("qrec")} = pop(${v("qrec")})`,
+        () => `${v("qrec")}[${this.int(s, 0)}].b = ${this.bool(s, 0)}`,
+      );
+    }
+    if (this.vars.has("emap")) opts.push(() => `${v("emap")}[${pick(c, ["A", "B", "C"])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
+    if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
+    if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
+    if (this.vars.has("eset")) opts.push(() => `${v("eset")} = ${v("eset")} ${pick(c, ["union", "minus"])} {${pick(c, ["A", "B"])}}`);
+    if (this.vars.has("rec")) opts.push(() => `${v("rec")}.a ${pick(c, ["=", "+="])} ${this.int(s, 1)}`, () => `${v("rec")} = {a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}}`);
+    if (this.vars.has("seq")) {
+      opts.push(
+        () => `${v("seq")} = push(${v("seq")}, ${this.int(s, 0)})`,
+        () => `${v("seq")} = pop(${v("seq")})`,
+        () => `${v("seq")}[${this.int(s, 0)}] = ${this.int(s, 0)}`,
+      );
+    }
+    return pick(c, opts)();
+  }
+
+  generate(): string {
+    const c = this.c;
+    const L = this.lines;
+    L.push("spec Random");
+    L.push(`const N = ${this.n}`);
+    L.push(`const M = ${this.m}`);
+    L.push("type K = 0 .. N - 1");
+    L.push("type V = 0 .. M");
+    L.push("type E = enum { A, B, C }");
+    L.push("type R = { a: V, b: bool }");
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap"];
+    for (const k of kinds) if (c.int(0, 2) === 0) this.vars.set(k, `v_${k}`);
+    if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
+    for (const k of [...this.vars.keys()]) this.vars.set(k, `v_${k}`);
+    const init: Record<VarKind, () => string> = {
+      int: () => `var v_int: V = ${c.int(0, this.m)}`,
+      bool: () => `var v_bool: bool = ${pick(c, ["true", "false"])}`,
+      enum: () => `var v_enum: E = ${pick(c, ["A", "B", "C"])}`,
+      map: () => `var v_map: map<K, V> = ${c.int(0, this.m)}`,
+      set: () => `var v_set: set<K> = ${pick(c, ["{}", "{0}"])}`,
+      eset: () => "var v_eset: set<E> = {}",
+      rec: () => `var v_rec: R = {a: ${c.int(0, this.m)}, b: false}`,
+      seq: () => "var v_seq: seq<V, 2> = []",
+      mrec: () => `var v_mrec: map<K, R> = {a: ${c.int(0, this.m)}, b: true}`,
+      qrec: () => "var v_qrec: seq<R, 2> = []",
+      emap: () => `var v_emap: map<E, V> = ${c.int(0, this.m)}`,
+    };
+    for (const k of this.vars.keys()) L.push(init[k]());
+    if (c.int(0, 2) === 0) {
+      L.push(`def twice(k: K): 0 .. 2 * N = 2 * k`);
+      this.hasDef = true;
+    }
+    const nActions = c.int(1, 3);
+    for (let a = 0; a < nActions; a++) {
+      const params: string[] = [];
+      const scope: Scope = { ints: [], keys: [], bools: [] };
+      const nParams = c.int(0, 2);
+      for (let i = 0; i < nParams; i++) {
+        if (c.int(0, 3) === 0) {
+          params.push(`b${i}: bool`);
+          scope.bools.push(`b${i}`);
+        } else {
+          params.push(`x${i}: K`);
+          scope.keys.push(`x${i}`);
+          scope.ints.push(`x${i}`);
+        }
+      }
+      if (a === 0) this.act0Params = params.filter((p) => p.endsWith(": K")).map((p) => p.split(":")[0]);
+      const by = c.int(0, 2) === 0 ? " by who: K" : "";
+      if (by) {
+        this.anyCaller = true;
+        scope.keys.push("who");
+        scope.ints.push("who");
+      }
+      L.push(`action act${a}(${params.join(", ")})${by} {`);
+      const body: string[] = [];
+      this.stmts(scope, 2, c.int(1, 4), body, "  ");
+      L.push(...body, "}");
+    }
+    const empty: Scope = { ints: [], keys: [], bools: [] };
+    const nInv = c.int(0, 2);
+    for (let i = 0; i < nInv; i++) L.push(`invariant inv${i}: ${this.bool(empty, 2)}`);
+    if (c.int(0, 2) === 0 && this.vars.has("int")) {
+      L.push(`step st0: action == act0 implies ${this.vars.get("int")} ${pick(c, [">=", "<=", "!="])} old(${this.vars.get("int")})`);
+    }
+    if (c.int(0, 2) === 0) {
+      const compound = [...this.vars.keys()].filter((k) => k === "map" || k === "rec" || k === "mrec" || k === "qrec");
+      const parts = [`caller == ${c.int(0, this.n - 1)}`, `caller != act0.${this.act0Params[0] ?? "none"}`];
+      if (compound.length) {
+        const v = this.vars.get(pick(c, compound));
+        parts.push(`old(${v}) == ${v}`);
+      }
+      const usable = parts.filter((p) => !p.endsWith(".none"));
+      if (this.anyCaller) L.push(`step st1: ${usable.slice(0, c.int(1, usable.length)).join(pick(c, [" or ", " and "]))}`);
+    }
+    return L.join("\n") + "\n";
+  }
+}
+
+export function randomSpec(c: Choose): string {
+  return new SpecGen(c).generate();
+}

@@ -1,0 +1,46 @@
+// Malformed counterexample files, made from a valid one: each case is a name and how to break it.
+
+import { readFileSync } from "node:fs";
+
+export const VALID = "counterexamples/pool-no-owner-check-no_unauthorized_withdrawal-12e17446.itf.json";
+
+type J = Record<string, any>;
+
+function edit(f: (j: J) => void): (text: string) => string {
+  return (text) => {
+    const j = JSON.parse(text);
+    f(j);
+    return JSON.stringify(j, null, 2);
+  };
+}
+
+export const MALFORMED: readonly { readonly name: string; readonly make: (valid: string) => string }[] = [
+  { name: "truncated JSON", make: (t) => t.slice(0, Math.floor(t.length * 0.6)) },
+  { name: "a syntax error", make: (t) => t.replace('"vars": [', '"vars": [,') },
+  { name: "an empty file", make: () => "" },
+  { name: "not an object", make: () => "[1, 2, 3]" },
+  { name: "an ITF trace from another tool", make: edit((j) => delete j["#meta"]["stakecheck-format"]) },
+  { name: "a newer format version", make: edit((j) => (j["#meta"]["stakecheck-format"] = 9)) },
+  { name: "a missing variable", make: edit((j) => delete j.states[2].pending) },
+  { name: "a negative index", make: edit((j) => (j.states[1]["#meta"].index = -1)) },
+  { name: "indexes out of order", make: edit((j) => (j.states[2]["#meta"].index = 5)) },
+  { name: "a missing action", make: edit((j) => delete j.states[3]["#meta"].action) },
+  { name: "an unknown action", make: edit((j) => (j.states[3]["#meta"].action = "withdrw")) },
+  { name: "a wrong parameter name", make: edit((j) => (j.states[3]["#meta"].params = { b: { "#bigint": "0" } })) },
+  { name: "a missing caller", make: edit((j) => delete j.states[1]["#meta"].caller) },
+  { name: "a bad #bigint", make: edit((j) => (j.states[1].slashed = { "#bigint": "1a" })) },
+  { name: "a wrong type", make: edit((j) => (j.states[2].bal["#map"][1][1] = "three")) },
+  { name: "a value outside its type", make: edit((j) => (j.states[2].minted = { "#bigint": "7" })) },
+  { name: "a parameter outside its type", make: edit((j) => (j.states[3]["#meta"].params.a = { "#bigint": "5" })) },
+  { name: "an unknown ITF tag", make: edit((j) => (j.states[0].stake = { "#list": [] })) },
+  { name: "a map entry that is not a pair", make: edit((j) => j.states[0].bal["#map"].push([{ "#bigint": "3" }])) },
+  { name: "a bad sha256 and a wrong property kind", make: edit((j) => ((j["#meta"].spec.sha256 = "abc"), (j["#meta"].violation.kind = "liveness"))) },
+  { name: "an unknown property", make: edit((j) => (j["#meta"].violation.name = "no_unauthorised_withdrawal")) },
+  { name: "a violation step that does not match the states", make: edit((j) => (j["#meta"].violation.step = 7)) },
+  { name: "no states", make: edit((j) => (j.states = [])) },
+  { name: "an unknown variable", make: edit((j) => (j.vars = [...j.vars, "ghost"])) },
+];
+
+export function validText(): string {
+  return readFileSync(VALID, "utf8");
+}

@@ -1,0 +1,117 @@
+// Random exploration as one call: walk, shrink the first violation with fast-check, then look for
+// a shorter trace of the same bug by breadth-first search over the moves the shrunk trace uses.
+// Deterministic: the same model, seed and options give the same result (timings aside).
+
+import { compileModel } from "../compile/compile.js";
+import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
+import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
+import type { PropertySelection, Violation } from "../explore/result.js";
+import { randomSeed } from "../explore/rng.js";
+import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
+import { targetOf } from "../explore/shrink-replay.js";
+import type { Spec } from "../ir/ir.js";
+import { hasErrors } from "../lang/diagnostic.js";
+import type { Model } from "../model/model.js";
+import { renderCounterexample } from "../report/counterexample.js";
+import { renderDiagnostics } from "../report/diagnostics.js";
+import { reproduceCommand } from "../report/fuzz-text.js";
+import { selectProperties } from "./check.js";
+import { loadSpecFile, type ConstValues } from "./load.js";
+
+export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
+  /** The PRNG seed; a random one (reported in the result) when absent. */
+  readonly seed?: number;
+  /** Check only the invariants and step properties with these names (default: all). */
+  readonly only?: readonly string[];
+  /** Shrink the counterexample with fast-check (default true). */
+  readonly shrink?: boolean;
+  /** Candidate traces the shrinker may try (default 200,000). */
+  readonly maxShrinkCandidates?: number;
+  /** Look for a shorter trace by restricted breadth-first search (default true). */
+  readonly minimize?: boolean;
+  /** Distinct states each minimizing search may visit (default 100,000; fewer for wide states). */
+  readonly minimizeMaxStates?: number;
+}
+
+export interface FuzzRun {
+  readonly model: Model;
+  readonly selection: PropertySelection;
+  readonly seed: number;
+  readonly runs: number;
+  readonly depth: number;
+  readonly swarm: boolean;
+  readonly walk: WalkResult;
+  /** The reported counterexample (shrunk and minimized), if a walk found a violation. */
+  readonly violation?: Violation;
+  /** The violation as the walk found it. */
+  readonly found?: Violation;
+  readonly shrink?: ShrinkResult;
+  readonly minimize?: MinimizeResult;
+}
+
+/** Walks `model`, then shrinks and minimizes the first violation found. */
+export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {
+  const seed = options.seed ?? randomSeed();
+  const runs = options.runs ?? DEFAULT_RUNS;
+  const depth = options.depth ?? DEFAULT_DEPTH;
+  const swarm = options.swarm ?? false;
+  const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
+  const base = { model, selection, seed, runs, depth, swarm, walk };
+  const found = walk.violation;
+  if (!found) return base;
+  let violation = found;
+  let shrink: ShrinkResult | undefined;
+  let minimize: MinimizeResult | undefined;
+  // A violation in the initial state has nothing to shrink.
+  const work = found.instances.length > 0;
+  if (work && options.shrink !== false) {
+    shrink = shrinkViolation(model, found, {
+      seed,
+      properties: selection,
+      ...(options.maxShrinkCandidates !== undefined ? { maxCandidates: options.maxShrinkCandidates } : {}),
+    });
+    violation = shrink.violation;
+  }
+  if (work && (options.minimize ?? options.shrink !== false)) {
+    minimize = minimizeViolation(model, violation, targetOf(found), {
+      properties: selection,
+      ...(options.minimizeMaxStates !== undefined ? { maxStates: options.minimizeMaxStates } : {}),
+    });
+    violation = minimize.violation;
+  }
+  return { ...base, violation, found, ...(shrink ? { shrink } : {}), ...(minimize ? { minimize } : {}) };
+}
+
+/** Compiles a checked spec (or takes a compiled model) and fuzzes it; throws if `only` names an
+ * unknown property. */
+export function fuzz(input: Spec | Model, options: FuzzOptions = {}): FuzzRun {
+  const model = "instanceCount" in input ? input : compileModel(input);
+  const selection = selectProperties(model.spec, options.only);
+  if ("unknown" in selection) throw new Error(selection.unknown.join("\n"));
+  return fuzzModel(model, selection, options);
+}
+
+export interface FuzzFileOptions extends FuzzOptions {
+  readonly consts?: ConstValues;
+}
+
+/** Loads, checks and fuzzes a spec file: for test suites. Throws an Error with the rendered
+ * diagnostics when the spec has errors. */
+export function fuzzSpecFile(path: string, options: FuzzFileOptions = {}): FuzzRun {
+  const loaded = loadSpecFile(path, { consts: options.consts ?? {} });
+  if (!loaded.spec || hasErrors(loaded.diagnostics)) throw new Error(renderDiagnostics(loaded.diagnostics, { color: false }));
+  return fuzz(loaded.spec, options);
+}
+
+/** The failure message of a fuzz run that found a violation: the counterexample, and how to
+ * reproduce it. */
+export function fuzzFailureMessage(run: FuzzRun): string | null {
+  if (!run.violation) return null;
+  return `${renderCounterexample(run.model, run.violation, { color: false })}\n\nreproduce: ${reproduceCommand(run)}`;
+}
+
+/** Throws an Error whose message is the rendered counterexample when the run found a violation. */
+export function assertNoViolation(run: FuzzRun): void {
+  const message = fuzzFailureMessage(run);
+  if (message !== null) throw new Error(message);
+}

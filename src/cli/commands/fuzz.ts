@@ -1,0 +1,120 @@
+import { fuzzModel } from "../../api/fuzz.js";
+import { selectProperties } from "../../api/check.js";
+import { loadSpecFile } from "../../api/load.js";
+import { compileModel } from "../../compile/compile.js";
+import { hasErrors } from "../../lang/diagnostic.js";
+import { InputError } from "../../lang/read.js";
+import { fmtInt, fmtRate } from "../../report/check-text.js";
+import { coverageWarnings } from "../../report/coverage.js";
+import { renderDiagnostics } from "../../report/diagnostics.js";
+import { renderFuzz } from "../../report/fuzz-text.js";
+import { fuzzSuite } from "../../report/run-result.js";
+import { saveViolations, type SavedTrace } from "../../trace/save.js";
+import { EXIT } from "../exit.js";
+import { constCombinations, parseConstArg, parseCount } from "../options.js";
+import { ProgressLine, err, out, useColor } from "../output.js";
+import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
+
+export interface FuzzCliOptions {
+  readonly const?: string[];
+  readonly invariant?: string[];
+  readonly runs?: string;
+  readonly depth?: string;
+  readonly time?: string;
+  readonly seed?: string;
+  readonly swarm?: boolean;
+  readonly shrink?: boolean;
+  readonly coverage?: boolean;
+  /** --save [DIR]: true for the default directory. */
+  readonly save?: string | boolean;
+  readonly reporter?: string[];
+}
+
+/** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
+export function parseDuration(flag: string, text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new InputError(`${flag} ${text}: expected a duration such as 30s, 2m or 500ms`);
+  const mult = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "ms" | "s" | "m" | "h"];
+  return Number(m[1]) * mult;
+}
+
+export function parseSeed(text: string): number {
+  if (!/^\d+$/.test(text.trim())) throw new InputError(`--seed ${text}: expected a non-negative integer`);
+  const n = Number(text);
+  if (n > 0xffffffff) throw new InputError(`--seed ${text}: a seed is at most 4294967295`);
+  return n;
+}
+
+function positive(flag: string, text: string): number {
+  const n = parseCount(flag, text);
+  if (n < 1) throw new InputError(`${flag} ${text}: expected at least 1`);
+  return n;
+}
+
+let interrupted = false;
+
+/** `stakecheck fuzz FILE`: random walks; 0 no violation found, 1 violated, 2 bad spec or usage, 3 interrupted. */
+export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<number> {
+  const combos = constCombinations((o.const ?? []).map(parseConstArg));
+  if (combos.length > 1) throw new InputError("fuzz takes one value per --const (sweeps are for `stakecheck check`)");
+  const consts = combos[0];
+  const runs = o.runs !== undefined ? positive("--runs", o.runs) : undefined;
+  const depth = o.depth !== undefined ? positive("--depth", o.depth) : undefined;
+  const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
+  const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
+  const saveDir = saveDirOption(o.save);
+  const reporters = parseReporters(o.reporter);
+  const write = textWriter(reporters);
+  const t0 = performance.now();
+
+  const errColor = useColor(process.stderr);
+  const loaded = loadSpecFile(file, { consts });
+  if (!loaded.spec || hasErrors(loaded.diagnostics)) {
+    err(renderDiagnostics(loaded.diagnostics, { color: errColor }));
+    return EXIT.USAGE;
+  }
+  if (loaded.diagnostics.length) err(renderDiagnostics(loaded.diagnostics, { color: errColor }) + "\n");
+  const selection = selectProperties(loaded.spec, o.invariant);
+  if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
+  const model = compileModel(loaded.spec);
+
+  const progress = new ProgressLine();
+  const onSigint = () => {
+    interrupted = true;
+  };
+  process.on("SIGINT", onSigint);
+  let run;
+  try {
+    run = fuzzModel(model, selection, {
+      ...(seed !== undefined ? { seed } : {}),
+      ...(runs !== undefined ? { runs } : {}),
+      ...(depth !== undefined ? { depth } : {}),
+      ...(timeMs !== undefined ? { timeMs } : {}),
+      swarm: o.swarm ?? false,
+      shrink: o.shrink !== false,
+      shouldStop: () => interrupted,
+      onProgress: (p) => progress.update(`  ${fmtInt(p.runs)} runs · ${fmtInt(p.steps)} steps · ${fmtRate(p.steps / p.seconds)} steps/s`),
+    });
+  } finally {
+    process.off("SIGINT", onSigint);
+    progress.clear();
+  }
+  const constText = loaded.spec.consts.length ? `(${loaded.spec.consts.map((c) => `${c.name} = ${c.value}`).join(", ")})` : "";
+  write(renderFuzz(run, constText, { color: write === out && useColor(process.stdout), coverage: o.coverage ?? false }));
+  if (!run.violation) {
+    const visited = run.walk.stats.steps + run.walk.stats.runs;
+    const vacuity = coverageWarnings(model.spec, run.walk.coverage, visited);
+    if (vacuity.length) err("\n" + renderDiagnostics(vacuity, { color: errColor }));
+  }
+  let saved: SavedTrace[] | undefined;
+  if (run.violation && saveDir !== null) {
+    const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
+    saved = saveViolations(model, [run.violation], { explorer: { kind: "fuzz", seed: run.seed, flags }, specPath: file, dir: saveDir });
+    for (const s of saved) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
+  }
+  const code = run.violation ? EXIT.VIOLATION : run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
+  if (o.reporter?.length) {
+    emitReports({ command: "fuzz", suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
+  }
+  return code;
+}

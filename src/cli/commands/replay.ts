@@ -1,0 +1,32 @@
+import { replayExitCode, replayPaths, type ReplayExpectation } from "../../api/replay.js";
+import { InputError } from "../../lang/read.js";
+import { renderReplayOutcome, replayRunResult } from "../../report/replay-text.js";
+import { emitReports, parseReporters, textWriter } from "../reporters.js";
+import { out, useColor } from "../output.js";
+
+export interface ReplayCliOptions {
+  readonly spec?: string;
+  readonly expect?: string;
+  readonly reporter?: string[];
+}
+
+function parseExpect(text: string | undefined): ReplayExpectation {
+  if (text === undefined || text === "pass") return "pass";
+  if (text === "violation") return "violation";
+  throw new InputError(`--expect ${text}: expected \`violation\` (every counterexample must still violate) or \`pass\``);
+}
+
+/** `stakecheck replay FILE|DIR...`: 0 every counterexample as expected, 1 not, 2 a file or spec cannot be read. */
+export async function replayCommand(paths: string[], o: ReplayCliOptions): Promise<number> {
+  const expect = parseExpect(o.expect);
+  const reporters = parseReporters(o.reporter);
+  const write = textWriter(reporters);
+  const color = useColor(write === out ? process.stdout : process.stderr);
+  const t0 = performance.now();
+  const outcomes = replayPaths(paths, { expect, ...(o.spec ? { specPath: o.spec } : {}) });
+  if (outcomes.length === 0) throw new InputError(`no counterexample files (*.itf.json) in ${paths.join(", ")}`);
+  for (const r of outcomes) write(renderReplayOutcome(r, { color }));
+  const exitCode = replayExitCode(outcomes);
+  emitReports(replayRunResult(outcomes, { seconds: (performance.now() - t0) / 1000, exitCode, expect }), reporters);
+  return exitCode;
+}

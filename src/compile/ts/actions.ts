@@ -1,0 +1,250 @@
+// Action bodies as pure TypeScript functions `(state, action) => State | null`. The body runs
+// imperatively on a local `s` that every assignment replaces with an updated copy, so later
+// statements see earlier writes and the caller's state is never touched. A failed `require` or
+// pick condition returns null (not enabled); a `well_typed` failure throws.
+
+import { needsFit } from "../../check/compat.js";
+import type * as I from "../../ir/ir.js";
+import type { Ty } from "../../ir/types.js";
+import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCtx, type Scope } from "./expr.js";
+import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
+
+export interface ActionFunction {
+  readonly name: string;
+  readonly params: readonly { name: string; type: string }[];
+  readonly returns: string;
+  readonly body: string[];
+}
+
+interface Body {
+  readonly action: I.Action;
+  readonly lines: string[];
+  readonly sc: Scope;
+  readonly fields: readonly string[];
+  /** Pick index -> the flag set when a pick inside a branch is reached. */
+  readonly reached: Map<number, string>;
+  readonly firstPick: number;
+  indent: number;
+}
+
+function hasAssign(stmts: readonly I.Stmt[]): boolean {
+  return stmts.some((s) => s.k === "assign" || (s.k === "if" && (hasAssign(s.then) || hasAssign(s.else))));
+}
+
+function conditionalPicks(stmts: readonly I.Stmt[], nested: boolean, out: number[]): number[] {
+  for (const s of stmts) {
+    if (s.k === "pick" && nested && !out.includes(s.pick)) out.push(s.pick);
+    if (s.k === "if") {
+      conditionalPicks(s.then, true, out);
+      conditionalPicks(s.else, true, out);
+    }
+  }
+  return out;
+}
+
+export class ActionCompiler {
+  private readonly x: ExprCompiler;
+
+  constructor(
+    private readonly m: ModuleCtx,
+    private readonly module: NameTable,
+  ) {
+    this.x = new ExprCompiler(m);
+  }
+
+  /** The spec text of a statement, on one line, for a comment. */
+  private source(span: I.Action["span"]): string {
+    const text = this.m.spec.file.slice(span).split("\n")[0].trim();
+    return text.replace(/\s+/g, " ");
+  }
+
+  compile(a: I.Action, fnName: string): ActionFunction {
+    const names = this.module.child();
+    const stateName = names.fresh("state");
+    const actionName = names.fresh("action");
+    const mutates = hasAssign(a.body);
+    const s = mutates ? names.fresh("s") : stateName;
+    const sc: Scope = { state: s, old: null, action: null, locals: new Map(), names, uses: { state: false, old: false, action: false } };
+    const fields = choiceFields(a);
+    const lines: string[] = [];
+    const body: Body = { action: a, lines, sc, fields, reached: new Map(), firstPick: a.choices.findIndex((c) => c.kind === "pick"), indent: 0 };
+
+    // Caller and parameters up front; picks where the body makes them.
+    const bound: string[] = [];
+    a.choices.forEach((c, i) => {
+      if (c.kind === "pick") return;
+      const local = names.fresh(c.name);
+      sc.locals.set(c.local, primary(local, this.m.types.decl(c.ty)));
+      bound.push(local === fields[i] ? local : `${propKey(fields[i])}: ${local}`);
+    });
+    if (bound.length) lines.push(`const { ${bound.join(", ")} } = ${actionName};`);
+    for (const p of conditionalPicks(a.body, false, [])) {
+      const flag = names.fresh(`picked_${fields[body.firstPick + p]}`);
+      body.reached.set(p, flag);
+      lines.push(`let ${flag} = false;`);
+    }
+    if (mutates) lines.push(`let ${s} = ${stateName};`);
+    this.stmts(a.body, body, actionName);
+    if (body.reached.size) lines.push("// A pick on a path not taken has one instance: its first value.");
+    for (const [p, flag] of body.reached) {
+      const c = a.choices[body.firstPick + p];
+      lines.push(`if (!${flag} && ${propRead(actionName, fields[body.firstPick + p])} !== ${firstValue(this.m.types, c.ty)}) return null;`);
+    }
+    lines.push(`return ${s};`);
+    const usesAction = bound.length > 0 || a.choices.some((c) => c.kind === "pick");
+    return {
+      name: fnName,
+      params: [
+        { name: stateName, type: "State" },
+        { name: usesAction ? actionName : `_${actionName}`, type: `ActionOf<${JSON.stringify(a.name)}>` },
+      ],
+      returns: "State | null",
+      body: lines,
+    };
+  }
+
+  private line(b: Body, text: string): void {
+    b.lines.push("  ".repeat(b.indent) + text);
+  }
+
+  private stmts(stmts: readonly I.Stmt[], b: Body, action: string): void {
+    for (const s of stmts) this.stmt(s, b, action);
+  }
+
+  private stmt(s: I.Stmt, b: Body, action: string): void {
+    const sc = b.sc;
+    switch (s.k) {
+      case "require": {
+        this.line(b, `// require ${this.source(s.span).replace(/^require\s+/, "")}`);
+        this.line(b, `if (${this.x.negated(s.cond, sc).text}) return null;`);
+        return;
+      }
+      case "let": {
+        const v = this.x.compile(s.value, sc);
+        const name = sc.names.fresh(this.letName(s, b));
+        const ty = v.ts ?? this.m.types.value(s.value.ty);
+        this.line(b, `const ${name}: ${ty} = ${v.text};`);
+        sc.locals.set(s.local, primary(name, ty));
+        return;
+      }
+      case "if": {
+        const c = this.x.compile(s.cond, sc);
+        this.line(b, `if (${c.text}) {`);
+        b.indent++;
+        this.stmts(s.then, b, action);
+        b.indent--;
+        let els = s.else;
+        while (els.length === 1 && els[0].k === "if") {
+          const inner = els[0];
+          const ci = this.x.compile(inner.cond, sc);
+          this.line(b, `} else if (${ci.text}) {`);
+          b.indent++;
+          this.stmts(inner.then, b, action);
+          b.indent--;
+          els = inner.else;
+        }
+        if (els.length) {
+          this.line(b, "} else {");
+          b.indent++;
+          this.stmts(els, b, action);
+          b.indent--;
+        }
+        this.line(b, "}");
+        return;
+      }
+      case "pick": {
+        const i = b.firstPick + s.pick;
+        const c = b.action.choices[i];
+        const name = sc.names.fresh(b.fields[i]);
+        this.line(b, `const ${name} = ${propRead(action, b.fields[i])};`);
+        sc.locals.set(s.local, primary(name, this.m.types.decl(c.ty)));
+        const flag = b.reached.get(s.pick);
+        if (flag) this.line(b, `${flag} = true;`);
+        if (s.where) this.line(b, `if (${this.x.negated(s.where, sc).text}) return null;`);
+        return;
+      }
+      case "assign":
+        this.line(b, `// ${this.source(s.span)}`);
+        this.assign(s, b);
+        return;
+    }
+  }
+
+  private letName(s: Extract<I.Stmt, { k: "let" }>, _b: Body): string {
+    const m = /^let\s+([A-Za-z_]\w*)/.exec(this.m.spec.file.slice(s.span));
+    return m ? m[1] : "v";
+  }
+
+  /** `place = value`: indexes first (with their checks), then the value, then its range check. */
+  private assign(s: Extract<I.Stmt, { k: "assign" }>, b: Body): void {
+    const sc = b.sc;
+    const spec = this.m.spec;
+    const v = spec.vars[s.place.var];
+    // Walk the path, binding each index (checked where the compiled model checks it) to a name.
+    let ty: Ty = v.ty;
+    let read: Code = primary(propRead(sc.state, v.name), this.m.types.decl(v.ty));
+    const steps: { kind: "map" | "seq" | "field"; key: string; field?: string; read: Code }[] = [];
+    for (const p of s.place.path) {
+      if (p.k === "field") {
+        const rec = ty as I.RecTy;
+        const f = rec.fields[p.field];
+        steps.push({ kind: "field", key: "", field: f.name, read });
+        read = primary(propRead(wrap(read, PREC.PRIMARY), f.name), this.m.types.decl(f.ty));
+        ty = f.ty;
+        continue;
+      }
+      const idx = this.x.compile(p.index, sc);
+      if (ty.k === "map") {
+        const key = ty.key;
+        const r = p.index.ty;
+        const checked = key.k === "int" && r.k === "int" && (r.lo < key.lo || r.hi > key.hi);
+        let k = idx.text;
+        if (checked) {
+          this.m.use("key");
+          k = this.bindTemp(b, "k", `key(${read.text}, ${idx.text}, ${this.m.site(p.site)})`);
+        } else if (!isName(idx.text)) k = this.bindTemp(b, "k", idx.text);
+        steps.push({ kind: "map", key: k, read });
+        this.m.use("get");
+        read = primary(`get(${read.text}, ${k})`, this.m.types.decl(ty.val));
+        ty = ty.val;
+      } else {
+        const q = ty as I.SeqTy;
+        const site = this.m.site(p.site);
+        this.m.use("index");
+        const k = this.bindTemp(b, "i", `index(${read.text}, ${idx.text}, ${site})`);
+        steps.push({ kind: "seq", key: k, read });
+        this.m.use("nth");
+        read = primary(`nth(${read.text}, ${k}, ${site})`, read.ts !== null ? this.m.types.decl(q.elem) : null);
+        ty = q.elem;
+      }
+    }
+    let value = this.x.compile(s.value, sc);
+    if (needsFit(s.value.ty, s.place.ty)) value = this.x.fit(value, s.value.ty, s.place.ty, s.site);
+    value = this.x.conform(value, s.value, s.place.ty);
+    // Rebuild the path from the inside out.
+    let updated = value.text;
+    for (let j = steps.length - 1; j >= 0; j--) {
+      const st = steps[j];
+      if (st.kind === "field") {
+        updated = `{ ...${wrap(st.read, PREC.PRIMARY)}, ${propKey(st.field!)}: ${updated} }`;
+      } else if (st.kind === "map") {
+        this.m.use("put");
+        updated = `put(${st.read.text}, ${st.key}, ${updated})`;
+      } else {
+        this.m.use("setNth");
+        updated = `setNth(${st.read.text}, ${st.key}, ${updated})`;
+      }
+    }
+    this.line(b, `${sc.state} = { ...${sc.state}, ${propKey(v.name)}: ${updated} };`);
+  }
+
+  private bindTemp(b: Body, base: string, text: string): string {
+    const name = b.sc.names.fresh(base);
+    this.line(b, `const ${name} = ${text};`);
+    return name;
+  }
+}
+
+function isName(text: string): boolean {
+  return /^[A-Za-z_$][\w$]*$/.test(text) || /^-?\d+$/.test(text) || /^"[^"]*"$/.test(text) || text === "true" || text === "false";
+}

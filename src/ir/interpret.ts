@@ -1,0 +1,184 @@
+// The reference interpreter: runs actions on the IR directly, statement by statement, with the
+// reference evaluator (eval.ts). Simple and obviously correct rather than fast: states are nested
+// JS arrays, every action copies the whole state. Tests use it as the oracle for the compiler.
+// Action instances are numbered exactly as the compiled Model numbers them.
+
+import { EvalFailure, checkFits, code, evaluate, fromCode, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import type * as I from "./ir.js";
+import { cardinality, scalarLo } from "./types.js";
+
+export type State = Value[];
+
+export type StepOutcome =
+  | { readonly status: "enabled"; readonly state: State }
+  | { readonly status: "disabled" }
+  | { readonly status: "failed"; readonly site: number; readonly detail: string };
+
+function clone(v: Value): Value {
+  return Array.isArray(v) ? v.map(clone) : v;
+}
+
+export function initialState(spec: I.Spec): State {
+  const env: EvalEnv = { defs: spec.defs, sites: spec.sites };
+  return spec.vars.map((v) => evaluate(env, v.init));
+}
+
+/** Instances of an action, in the model's order: choices in lexicographic order, first slowest. */
+export function instanceCount(a: I.Action): number {
+  return a.choices.reduce((n, c) => n * cardinality(c.ty), 1);
+}
+
+/** The action and choice codes of global instance `inst`. */
+export function decodeInstance(spec: I.Spec, inst: number): { action: number; args: number[] } {
+  let first = 0;
+  for (let k = 0; k < spec.actions.length; k++) {
+    const a = spec.actions[k];
+    const n = instanceCount(a);
+    if (inst < first + n) {
+      let x = inst - first;
+      const args = new Array<number>(a.choices.length);
+      for (let i = a.choices.length - 1; i >= 0; i--) {
+        const card = cardinality(a.choices[i].ty);
+        args[i] = scalarLo(a.choices[i].ty) + (x % card);
+        x = Math.floor(x / card);
+      }
+      return { action: k, args };
+    }
+    first += n;
+  }
+  throw new RangeError(`no instance ${inst}`);
+}
+
+export function totalInstances(spec: I.Spec): number {
+  return spec.actions.reduce((n, a) => n + instanceCount(a), 0);
+}
+
+class Disabled {}
+const DISABLED = new Disabled();
+
+interface Run {
+  readonly spec: I.Spec;
+  readonly action: I.Action;
+  readonly args: readonly number[];
+  readonly env: EvalEnv;
+  readonly state: State;
+  readonly locals: Value[];
+  readonly picked: Set<number>;
+}
+
+/** Writes `value` at `place`, evaluating the place's indexes first (as the compiler does). */
+function assign(r: Run, s: Extract<I.Stmt, { k: "assign" }>): void {
+  const p = s.place;
+  // Resolve the path to a container and a slot, checking every index.
+  let ty: I.Ty = r.spec.vars[p.var].ty;
+  const keys: number[] = [];
+  let cur: Value = r.state[p.var];
+  for (const step of p.path) {
+    if (step.k === "index") {
+      const i = code(evaluate(r.env, step.index, r.locals));
+      if (ty.k === "map") {
+        const ord = i - scalarLo(ty.key);
+        if (ord < 0 || ord >= cardinality(ty.key)) throw new EvalFailure(step.site, String(evaluate(r.env, step.index, r.locals)));
+        keys.push(ord);
+        cur = (cur as Value[])[ord];
+        ty = ty.val;
+      } else if (ty.k === "seq") {
+        const len = (cur as Value[]).length;
+        if (i < 0 || i >= len) throw new EvalFailure(step.site, `${i} (the queue holds ${len})`);
+        keys.push(i);
+        cur = (cur as Value[])[i];
+        ty = ty.elem as I.Ty;
+      }
+    } else if (ty.k === "rec") {
+      keys.push(step.field);
+      cur = (cur as Value[])[step.field];
+      ty = ty.fields[step.field].ty;
+    }
+  }
+  const value = evaluate(r.env, s.value, r.locals);
+  checkFits(s.site, p.ty, value);
+  if (keys.length === 0) {
+    r.state[p.var] = clone(value);
+    return;
+  }
+  let container = r.state[p.var] as Value[];
+  for (let i = 0; i < keys.length - 1; i++) container = container[keys[i]] as Value[];
+  container[keys[keys.length - 1]] = clone(value);
+}
+
+function exec(r: Run, stmts: readonly I.Stmt[]): void {
+  for (const s of stmts) {
+    switch (s.k) {
+      case "require":
+        if (evaluate(r.env, s.cond, r.locals) !== true) throw DISABLED;
+        break;
+      case "let":
+        r.locals[s.local] = evaluate(r.env, s.value, r.locals);
+        break;
+      case "if":
+        exec(r, evaluate(r.env, s.cond, r.locals) === true ? s.then : s.else);
+        break;
+      case "pick": {
+        const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick;
+        r.locals[s.local] = fromCode(r.action.choices[idx].ty, r.args[idx]);
+        r.picked.add(s.pick);
+        if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) throw DISABLED;
+        break;
+      }
+      case "assign":
+        assign(r, s);
+        break;
+    }
+  }
+}
+
+/** Runs one action instance on a copy of `state`. */
+export function runInstance(spec: I.Spec, state: State, inst: number): StepOutcome {
+  const { action, args } = decodeInstance(spec, inst);
+  const a = spec.actions[action];
+  const next = state.map(clone);
+  const locals: Value[] = new Array(Math.max(1, a.nLocals));
+  a.choices.forEach((c, i) => {
+    if (c.kind !== "pick") locals[c.local] = fromCode(c.ty, args[i]);
+  });
+  const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set() };
+  try {
+    exec(run, a.body);
+  } catch (e) {
+    if (e === DISABLED) return { status: "disabled" };
+    if (e instanceof EvalFailure) return { status: "failed", site: e.site, detail: e.detail };
+    throw e;
+  }
+  // A pick its path never reached counts only at its first value, so it does not multiply instances.
+  const firstPick = a.choices.findIndex((c) => c.kind === "pick");
+  for (let p = 0; firstPick >= 0 && firstPick + p < a.choices.length; p++) {
+    const c = a.choices[firstPick + p];
+    if (!run.picked.has(p) && args[firstPick + p] !== scalarLo(c.ty)) return { status: "disabled" };
+  }
+  return { status: "enabled", state: next };
+}
+
+export type PropertyOutcome = { readonly holds: true } | { readonly holds: false } | { readonly failed: true; readonly site: number; readonly detail: string };
+
+function evalProperty(env: EvalEnv, p: I.Property): PropertyOutcome {
+  try {
+    return evaluate(env, p.expr, new Array(Math.max(1, p.nLocals))) === true ? { holds: true } : { holds: false };
+  } catch (e) {
+    if (e instanceof EvalFailure) return { failed: true, site: e.site, detail: e.detail };
+    throw e;
+  }
+}
+
+export function checkInvariant(spec: I.Spec, state: State, k: number): PropertyOutcome {
+  return evalProperty({ defs: spec.defs, sites: spec.sites, state }, spec.invariants[k]);
+}
+
+export function checkStep(spec: I.Spec, before: State, after: State, inst: number, k: number): PropertyOutcome {
+  const { action, args } = decodeInstance(spec, inst);
+  const step: StepInfo = { action, hasCaller: spec.actions[action].hasCaller, args };
+  return evalProperty({ defs: spec.defs, sites: spec.sites, state: after, old: before, step }, spec.steps[k]);
+}
+
+export function statesEqual(a: State, b: State): boolean {
+  return a.length === b.length && a.every((v, i) => valuesEqual(v, b[i]));
+}

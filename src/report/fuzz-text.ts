@@ -1,0 +1,104 @@
+// The terminal report of `stakecheck fuzz`: the seed, a verdict per property, the walk's figures
+// (runs, steps, steps/s, time to the violation), shrinking and minimizing figures, and the
+// counterexample as `check` shows it.
+
+import pc from "picocolors";
+import type { FuzzRun } from "../api/fuzz.js";
+import { fmtInt, fmtRate, fmtSeconds } from "./check-text.js";
+import { renderCounterexample } from "./counterexample.js";
+
+export interface FuzzTextOptions {
+  readonly color?: boolean;
+  /** Per-action coverage table. */
+  readonly coverage?: boolean;
+}
+
+function steps(n: number): string {
+  return `${n} step${n === 1 ? "" : "s"}`;
+}
+
+/** The command line that reproduces a run: same file, consts, properties, seed and budget. */
+export function reproduceCommand(run: FuzzRun): string {
+  const spec = run.model.spec;
+  const parts = ["stakecheck fuzz", spec.file.path];
+  for (const c of spec.consts) parts.push(`--const ${c.name}=${c.value}`);
+  const sel = run.selection;
+  if (sel.invariants.some((x) => !x) || sel.steps.some((x) => !x)) {
+    spec.invariants.forEach((p, k) => sel.invariants[k] && parts.push(`--invariant ${p.name}`));
+    spec.steps.forEach((p, k) => sel.steps[k] && parts.push(`--invariant ${p.name}`));
+  }
+  parts.push(`--seed ${run.seed}`, `--runs ${run.runs}`, `--depth ${run.depth}`);
+  if (run.swarm) parts.push("--swarm");
+  return parts.join(" ");
+}
+
+/** The figures: the walk, then (after a violation) shrinking and minimizing. */
+export function fuzzStatsLines(run: FuzzRun): string[] {
+  const w = run.walk.stats;
+  const lines: string[] = [];
+  const mode = run.swarm ? "swarm" : "uniform";
+  let walk = `${fmtInt(w.runs)} run${w.runs === 1 ? "" : "s"} (${mode}, depth ≤ ${run.depth}), ${fmtInt(w.steps)} steps, ${fmtSeconds(w.seconds)} (${fmtRate(w.stepsPerSecond)} steps/s)`;
+  if (w.deadlocks > 0) walk += `, ${fmtInt(w.deadlocks)} ended with nothing enabled`;
+  lines.push(walk);
+  if (run.walk.violation && w.secondsToViolation !== undefined) {
+    let first = `first violation after ${fmtSeconds(w.secondsToViolation)}, in run ${fmtInt((run.walk.run ?? 0) + 1)}, at ${steps(run.walk.violation.instances.length)}`;
+    if (run.walk.swarmActions) first += ` (actions on: ${run.walk.swarmActions.join(", ")})`;
+    lines.push(first);
+  }
+  const sh = run.shrink;
+  if (sh && run.found) {
+    lines.push(
+      `shrunk ${run.found.instances.length} -> ${steps(sh.violation.instances.length)} in ${fmtInt(sh.shrinks)} shrink steps (fast-check: ${fmtInt(sh.fastCheckShrinks)}), ${fmtInt(sh.candidates)} candidates, ${fmtSeconds(sh.seconds)}${sh.exhausted ? " (candidate budget used up)" : ""}`,
+    );
+  }
+  const mi = run.minimize;
+  if (mi && run.violation) {
+    const n = run.violation.instances.length;
+    const figures = `breadth-first search, ${fmtInt(mi.states)} states, ${fmtSeconds(mi.seconds)}`;
+    const among = mi.searched === "actions" ? "traces made of its actions" : "traces made of its action instances";
+    if (mi.searched === "none") lines.push(`minimality not confirmed: the search for a shorter trace went over its budget (${figures})`);
+    else if (mi.shorter) lines.push(`minimized to ${steps(n)}: the shortest among ${among} (${figures})`);
+    else lines.push(`minimal among ${among} (${figures})`);
+  }
+  return lines;
+}
+
+export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOptions = {}): string {
+  const color = options.color ?? false;
+  const ok = color ? pc.green : (s: string) => s;
+  const bad = color ? pc.red : (s: string) => s;
+  const dim = color ? pc.dim : (s: string) => s;
+  const { model, selection, walk } = run;
+  const spec = model.spec;
+  const v = run.violation;
+  const lines: string[] = [];
+  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  lines.push(`  seed ${run.seed}`);
+  const verdict = (violated: boolean, label: string) => {
+    if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);
+    else if (v) lines.push(`  ${dim("·")} ${label}  ${dim("(fuzzing stops at the first violation)")}`);
+    else lines.push(`  ${ok("✓")} ${label}  ${dim("not violated")}`);
+  };
+  const is = (kind: string, index: number) => v !== undefined && v.property.kind === kind && v.property.index === index;
+  spec.invariants.forEach((p, k) => selection.invariants[k] && verdict(is("invariant", k), `invariant ${p.name}`));
+  spec.steps.forEach((p, k) => selection.steps[k] && verdict(is("step", k), `step ${p.name}`));
+  verdict(v?.property.kind === "well_typed", "well_typed");
+  for (const l of fuzzStatsLines(run)) lines.push(`  ${dim(l)}`);
+  if (walk.limit) {
+    const why = walk.limit === "time" ? "stopped at the time limit" : "interrupted";
+    lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} ${why} after ${fmtInt(walk.stats.runs)} of ${fmtInt(run.runs)} runs`);
+  }
+  if (!v) lines.push(`  ${dim("no violation is not a proof: `stakecheck check` explores every state")}`);
+  if (options.coverage) {
+    lines.push(`  ${dim("coverage (steps taken / guard false):")}`);
+    const width = Math.max(...spec.actions.map((a) => a.name.length), 6);
+    spec.actions.forEach((a, k) => lines.push(`    ${a.name.padEnd(width)}  ${fmtInt(walk.coverage.fired[k]).padStart(12)}  ${fmtInt(walk.coverage.disabled[k]).padStart(12)}`));
+  }
+  if (v) {
+    lines.push("");
+    lines.push(renderCounterexample(model, v, { color }));
+    lines.push("");
+    lines.push(dim(`reproduce: ${reproduceCommand(run)}`));
+  }
+  return lines.join("\n");
+}

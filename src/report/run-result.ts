@@ -1,0 +1,242 @@
+// One command's results in the shape every CI reporter reads (JSON, JUnit, GitHub annotations, the
+// summary line): suites (one per spec and consts) of cases (one per property, or one per replayed
+// counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
+
+import type { CheckRun } from "../api/check.js";
+import type { FuzzRun } from "../api/fuzz.js";
+import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
+import type { Spec } from "../ir/ir.js";
+import type { Model } from "../model/model.js";
+import type { SavedTrace } from "../trace/save.js";
+import { traceFromViolation } from "../trace/from-model.js";
+import type { Trace, TraceExplorer } from "../trace/trace.js";
+import { renderCounterexample } from "./counterexample.js";
+
+export type CaseStatus = "passed" | "failed" | "error" | "skipped";
+
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly endLine: number;
+  readonly endCol: number;
+}
+
+export interface CaseResult {
+  /** "invariant Agreement", "well_typed", or a counterexample file's path (replay). */
+  readonly name: string;
+  readonly status: CaseStatus;
+  /** The verdict in words: holds, violated, not violated in the part explored, still violates,
+   * now passes, diverged, error. The summary line counts these. */
+  readonly label: string;
+  /** The property; for a conformance counterexample (replay), kind "conformance" and the
+   * differing variable. */
+  readonly property?: { readonly kind: PropertyRef["kind"] | "conformance"; readonly name: string };
+  /** The property's declaration (or the failing site), where a GitHub annotation points. */
+  readonly location?: SourceLocation;
+  /** One line: why it failed. */
+  readonly message?: string;
+  /** Plain text for a person: the counterexample, the divergence. */
+  readonly details?: string;
+  /** Steps in the counterexample. */
+  readonly steps?: number;
+  readonly trace?: Trace;
+  /** The counterexample file written by --save, or the file replayed. */
+  readonly file?: string;
+}
+
+export interface SuiteResult {
+  /** The spec's name. */
+  readonly name: string;
+  /** The spec's path; empty for counterexample files that could not be read. */
+  readonly file: string;
+  readonly consts: Readonly<Record<string, number | boolean>>;
+  readonly cases: readonly CaseResult[];
+  readonly seconds: number;
+  /** Explorer figures (distinct states, generated, depth; runs and steps for fuzz). */
+  readonly stats?: Readonly<Record<string, number>>;
+  /** Set when the search stopped before it was complete. */
+  readonly incomplete?: string;
+}
+
+export interface RunResult {
+  readonly command: "check" | "fuzz" | "replay";
+  readonly suites: readonly SuiteResult[];
+  readonly seconds: number;
+  readonly exitCode: number;
+  /** replay: what was expected of every counterexample. */
+  readonly expect?: "pass" | "violation";
+}
+
+export function locationOf(spec: Spec, span: { start: number; end: number }): SourceLocation {
+  const a = spec.file.position(span.start);
+  const b = spec.file.position(Math.max(span.start, span.end));
+  return { file: spec.file.path, line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+}
+
+export function propertyTitle(p: { kind: PropertyRef["kind"] | "conformance"; name: string }): string {
+  if (p.kind === "conformance") return `conformance (${p.name})`;
+  return p.kind === "well_typed" ? "well_typed" : `${p.kind} ${p.name}`;
+}
+
+function whereText(v: Violation): string {
+  const n = v.instances.length;
+  if (n === 0) return "in the initial state";
+  return v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
+}
+
+function findViolation(violations: readonly Violation[], kind: string, index: number): Violation | undefined {
+  return violations.find((v) => v.property.kind === kind && (kind === "well_typed" || v.property.index === index));
+}
+
+/**
+ * One case per selected property, and one for well_typed, from any explorer's violations.
+ * `incomplete`: the search stopped early (a property not violated is then "skipped": not proved).
+ * `saved`: counterexample files written for these violations, in the same order. Each failed case
+ * carries its trace (readable values, the same data as the file).
+ */
+export function propertyCases(
+  model: Model,
+  selection: PropertySelection,
+  violations: readonly Violation[],
+  options: {
+    readonly incomplete?: string;
+    readonly saved?: readonly SavedTrace[];
+    readonly notViolatedLabel?: string;
+    /** Who found the violations, recorded in each case's trace (default: bfs). */
+    readonly explorer?: TraceExplorer;
+  } = {},
+): CaseResult[] {
+  const spec = model.spec;
+  const cases: CaseResult[] = [];
+  const add = (ref: PropertyRef, span: { start: number; end: number } | null) => {
+    const v = findViolation(violations, ref.kind, ref.index);
+    const title = propertyTitle(ref);
+    const property = { kind: ref.kind, name: ref.name };
+    if (!v) {
+      const skipped = options.incomplete !== undefined;
+      cases.push({
+        name: title,
+        status: skipped ? "skipped" : "passed",
+        label: skipped ? "not violated in the part explored" : (options.notViolatedLabel ?? "holds"),
+        property,
+        ...(span ? { location: locationOf(spec, span) } : {}),
+        ...(skipped ? { message: `not violated in the part explored: ${options.incomplete}` } : {}),
+      });
+      return;
+    }
+    const saved = options.saved?.[violations.indexOf(v)];
+    const site = v.failure ? spec.sites[v.failure.site] : undefined;
+    const where = site?.span ?? span;
+    cases.push({
+      name: title,
+      status: "failed",
+      label: "violated",
+      property,
+      ...(where ? { location: locationOf(spec, where) } : {}),
+      message: `${title} is violated ${whereText(v)}`,
+      details: renderCounterexample(model, v, { color: false }),
+      steps: v.instances.length,
+      trace: saved?.trace ?? traceFromViolation(model, v, { explorer: options.explorer ?? { kind: "bfs" } }),
+      ...(saved ? { file: saved.path } : {}),
+    });
+  };
+  spec.invariants.forEach((p, k) => {
+    if (selection.invariants[k]) add({ kind: "invariant", index: k, name: p.name }, p.span);
+  });
+  spec.steps.forEach((p, k) => {
+    if (selection.steps[k]) add({ kind: "step", index: k, name: p.name }, p.span);
+  });
+  add({ kind: "well_typed", index: -1, name: "well_typed" }, null);
+  return cases;
+}
+
+/** The suite of one `check` run. */
+export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteResult {
+  const spec = run.model.spec;
+  const r = run.result;
+  const incomplete = r.limit && r.limit.kind !== "depth" && r.limit.kind !== "states" ? r.limit.message : undefined;
+  const consts: Record<string, number | boolean> = {};
+  for (const c of spec.consts) consts[c.name] = c.value;
+  return {
+    name: spec.name,
+    file: spec.file.path,
+    consts,
+    cases: propertyCases(run.model, run.selection, r.violations, {
+      ...(incomplete ? { incomplete } : {}),
+      ...(saved ? { saved } : {}),
+      ...(r.limit && !incomplete ? { notViolatedLabel: `holds up to the limit (${r.limit.message})` } : {}),
+    }),
+    seconds: r.stats.seconds,
+    stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
+    ...(r.limit ? { incomplete: r.limit.message } : {}),
+  };
+}
+
+/** The suite of one `fuzz` run: a property not violated is "not violated in N runs", not proved. */
+export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
+  const spec = run.model.spec;
+  const s = run.walk.stats;
+  const consts: Record<string, number | boolean> = {};
+  for (const c of spec.consts) consts[c.name] = c.value;
+  const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
+  return {
+    name: spec.name,
+    file: spec.file.path,
+    consts,
+    cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
+      notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
+      explorer: { kind: "fuzz", seed: run.seed, flags },
+      ...(saved ? { saved } : {}),
+    }),
+    seconds: s.seconds,
+    stats: { runs: s.runs, steps: s.steps, seed: run.seed },
+    ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+  };
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** "holds" -> "hold", "still violates" -> "still violate", "now passes" -> "now pass",
+ * "replays on the spec" -> "replay on the spec". */
+function pluralLabel(label: string): string {
+  return label
+    .replace(/^holds/, "hold")
+    .replace(/^still violates/, "still violate")
+    .replace(/^now passes/, "now pass")
+    .replace(/^replays/, "replay")
+    .replace(/error$/, "errors");
+}
+
+/** The verdict of a whole run in one word. */
+export function runVerdict(run: RunResult): "OK" | "FAILED" | "ERROR" | "INCOMPLETE" {
+  if (run.exitCode === 0) return "OK";
+  if (run.exitCode === 1) return "FAILED";
+  if (run.exitCode === 3) return "INCOMPLETE";
+  return "ERROR";
+}
+
+/**
+ * One line a CI log reader takes in at a glance, e.g.
+ * `stakecheck check: FAILED · 2 specs, 7 properties: 6 holds, 1 violated (AnchorBFT: Agreement) · 0.41 s`
+ */
+export function summaryLine(run: RunResult): string {
+  const cases = run.suites.flatMap((s) => s.cases.map((c) => ({ suite: s, c })));
+  const counts = new Map<string, number>();
+  for (const { c } of cases) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
+  const unit = run.command === "replay" ? "counterexample" : "property";
+  const unitPlural = run.command === "replay" ? "counterexamples" : "properties";
+  const parts = [...counts].map(([label, n]) => `${n} ${n === 1 ? label : pluralLabel(label)}`).join(", ");
+  const specs = new Set(run.suites.map((s) => s.file).filter((f) => f)).size;
+  const bad = cases.filter(({ c }) => c.status === "failed" || c.status === "error");
+  const names = bad.slice(0, 3).map(({ suite, c }) => (run.command === "replay" ? c.name.split("/").pop()! : `${suite.name}: ${c.property?.name ?? c.name}`));
+  if (bad.length > 3) names.push(`${bad.length - 3} more`);
+  const segments = [`stakecheck ${run.command}: ${runVerdict(run)}`];
+  const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
+  segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
+  if (run.expect === "violation") segments.push("expected: still violates");
+  segments.push(`${run.seconds < 10 ? run.seconds.toFixed(2) : Math.round(run.seconds)} s`);
+  return segments.join(" · ");
+}

@@ -1,0 +1,115 @@
+// A counterexample as data: what `.itf.json` files hold, independent of any compiled model.
+// Values are `Readable` (ints as numbers, enums as names, sets as arrays, maps as objects keyed by
+// the key's text, records as objects, queues as arrays), the same shape model.decode produces, so a
+// trace binds to a model through model.encode (src/trace/bind.ts).
+
+import type { Readable } from "../model/layout.js";
+
+/** The newest version of our additions to ITF's `#meta` (what this reader reads); a reader refuses
+ * files from a newer version. A file is written in the oldest version that can hold it
+ * (formatVersionOf), so property counterexamples stay readable by format-1 readers. */
+export const TRACE_FORMAT_VERSION = 2;
+/** Format 1: property violations found by bfs or fuzz. */
+export const PROPERTY_TRACE_VERSION = 1;
+/** Format 2 adds conformance counterexamples: violation kind "conformance", steps the spec does not
+ * enable (`disabled`), explorer "conform". */
+export const CONFORMANCE_TRACE_VERSION = 2;
+
+export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance";
+
+/** An action instance as a person names it: the action, its parameters, caller and picks by name. */
+export interface TraceStep {
+  readonly action: string;
+  readonly params: Readonly<Record<string, Readable>>;
+  /** Absent when the action has no `by caller`. */
+  readonly caller?: Readable;
+  readonly picks: Readonly<Record<string, Readable>>;
+  /** Conformance counterexamples only: the spec does not enable this step in the state before it,
+   * so the spec's state stays as it was; the implementation had to refuse the step (or change
+   * nothing). Absent (never false) otherwise. */
+  readonly disabled?: true;
+}
+
+export interface TraceState {
+  /** 0 for the initial state, k for the state after step k. */
+  readonly index: number;
+  /** The step that led here; null for the initial state. */
+  readonly step: TraceStep | null;
+  /** Every variable of the spec, by name. */
+  readonly values: Readonly<Record<string, Readable>>;
+}
+
+/** How an implementation diverged from the spec (violation kind "conformance"). */
+export interface TraceConformance {
+  /** state: after the last step, the implementation's state differs from the spec's (the last
+   *   state); rejected: the implementation refused the last step, which the spec enables; error:
+   *   the adapter threw, or read back something that is not a state of the spec. */
+  readonly failure: "state" | "rejected" | "error";
+  /** state: the first place that differs (`stake[0]`, in the variable `violation.name`), the spec's
+   * value there and the implementation's. The found value need not fit the spec's type. */
+  readonly at?: string;
+  readonly expected?: Readable;
+  readonly found?: Readable;
+}
+
+/**
+ * The property a trace violates, and where:
+ * - invariant: false in state `step` (the last state);
+ * - step: false for the step from state `step - 1` to state `step` (the last state);
+ * - well_typed with `during`: evaluating that invariant (in the last state) or step property (on the
+ *   last step) failed a `well_typed` check;
+ * - well_typed with `failedStep`: the effect of step `step` failed; that step has no successor
+ *   state, so it is not a state of the trace (ITF requires every state to hold every variable):
+ *   `states` ends with state `step - 1` and the failing step is `failedStep`.
+ * - conformance: an implementation diverged from the spec after step `step` (the last state is the
+ *   spec's state there); `name` is the first differing variable (failure "state"), the refused
+ *   action ("rejected") or "adapter" ("error"), and `conformance` says how.
+ * `step` is always the number of steps from the initial state, so it equals the index of the last
+ * state, except with `failedStep`, where it is one more.
+ */
+export interface TraceViolation {
+  readonly kind: TracePropertyKind;
+  readonly name: string;
+  readonly step: number;
+  readonly during?: { readonly kind: "invariant" | "step"; readonly name: string };
+  readonly failedStep?: TraceStep;
+  readonly conformance?: TraceConformance;
+  /** One line for people (the well_typed failure or the divergence, in words); not used by replay. */
+  readonly message?: string;
+}
+
+/** Which explorer found the trace, and how to find it again. */
+export interface TraceExplorer {
+  readonly kind: "bfs" | "fuzz" | "conform";
+  readonly seed?: number | string;
+  /** The flags that shaped the search (e.g. {swarm: true, depth: 50}; conform: the adapter as
+   * `impl`, and `runs`, `steps`, `path`). */
+  readonly flags?: Readonly<Record<string, string | number | boolean>>;
+}
+
+export interface TraceSpec {
+  readonly name: string;
+  /** As given on the command line when saved, with `/` separators. */
+  readonly path: string;
+  /** sha256 of the spec's text, in hex. */
+  readonly sha256: string;
+}
+
+export interface Trace {
+  readonly version: number;
+  readonly spec: TraceSpec;
+  /** Every const's value when the trace was found (defaults included). */
+  readonly consts: Readonly<Record<string, number | boolean>>;
+  readonly violation: TraceViolation;
+  readonly explorer: TraceExplorer;
+  /** Variable names, in declaration order. */
+  readonly vars: readonly string[];
+  readonly states: readonly TraceState[];
+}
+
+/** The oldest format version that holds `trace`: what a writer records. */
+export function formatVersionOf(trace: Trace): number {
+  const conformance =
+    trace.violation.kind === "conformance" || trace.explorer.kind === "conform" || trace.states.some((s) => s.step?.disabled);
+  return conformance ? CONFORMANCE_TRACE_VERSION : PROPERTY_TRACE_VERSION;
+}
