@@ -5,8 +5,8 @@
 
 import type { BinaryOp, Expr, Span } from "./ast.js";
 
-/** Binding strength, loosest first. */
-export const LEVEL = { IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9 } as const;
+/** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest). */
+export const LEVEL = { TOP: 0, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POSTFIX: 10, PRIMARY: 11 } as const;
 
 type Assoc = "left" | "right" | "none";
 

@@ -4,42 +4,15 @@
 // kept, since the tree does not hold them.
 
 import type { BinaryOp, Binder, Decl, Domain, Expr, Param, Spec, Stmt, TypeExpr } from "./ast.js";
+import { LEVEL, operatorLevel } from "./operators.js";
 
-// Binding strength of each grammar level (stake.ohm), loosest first. An operand is printed in
-// parentheses when its own level is below the level its position requires.
-const TOP = 0;
-const IMP = 1;
-const OR = 2;
-const AND = 3;
-const NOT = 4;
-const CMP = 5;
-const SET = 6;
-const ADD = 7;
-const MUL = 8;
-const NEG = 9;
-const POSTFIX = 10;
-const PRIMARY = 11;
+const { TOP, NOT, SET, ADD, NEG, POSTFIX, PRIMARY } = LEVEL;
 
-/** Level of each binary operator, and the levels its left and right operands need. */
+/** The level of a binary operator and the levels its operands need, from the parser's own table:
+ * an operand on the side the operator groups toward may sit at the same level. */
 function binaryLevels(op: BinaryOp): { level: number; left: number; right: number } {
-  switch (op) {
-    case "implies":
-      return { level: IMP, left: OR, right: IMP }; // right-associative
-    case "iff":
-      return { level: IMP, left: OR, right: OR }; // does not chain
-    case "or":
-      return { level: OR, left: OR, right: AND };
-    case "and":
-      return { level: AND, left: AND, right: NOT };
-    case "==": case "!=": case "<": case "<=": case ">": case ">=": case "in": case "notin": case "subset":
-      return { level: CMP, left: SET, right: SET }; // does not chain
-    case "union": case "intersect": case "minus":
-      return { level: SET, left: SET, right: ADD };
-    case "+": case "-":
-      return { level: ADD, left: ADD, right: MUL };
-    case "*": case "/": case "%":
-      return { level: MUL, left: MUL, right: NEG };
-  }
+  const { level, assoc } = operatorLevel(op);
+  return { level, left: assoc === "left" ? level : level + 1, right: assoc === "right" ? level : level + 1 };
 }
 
 function level(e: Expr): number {
@@ -69,7 +42,7 @@ function list<T>(items: readonly T[], f: (x: T) => string): string {
 }
 
 /** An expression, parenthesised if it binds more loosely than `min`. */
-export function printExpr(e: Expr, min = TOP): string {
+export function printExpr(e: Expr, min: number = TOP): string {
   const text = exprText(e);
   return level(e) < min ? `(${text})` : text;
 }
