@@ -22,7 +22,7 @@ function consts(text: string): Record<string, number | boolean> {
   return out;
 }
 
-export function render(name: string): string {
+function render(name: string): string {
   const text = readFileSync(join(DIR, `${name}.stake`), "utf8");
   const loaded = loadSpecText(text, `${name}.stake`, { consts: consts(text) });
   return renderDiagnostics(loaded.diagnostics, { color: false }) + "\n";
