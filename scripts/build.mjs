@@ -1,10 +1,9 @@
-// Compiles src/ to dist/ with tsc and copies the grammar next to the parser, with Ohm's recipe of
-// it (src/lang/grammar.ts loads the recipe: much faster than parsing the grammar at start-up).
+// Compiles src/ to dist/ with tsc and copies the grammar next to the parser, with its compiled
+// recipe (loads in ~5 ms instead of ~0.25 s; see src/lang/grammar.ts).
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as ohm from "ohm-js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // typescript 7 does not export its bin path, so name the file directly.
@@ -13,5 +12,5 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
 mkdirSync(join(root, "dist/lang"), { recursive: true });
 copyFileSync(join(root, "src/lang/stake.ohm"), join(root, "dist/lang/stake.ohm"));
-const grammar = ohm.grammar(readFileSync(join(root, "src/lang/stake.ohm"), "utf8"));
-writeFileSync(join(root, "dist/lang/stake.ohm.json"), grammar.toRecipe());
+const { grammarRecipe } = await import(new URL("../dist/lang/grammar.js", import.meta.url).href);
+writeFileSync(join(root, "dist/lang/stake.recipe.json"), grammarRecipe(readFileSync(join(root, "src/lang/stake.ohm"), "utf8")));

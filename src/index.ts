@@ -4,6 +4,7 @@ export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type Lo
 export { check, checkModel, checkModelAsync, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
 export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
 export { parseSpec, type ParseResult } from "./lang/parse.js";
+export { printSpec } from "./lang/print.js";
 export { checkSpec, type CheckResult } from "./check/check.js";
 export { compileModel } from "./compile/compile.js";
 export { bfs, type BfsOptions, type BfsResult, type BfsStats, type SymmetryReport, type BitstateReport } from "./explore/bfs.js";

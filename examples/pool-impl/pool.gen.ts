@@ -8,7 +8,7 @@
 // pending balance, and withdraw what is pending back to their wallet; the pool's validator can be
 // slashed (half of an account's stake, rounded up, is burnt) and can earn rewards (new stake is
 // minted, up to a cap). Withdrawals are authorised: only the account's owner may call them.
-// Leaves out: exchange rates and shares (see share-pool.stake), unbonding delays, commission.
+// Leaves out: shares (share-pool.stake), unbonding delays (unbonding-slash.stake), commission.
 
 /** accounts */
 export const N = 3;

@@ -35,7 +35,13 @@ function isBuiltin(name: string): name is Builtin {
 
 function checkOld(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, expected?: Ty): I.Expr {
   if (sc.mode !== "step" && sc.mode !== "def") {
-    c.error(e.callee.span, "`old` can be used only in step properties", "an invariant sees one state; a `step` property relates the states before and after a step");
+    c.error(
+      e.callee.span,
+      "`old` can be used only in step properties",
+      sc.mode === "action" ? "statements run in order: a variable read before it is assigned still holds its value from before the step; save a value with `let` to use it after an assignment"
+      : sc.mode === "invariant" ? "an invariant sees one state; a `step` property relates the states before and after a step"
+      : "there is no state before the first one",
+    );
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);
   }
@@ -113,6 +119,12 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
         return { k: "builtin", ty: qt.elem, fn, args: [q], site: c.site("head-empty", e.span), span: e.span };
       }
       if (fn === "pop") return { k: "builtin", ty: qt, fn, args: [q], site: c.site("pop-empty", e.span), span: e.span };
+      if (e.args[0].kind === "seqLit") {
+        // A literal's capacity is its length, so it is always full.
+        const elems = [...e.args[0].elems.map((x) => src(c, x.span)), src(c, e.args[1].span)].join(", ");
+        c.error(e.span, "`push` onto a queue literal always fails: a literal holds exactly its elements, so it is full", `write the queue itself: \`[${elems}]\``);
+        return c.errExpr(e.span);
+      }
       const elemTy = qt.elem.k === "any" ? undefined : qt.elem;
       let x = checkExpr(c, e.args[1], sc, elemTy);
       if (elemTy) x = fitTo(c, x, elemTy, `an element of \`${src(c, q.span)}\``);
@@ -129,16 +141,16 @@ function checkDefCall(c: Checker, id: number, e: Extract<A.Expr, { kind: "call" 
     return c.errExpr(e.span);
   }
   if (!sig) return c.errExpr(e.span);
+  c.defsCalled.add(id);
   if (e.args.length !== sig.params.length) {
     c.error(e.span, `\`${name}\` takes ${sig.params.length} argument${sig.params.length === 1 ? "" : "s"} (${sig.params.map((p) => p.name).join(", ")}), got ${e.args.length}`);
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);
   }
   const args = e.args.map((a, i) => fitTo(c, checkExpr(c, a, sc, sig.params[i].ty), sig.params[i].ty, `argument \`${sig.params[i].name}\` of \`${name}\``));
-  c.defsCalled.add(id);
   if (sc.defId !== undefined) c.defFacts[sc.defId].calls.add(id);
   c.pendingCalls.push({ def: id, span: e.span, mode: sc.mode, fromDef: sc.defId });
-  const ret = sig.ret ?? ensureDef(c, id, e.span)?.ret ?? ERR;
+  const ret = sig.ret ?? ensureDef(c, id)?.ret ?? ERR;
   return { k: "call", ty: ret, def: id, args, span: e.span };
 }
 
@@ -154,7 +166,10 @@ export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: 
   if (g?.kind === "def") return checkDefCall(c, g.id, e, sc);
   if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc);
   if (g) {
-    const hint = g.kind === "var" && c.varTypes[g.id]?.k === "map" ? `index it: \`${name}[...]\`` : undefined;
+    const hint =
+      g.kind === "var" && c.varTypes[g.id]?.k === "map" ? `index it: \`${name}[...]\``
+      : g.kind === "action" ? "expressions only read the state; an action changes it, and only the explorer fires actions"
+      : undefined;
     c.error(e.callee.span, `\`${name}\` is ${g.kind === "var" ? "a variable" : g.kind === "action" ? "an action" : "not a function"}, not a function`, hint);
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);

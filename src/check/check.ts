@@ -2,7 +2,9 @@
 // has no errors. Every problem found is reported; none stops the others from being found.
 
 import type * as A from "../lang/ast.js";
-import { hasErrors, sortDiagnostics, type Diagnostic } from "../lang/diagnostic.js";
+import { tooDeepNode } from "../lang/depth.js";
+import { error, hasErrors, sortDiagnostics, type Diagnostic } from "../lang/diagnostic.js";
+import { deepDiagnostic } from "../lang/parse.js";
 import type { SourceFile } from "../lang/source.js";
 import { closest } from "../lang/suggest.js";
 import { EvalFailure, checkFits, evaluate } from "../ir/eval.js";
@@ -12,7 +14,7 @@ import { ERR } from "../ir/types.js";
 import { BUILTINS } from "./calls.js";
 import { Checker, PROTO_RESERVED, Scope, type Global } from "./checker.js";
 import { allConsts } from "./consts.js";
-import { defClosure, defSignature, ensureDef } from "./defs.js";
+import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js";
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
 import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
@@ -47,19 +49,17 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
     const prev = c.globals.get(name.text);
     if (prev) {
       const at = prev.kind === "enumMember" ? prev.span : prev.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`);
-      return;
-    }
-    const reserved = RESERVED.get(name.text);
-    if (reserved !== undefined) {
-      c.error(name.span, `\`${name.text}\` is reserved: it is ${reserved}`, "choose another name");
-      return;
-    }
-    if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined);
+    } else if (RESERVED.get(name.text) !== undefined) {
+      c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED.get(name.text)}`, "choose another name");
+    } else if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
       c.error(name.span, `\`${name.text}\` is the name of a built-in function`, "choose another name");
+    } else {
+      c.globals.set(name.text, g);
       return;
     }
-    c.globals.set(name.text, g);
+    // Rejected: no warning about it being unused on top of the error.
+    if (g.kind !== "enumMember") c.rejected.add(g.decl);
   };
   for (const d of ast.decls) {
     switch (d.kind) {
@@ -146,8 +146,21 @@ function toMap(consts: CheckOptions["consts"]): Map<string, number | boolean> {
   return consts instanceof Map ? new Map(consts) : new Map(Object.entries(consts));
 }
 
-/** Checks a parsed spec; builds its IR when there are no errors. */
+/** Checks a parsed spec; builds its IR when there are no errors. Never throws on bad input. */
 export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions = {}): CheckResult {
+  // The checker recurses over the tree: refuse one too deep for the stack (parseSpec already
+  // reports it; this covers trees built by other means).
+  const deep = tooDeepNode(ast);
+  if (deep) return { spec: null, diagnostics: [deepDiagnostic(file, deep)] };
+  try {
+    return checkTree(file, ast, options);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return { spec: null, diagnostics: [error(file, ast.name.span, "the spec nests too deeply to check", "split deeply nested expressions, for instance with `def`s")] };
+  }
+}
+
+function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckResult {
   const c = new Checker(file, toMap(options.consts));
   collectGlobals(c, ast);
   checkOverrides(c, ast);
@@ -164,6 +177,7 @@ export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions =
     c.defBodies[i] = null;
   });
   c.defDecls.forEach((_, i) => ensureDef(c, i));
+  reportRecursion(c);
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
@@ -176,7 +190,7 @@ export function checkSpec(file: SourceFile, ast: A.Spec, options: CheckOptions =
   }
   for (const call of c.pendingCalls) {
     if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
-      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`);
+      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`, "`old` compares a step's two states; an invariant or an action sees one");
     }
   }
 

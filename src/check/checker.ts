@@ -107,6 +107,10 @@ export class Checker {
   /** Variables read anywhere (for the unused-variable warning). */
   readonly varsRead = new Set<number>();
   readonly defsCalled = new Set<number>();
+  /** Declarations refused (a duplicate or reserved name): nothing else is said about them. */
+  readonly rejected = new Set<A.Decl>();
+  /** `caller` used with no action declaring one: said once, not at every use. */
+  noCallerReported = false;
   /** Per def: reads state directly; uses `old` directly; defs it calls. */
   readonly defFacts: { readsState: boolean; usesOld: boolean; calls: Set<number> }[] = [];
   readonly constOverrides: ReadonlyMap<string, number | boolean>;

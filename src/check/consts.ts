@@ -10,6 +10,8 @@ import { checkExpr } from "./expressions.js";
 
 type ConstState = { state: "evaluating" } | { state: "done"; value: number | boolean | undefined };
 const constStates = new WeakMap<Checker, Map<string, ConstState>>();
+/** The consts being evaluated, outermost first (to show a cycle). */
+const paths = new WeakMap<Checker, string[]>();
 
 function states(c: Checker): Map<string, ConstState> {
   let m = constStates.get(c);
@@ -48,12 +50,17 @@ export function constValue(c: Checker, decl: A.ConstDecl, useSpan: A.Span): numb
   const name = decl.name.text;
   const st = m.get(name);
   if (st?.state === "done") return st.value;
+  const path = paths.get(c) ?? [];
+  paths.set(c, path);
   if (st?.state === "evaluating") {
-    c.error(useSpan, `const \`${name}\` is defined in terms of itself`);
+    const cycle = [...path.slice(path.indexOf(name)), name].join(" -> ");
+    c.error(useSpan, `const \`${name}\` is defined in terms of itself: ${cycle}`, "give one of them a value that does not depend on the others");
     return undefined;
   }
   m.set(name, { state: "evaluating" });
+  path.push(name);
   const own = foldConst(c, decl.value, "any", `const \`${name}\``);
+  path.pop();
   let value = own;
   const override = c.constOverrides.get(name);
   if (override !== undefined) {

@@ -29,16 +29,14 @@ export function defSignature(c: Checker, decl: A.DefDecl): { params: { name: str
 }
 
 /** Checks def `id`'s body if that has not happened yet; reports a call cycle at `callSpan`. */
-export function ensureDef(c: Checker, id: number, callSpan?: A.Span): I.Def | null {
+export function ensureDef(c: Checker, id: number): I.Def | null {
   const done = c.defBodies[id];
   if (done) return done;
   let active = checking.get(c);
   if (!active) checking.set(c, (active = new Set()));
   const decl = c.defDecls[id];
-  if (active.has(id)) {
-    c.error(callSpan ?? decl.name.span, `\`${decl.name.text}\` calls itself`, "defs cannot be recursive: every expression must terminate over finite domains; use an aggregate such as sum(...) instead");
-    return null;
-  }
+  // A call cycle is reported once, by reportRecursion, whatever the defs' declared return types.
+  if (active.has(id)) return null;
   active.add(id);
   const sig = c.defSigs[id];
   const sc = new Scope("def", id);
@@ -69,4 +67,30 @@ export function defClosure(c: Checker): { readsState: boolean[]; usesOld: boolea
     }
   }
   return { readsState, usesOld };
+}
+
+/** Reports each cycle of def calls once, at the call that closes it. */
+export function reportRecursion(c: Checker): void {
+  const state = c.defDecls.map(() => 0); // 0 unvisited, 1 on the path, 2 done
+  const path: number[] = [];
+  const callSpan = (from: number, to: number) => c.pendingCalls.find((p) => p.fromDef === from && p.def === to)!.span;
+  const visit = (i: number): void => {
+    state[i] = 1;
+    path.push(i);
+    for (const j of [...c.defFacts[i].calls].sort((x, y) => x - y)) {
+      if (state[j] === 1) {
+        const cycle = path.slice(path.indexOf(j)).map((k) => `\`${c.defDecls[k].name.text}\``);
+        const message =
+          cycle.length === 1 ? `${cycle[0]} calls itself`
+          : cycle.length === 2 ? `${cycle[0]} and ${cycle[1]} call each other`
+          : `${cycle.slice(0, -1).join(", ")} and ${cycle[cycle.length - 1]} call each other in a cycle`;
+        c.error(callSpan(i, j), message, "defs cannot be recursive, so that every expression terminates; over a finite domain, use an aggregate such as sum(...) instead");
+      } else if (state[j] === 0) visit(j);
+    }
+    path.pop();
+    state[i] = 2;
+  };
+  c.defDecls.forEach((_, i) => {
+    if (state[i] === 0) visit(i);
+  });
 }

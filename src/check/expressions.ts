@@ -12,6 +12,7 @@ import { fits, needsFit, sameKey, unify } from "./compat.js";
 import { constValue } from "./consts.js";
 import * as iv from "./intervals.js";
 import { declaredType } from "./types.js";
+import { closest } from "../lang/suggest.js";
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
 
@@ -155,7 +156,10 @@ function enumMemberTy(c: Checker, enumName: string): ScalarTy | undefined {
 function callerExpr(c: Checker, span: A.Span): I.Expr {
   const callers = c.actionSigs.map((a, i) => ({ ty: a.caller, name: c.actionDecls[i].name.text })).filter((a) => a.ty !== null);
   if (callers.length === 0) {
-    c.error(span, "`caller` is used, but no action has a caller", "declare one on an action: `action withdraw(a: Account) by caller: Account { ... }`");
+    if (!c.noCallerReported) {
+      c.noCallerReported = true;
+      c.error(span, "`caller` is used, but no action has a caller", "declare one on an action: `action withdraw(a: Account) by caller: Account { ... }`");
+    }
     return c.errExpr(span);
   }
   const first = callers[0];
@@ -171,6 +175,15 @@ function callerExpr(c: Checker, span: A.Span): I.Expr {
   return { k: "caller", ty: first.ty as ScalarTy, span };
 }
 
+/** `action` (or `action == name`) where there is no step. */
+function actionOutsideStep(c: Checker, span: A.Span, sc: Scope): void {
+  c.error(
+    span,
+    "`action` is the action a step takes, so it can be used only in step properties",
+    sc.mode === "action" ? "inside an action, its own name is known: there is nothing to test" : "an invariant sees one state; to relate a step's action to what changed, write `step name: action == ... implies ...`",
+  );
+}
+
 function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope): I.Expr {
   const local = sc.lookup(e.name);
   if (local) return { k: "local", ty: local.ty, id: local.id, span: e.span };
@@ -180,7 +193,9 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
     c.error(
       e.span,
       sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
-      sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`" : undefined,
+      sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
+      : sc.mode === "invariant" ? "an invariant sees one state, not a step; to say who may change what, write a `step` property"
+      : undefined,
     );
     return c.errExpr(e.span);
   }
@@ -247,7 +262,8 @@ function checkIndex(c: Checker, e: Extract<A.Expr, { kind: "index" }>, sc: Scope
       return c.errExpr(e.span);
     }
     if (it.k === "int" && t.key.k === "int" && (it.hi < t.key.lo || it.lo > t.key.hi)) {
-      c.error(e.index.span, `\`${src(c, e.index.span)}\` (${it.lo} .. ${it.hi}) is never a key of \`${src(c, e.target.span)}\` (${showType(t.key)})`);
+      const value = it.lo === it.hi ? `is ${it.lo}` : `lies in ${it.lo} .. ${it.hi}`;
+      c.error(e.index.span, `\`${src(c, e.index.span)}\` ${value}, never a key of \`${src(c, e.target.span)}\`, whose keys are ${showType(t.key)}`);
       return c.errExpr(e.span);
     }
     const site = c.site("index", e.index.span, t.key, `\`${src(c, e.target.span)}\``);
@@ -263,12 +279,22 @@ function checkIndex(c: Checker, e: Extract<A.Expr, { kind: "index" }>, sc: Scope
   return c.errExpr(e.span);
 }
 
+/** "did you mean `amount`?", or the fields there are. */
+export function fieldHint(name: string, fields: readonly string[]): string {
+  const guess = closest(name, fields);
+  return guess ? `did you mean \`${guess}\`?` : `its fields: ${fields.join(", ")}`;
+}
+
 function checkField(c: Checker, e: Extract<A.Expr, { kind: "field" }>, sc: Scope): I.Expr {
   if (e.target.kind === "name" && !sc.lookup(e.target.name)) {
     const g = c.globals.get(e.target.name);
     if (g?.kind === "action") {
       if (sc.mode !== "step") {
-        c.error(e.span, "an action's parameters can be read only in step properties");
+        c.error(
+          e.span,
+          "an action's parameters can be read only in step properties",
+          `in a step property, \`${e.target.name}.${e.field.text}\` is the step's \`${e.field.text}\` when its action is \`${e.target.name}\``,
+        );
         return c.errExpr(e.span);
       }
       const sig = c.actionSigs[g.id];
@@ -292,10 +318,7 @@ function checkField(c: Checker, e: Extract<A.Expr, { kind: "field" }>, sc: Scope
   }
   const idx = t.fields.findIndex((f) => f.name === e.field.text);
   if (idx < 0) {
-    const guess = c.suggest(e.field.text, undefined, () => false);
-    const names = t.fields.map((f) => f.name);
-    const close = names.find((n) => n.toLowerCase() === e.field.text.toLowerCase()) ?? guess;
-    c.error(e.field.span, `${showType(t)} has no field \`${e.field.text}\``, close ? `did you mean \`${close}\`?` : `its fields: ${names.join(", ")}`);
+    c.error(e.field.span, `${showType(t)} has no field \`${e.field.text}\``, fieldHint(e.field.text, t.fields.map((f) => f.name)));
     return c.errExpr(e.span);
   }
   return { k: "field", ty: t.fields[idx].ty, target, field: idx, span: e.span };
@@ -339,6 +362,10 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
     }
     case "==":
     case "!=": {
+      if (sc.mode !== "step" && (e.left.kind === "action" || e.right.kind === "action")) {
+        actionOutsideStep(c, e.span, sc);
+        return c.errExpr(e.span);
+      }
       const l = checkOperand(c, e.left, sc);
       const r = checkOperand(c, e.right, sc, l.ty);
       if (l.ty.k === "error" || r.ty.k === "error") return c.errExpr(e.span);
@@ -430,7 +457,9 @@ function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, sc: Sco
       return c.errExpr(e.span);
     }
     if (x.ty.k === "int" && (x.ty.hi < 0 || x.ty.lo > SET_MAX_ELEMENT)) {
-      c.error(x.span, `set elements must lie in 0 .. ${SET_MAX_ELEMENT}; \`${src(c, x.span)}\` is ${x.ty.lo === x.ty.hi ? x.ty.lo : `${x.ty.lo} .. ${x.ty.hi}`}`);
+      const text = src(c, x.span);
+      const value = x.ty.lo === x.ty.hi ? (text === String(x.ty.lo) ? "" : ` is ${x.ty.lo}`) : ` lies in ${x.ty.lo} .. ${x.ty.hi}`;
+      c.error(x.span, `\`${text}\`${value} cannot be a set element: sets hold 0 .. ${SET_MAX_ELEMENT}`, "a set is one 31-bit word; use a map<K, bool> for larger element types");
       return c.errExpr(e.span);
     }
   }
@@ -470,7 +499,7 @@ function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, s
     const tys: { name: string; ty: Ty }[] = [];
     for (const f of e.fields) {
       if (!expected.fields.some((x) => x.name === f.name.text)) {
-        c.error(f.name.span, `${showType(expected)} has no field \`${f.name.text}\``, `its fields: ${expected.fields.map((x) => x.name).join(", ")}`);
+        c.error(f.name.span, `${showType(expected)} has no field \`${f.name.text}\``, fieldHint(f.name.text, expected.fields.map((x) => x.name)));
       }
     }
     for (const want of expected.fields) {
@@ -507,7 +536,7 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
       return checkName(c, e, sc);
     case "action":
       if (sc.mode !== "step") {
-        c.error(e.span, "`action` names the step's action and is available only in step properties");
+        actionOutsideStep(c, e.span, sc);
         return c.errExpr(e.span);
       }
       return { k: "action", ty: c.actionEnum, span: e.span };

@@ -6,7 +6,7 @@ import { BOOL, ERR, isScalar, showType, type ScalarTy, type Ty } from "../ir/typ
 import { checkDomain, declareLocal } from "./aggregates.js";
 import { GLOBAL_KIND_WORD, Scope, type Checker } from "./checker.js";
 import { fits } from "./compat.js";
-import { checkBool, checkExpr, checkInt, coerce, describeTy, intTy, need, src } from "./expressions.js";
+import { checkBool, checkExpr, checkInt, coerce, describeTy, fieldHint, intTy, need, src } from "./expressions.js";
 import * as iv from "./intervals.js";
 import { resolveType } from "./types.js";
 
@@ -30,7 +30,12 @@ function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
   }
   const local = sc.lookup(root.name);
   if (local) {
-    c.error(root.span, `cannot assign to \`${root.name}\`: it is a ${local.what === "let" ? "`let` value" : local.what}`, local.what === "let" ? "`let` values are fixed; declare a `var` for state that changes" : undefined);
+    const what = local.what === "let" ? "a `let` value" : local.what === "pick" ? "a picked value" : local.what === "binder" ? "a bound name" : `the action's ${local.what}`;
+    c.error(
+      root.span,
+      `cannot assign to \`${root.name}\`: it is ${what}`,
+      local.what === "let" ? "`let` values are fixed; declare a `var` for state that changes" : "it is chosen when the action fires and stays fixed; declare a `var` for state that changes",
+    );
     return null;
   }
   const g = c.globals.get(root.name);
@@ -72,7 +77,7 @@ function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
       }
       const idx = ty.fields.findIndex((f) => f.name === s.field.text);
       if (idx < 0) {
-        c.error(s.field.span, `${showType(ty)} has no field \`${s.field.text}\``, `its fields: ${ty.fields.map((f) => f.name).join(", ")}`);
+        c.error(s.field.span, `${showType(ty)} has no field \`${s.field.text}\``, fieldHint(s.field.text, ty.fields.map((f) => f.name)));
         return null;
       }
       path.push({ k: "field", field: idx });

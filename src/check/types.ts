@@ -30,7 +30,7 @@ function constsIn(c: Checker, e: A.Expr): string {
       const g = c.globals.get(x.name);
       if (g?.kind === "const") {
         const v = c.constOverrides.get(x.name);
-        found.set(x.name, v !== undefined ? String(v) : c.file.slice(g.decl.value.span));
+        found.set(x.name, v !== undefined ? `${v} from --const` : c.file.slice(g.decl.value.span));
       }
     } else if (x.kind === "binary") {
       walk(x.left);

@@ -132,8 +132,9 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return EXIT.OK;
-      err(`stakecheck: ${e.message.replace(/^error: /, "")}`);
-      err("run `stakecheck --help` for usage");
+      // One line: commander puts its suggestion on a line of its own.
+      const message = e.message.replace(/^error: /, "").replace(/\s*\n\(Did you mean (.*)\?\)/, " (did you mean $1?)");
+      err(`stakecheck: ${message}; run \`stakecheck --help\` for usage`);
       return EXIT.USAGE;
     }
     if (e instanceof InputError) {

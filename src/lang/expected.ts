@@ -11,7 +11,15 @@ const OPERATORS = new Set([
 ]);
 const DECL_START = new Set(["const", "type", "var", "action", "def", "invariant", "step", "symmetric", "ghost"]);
 const STMT_START = new Set(["require", "let", "if", "pick"]);
+const ASSIGN_OPS = new Set(["=", "+=", "-="]);
 const KEYWORDS = new Set([...DECL_START, ...STMT_START, "spec", "by", "bool", "enum", "seq", "then", "else", "in", "where"]);
+
+/** Every reserved word of the grammar (its `keyword` rule): none can be a name. */
+export const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  "spec", "const", "type", "symmetric", "ghost", "var", "action", "by", "def", "invariant", "step", "bool", "enum", "set",
+  "map", "seq", "require", "let", "if", "then", "else", "pick", "in", "where", "implies", "iff", "or", "and", "not",
+  "subset", "union", "intersect", "minus", "all", "any", "sum", "count", "true", "false",
+]);
 
 export interface Expectation {
   /** Plain-words list: "an expression", "`:`", ... */
@@ -35,9 +43,13 @@ export function summarise(texts: readonly string[]): Expectation {
   const declKeywords = [...DECL_START].filter((t) => set.has(t));
   take(STMT_START, 2, "a statement");
   if (items.length > 0) used.add("a name");
+  // `x == 1` as a statement: `=` matched before the second `=` failed, so only `+=` and `-=` are left.
+  take(ASSIGN_OPS, 2, "an assignment (`=`, `+=` or `-=`)");
   take(DECL_START, 3, "a declaration (const, type, var, action, def, invariant or step)");
   take(EXPR_START, 6, "an expression");
   take(OPERATORS, 6, "an operator");
+  // After a name, `(` would make it a call: noise next to "an operator", which is what is meant.
+  if (items.includes("an operator")) used.add("(");
   for (const t of texts) {
     if (used.has(t)) continue;
     used.add(t);

@@ -2,11 +2,12 @@ import type * as ohm from "ohm-js";
 import type {
   AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
 } from "./ast.js";
+import { MAX_BRACKETS, MAX_TREE_DEPTH, tooDeepNode, tooManyBrackets } from "./depth.js";
 import { error, type Diagnostic } from "./diagnostic.js";
-import { joinAlternatives, summarise } from "./expected.js";
+import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
 import { SourceFile } from "./source.js";
-import { closest } from "./suggest.js";
+import { syntaxError } from "./syntax-error.js";
 
 export interface ParseResult {
   readonly file: SourceFile;
@@ -17,7 +18,7 @@ export interface ParseResult {
 
 let semantics: ohm.Semantics | undefined;
 /** Problems found while building the tree (numbers too large); reset per parse. */
-let pending: { span: Span; message: string }[] = [];
+let pending: { span: Span; message: string; hint?: string }[] = [];
 
 function span(node: ohm.Node): Span {
   return { start: node.source.startIdx, end: node.source.endIdx };
@@ -35,15 +36,34 @@ function opt<T>(node: ohm.Node): T | null {
   return node.numChildren === 0 ? null : (node.children[0].ast() as T);
 }
 
-function binary(self: ohm.Node, left: ohm.Node, op: ohm.Node, right: ohm.Node, opText?: BinaryOp): Expr {
-  return {
-    kind: "binary",
-    op: opText ?? (op.sourceString as BinaryOp),
-    left: left.ast(),
-    right: right.ast(),
-    opSpan: span(op),
-    span: span(self),
-  };
+/** The text of a binary operator node as the tree spells it. */
+function binaryOp(node: ohm.Node): BinaryOp {
+  const text = node.sourceString;
+  return (text.startsWith("not") ? "notin" : text) as BinaryOp;
+}
+
+/** An operand node (`Prefix* PostfixExpr`) or a negated one (`NegPrefix* PostfixExpr`) as tokens. */
+function operandTokens(node: ohm.Node, out: Token[]): void {
+  const [prefixes, postfix] = node.children;
+  for (const p of prefixes.children) out.push({ t: "prefix", op: p.sourceString === "-" ? "-" : "not", span: span(p) });
+  out.push({ t: "operand", expr: postfix.ast(), outer: span(postfix) });
+}
+
+/** `first (op rest)*`: an operand/operator sequence, precedence applied by buildExpr. */
+function sequence(first: ohm.Node, ops: ohm.Node, rest: ohm.Node): Expr {
+  const tokens: Token[] = [];
+  operandTokens(first, tokens);
+  // Ohm builds a wrapper's `children` array on each access: read it once (quadratic otherwise).
+  const operands = rest.children;
+  ops.children.forEach((op, i) => {
+    tokens.push({ t: "binary", op: binaryOp(op), span: span(op) });
+    operandTokens(operands[i], tokens);
+  });
+  if (tokens.length === 1 && tokens[0].t === "operand") return tokens[0].expr;
+  const problems: Problem[] = [];
+  const e = buildExpr(tokens, problems);
+  for (const p of problems) pending.push(p);
+  return e;
 }
 
 function buildSemantics(): ohm.Semantics {
@@ -159,53 +179,26 @@ function buildSemantics(): ohm.Semantics {
       return e;
     },
 
-    ImpExpr_implies(l, op, r) {
-      return binary(this, l, op, r, "implies");
+    Expr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    ImpExpr_iff(l, op, r) {
-      return binary(this, l, op, r, "iff");
+    SetExpr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    OrExpr_or(l, op, r) {
-      return binary(this, l, op, r, "or");
+    AddExpr(first, ops, rest) {
+      return sequence(first, ops, rest);
     },
-    AndExpr_and(l, op, r) {
-      return binary(this, l, op, r, "and");
-    },
-    NotExpr_not(_op, e) {
-      return { kind: "unary", op: "not", operand: e.ast(), span: span(this) } satisfies Expr;
-    },
-    CmpExpr_cmp(l, op, r) {
-      return binary(this, l, op, r);
-    },
-    CmpExpr_notin(l, not, inKw, r) {
-      return {
-        kind: "binary", op: "notin", left: l.ast(), right: r.ast(),
-        opSpan: { start: not.source.startIdx, end: inKw.source.endIdx }, span: span(this),
-      } satisfies Expr;
-    },
-    CmpExpr_in(l, op, r) {
-      return binary(this, l, op, r, "in");
-    },
-    CmpExpr_subset(l, op, r) {
-      return binary(this, l, op, r, "subset");
-    },
-    SetExpr_binary(l, op, r) {
-      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
-    },
-    AddExpr_binary(l, op, r) {
-      return binary(this, l, op, r, op.sourceString.trim() as BinaryOp);
-    },
-    MulExpr_binary(l, op, r) {
-      return binary(this, l, op, r);
-    },
-    UnaryExpr_neg(_op, e) {
-      return { kind: "unary", op: "-", operand: e.ast(), span: span(this) } satisfies Expr;
-    },
-    PostfixExpr_index(target, _open, index, _close) {
-      return { kind: "index", target: target.ast(), index: index.ast(), span: span(this) } satisfies Expr;
-    },
-    PostfixExpr_field(target, _dot, n) {
-      return { kind: "field", target: target.ast(), field: name(n), span: span(this) } satisfies Expr;
+    PostfixExpr(primary, ops) {
+      let e = primary.ast() as Expr;
+      const start = primary.source.startIdx;
+      for (const suf of ops.children) {
+        const inner = suf.children[0];
+        const s: Span = { start, end: suf.source.endIdx };
+        e = inner.ctorName === "PostfixOp_index"
+          ? { kind: "index", target: e, index: inner.children[1].ast(), span: s }
+          : { kind: "field", target: e, field: name(inner.children[1]), span: s };
+      }
+      return e;
     },
     Primary_paren(_open, e, _close) {
       return e.ast();
@@ -281,61 +274,32 @@ function buildSemantics(): ohm.Semantics {
   return s;
 }
 
-/** What sits at `pos`, in words: "`foo`", "`>=`", "the end of the file". */
-function describeFound(text: string, pos: number): { words: string; word?: string; span: Span } {
-  if (pos >= text.length) return { words: "the end of the file", span: { start: pos, end: pos } };
-  const word = /^[A-Za-z_][A-Za-z0-9_]*|^[0-9][0-9_]*/.exec(text.slice(pos, pos + 80));
-  if (word) return { words: "`" + word[0] + "`", word: word[0], span: { start: pos, end: pos + word[0].length } };
-  const op = /^(==|!=|<=|>=|\+=|-=|\.\.|\/\/|\/\*)/.exec(text.slice(pos, pos + 2));
-  const tok = op ? op[0] : text[pos];
-  if (tok === "\n" || tok === "\r") return { words: "the end of the line", span: { start: pos, end: pos + 1 } };
-  return { words: "`" + tok + "`", span: { start: pos, end: pos + tok.length } };
-}
-
-/** Ohm's failure records; present at run time but missing from its type declarations. */
-interface OhmFailure {
-  isFluffy(): boolean;
-  getText(): string;
-}
-
-function syntaxError(file: SourceFile, m: ohm.FailedMatchResult): Diagnostic {
-  const text = file.text;
-  let pos = m.getRightmostFailurePosition();
-  const texts = (m as unknown as { getRightmostFailures(): OhmFailure[] })
-    .getRightmostFailures()
-    .filter((f) => !f.isFluffy())
-    .map((f) => f.getText());
-  if (texts.includes("not an identPart")) {
-    // A keyword matched as the prefix of a longer word (`specc`, `actionx`): report the word.
-    let start = pos;
-    while (start > 0 && /[A-Za-z0-9_]/.test(text[start - 1])) start--;
-    const found = describeFound(text, start);
-    const keyword = text.slice(start, pos);
-    return error(file, found.span, `unexpected ${found.words}`, `did you mean \`${keyword}\`?`);
-  }
-  // Ohm reports the position after skipped spaces for syntactic rules, but not always: step over blanks.
-  while (pos < text.length && /\s/.test(text[pos])) pos++;
-  const found = describeFound(text, pos);
-  const { items, keywords } = summarise(texts);
-  let hint: string | undefined;
-  if (found.word !== undefined) {
-    const guess = closest(found.word, keywords);
-    if (guess) hint = `did you mean \`${guess}\`?`;
-  }
-  if (hint === undefined && texts.includes("spec")) {
-    hint = "a spec file starts with `spec Name`";
-  }
-  return error(file, found.span, `expected ${joinAlternatives(items)}, found ${found.words}`, hint);
-}
-
 /** Parses a .stake text into a syntax tree; never throws on bad input. */
 export function parseSpec(text: string, path = "<input>"): ParseResult {
   const file = new SourceFile(path, text);
-  const m = stakeGrammar().match(text);
-  if (m.failed()) return { file, ast: null, diagnostics: [syntaxError(file, m as ohm.FailedMatchResult)] };
-  semantics ??= buildSemantics();
-  pending = [];
-  const ast = semantics(m).ast() as Spec;
-  const diagnostics = pending.map((p) => error(file, p.span, p.message));
+  const brackets = tooManyBrackets(text);
+  if (brackets) {
+    return { file, ast: null, diagnostics: [error(file, brackets, `brackets nest more than ${MAX_BRACKETS} deep here`, "split the expression, for instance with `def`s")] };
+  }
+  let ast: Spec;
+  try {
+    const m = stakeGrammar().match(text);
+    if (m.failed()) return { file, ast: null, diagnostics: [syntaxError(file, m as ohm.FailedMatchResult)] };
+    semantics ??= buildSemantics();
+    pending = [];
+    ast = semantics(m).ast() as Spec;
+  } catch (err) {
+    // Nesting without brackets (`if a then if b then ...`, `not not ...`) can still exhaust the stack.
+    if (!(err instanceof RangeError)) throw err;
+    return { file, ast: null, diagnostics: [error(file, { start: 0, end: 0 }, "the spec nests too deeply to parse", "split deeply nested expressions, for instance with `def`s")] };
+  }
+  const diagnostics = pending.map((p) => error(file, p.span, p.message, p.hint));
+  const deep = tooDeepNode(ast);
+  if (deep) diagnostics.push(deepDiagnostic(file, deep));
   return { file, ast, diagnostics };
+}
+
+/** The error for a syntax tree nested beyond MAX_TREE_DEPTH, at the node where it goes too deep. */
+export function deepDiagnostic(file: SourceFile, span: Span): Diagnostic {
+  return error(file, span, `this expression nests more than ${MAX_TREE_DEPTH} levels deep`, "split it, for instance with `def`s or `let`s");
 }

@@ -5,6 +5,7 @@
 
 import { needsFit } from "../../check/compat.js";
 import type * as I from "../../ir/ir.js";
+import { localsRead } from "../../ir/walk.js";
 import type { Ty } from "../../ir/types.js";
 import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCtx, type Scope } from "./expr.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
@@ -69,10 +70,12 @@ export class ActionCompiler {
     const lines: string[] = [];
     const body: Body = { action: a, lines, sc, fields, reached: new Map(), firstPick: a.choices.findIndex((c) => c.kind === "pick"), indent: 0 };
 
-    // Caller and parameters up front; picks where the body makes them.
+    // Caller and parameters up front (those the body reads: strict settings reject unused ones);
+    // picks where the body makes them.
+    const read = localsRead(a.body);
     const bound: string[] = [];
     a.choices.forEach((c, i) => {
-      if (c.kind === "pick") return;
+      if (c.kind === "pick" || !read.has(c.local)) return;
       const local = names.fresh(c.name);
       sc.locals.set(c.local, primary(local, this.m.types.decl(c.ty)));
       bound.push(local === fields[i] ? local : `${propKey(fields[i])}: ${local}`);
