@@ -111,7 +111,7 @@ describe("reporters", () => {
     const lines = r.stdout.split("\n").filter((l) => l.startsWith("::"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^::error file=spec\/buggy\/pool-no-owner-check\.stake,line=74,endLine=75,title=stakecheck check%3A step no_unauthorized_withdrawal violated::step no_unauthorized_withdrawal is violated at step 3 \(N = 3, START = 3, MAX_REWARDS = 2\)%0A%0A/,
+      /^::error file=spec\/buggy\/pool-no-owner-check\.stake,line=81,endLine=82,title=stakecheck check%3A step no_unauthorized_withdrawal violated::step no_unauthorized_withdrawal is violated at step 3 \(N = 3, START = 3, MAX_REWARDS = 2\)%0A%0A/,
     );
     expect(lines[0]).not.toContain("\r");
   });

@@ -57,7 +57,7 @@ describe("replay verdicts", () => {
     expect(text(o)).toBe(
       [
         `✗ ${POOL_TRACE}: diverged at step 3: \`withdraw(a = 0) by caller = 1\` is not enabled any more`,
-        "    its guard is false: guarded.stake:45:3  require caller == a",
+        "    its guard is false: guarded.stake:52:3  require caller == a",
         "    this is the step that broke the property: if the fix was to forbid it, the counterexample is obsolete (delete the file)",
         "    note: guarded.stake changed since this counterexample was saved (its sha256 differs)",
       ].join("\n"),
