@@ -135,8 +135,8 @@ function main() {
 
   // Symmetry: the symmetric variants of the anchors, with and without canonicalisation.
   const SYM = [
-    { name: "POOL(4,3,2)", spec: "spec/anchor-pool-symmetric.stake", consts: { N: 4, B: 3, R: 2 }, types: "`symmetric type Account`" },
-    { name: "BFT(12,3)", spec: "spec/anchor-bft-symmetric.stake", consts: { N: 12, F: 3 }, types: "`symmetric type Byzantine`, `Honest`" },
+    { name: "POOL(4,3,2)", spec: "bench/models/anchor-pool-symmetric.stake", consts: { N: 4, B: 3, R: 2 }, types: "`symmetric type Account`" },
+    { name: "BFT(12,3)", spec: "bench/models/anchor-bft-symmetric.stake", consts: { N: 12, F: 3 }, types: "`symmetric type Byzantine`, `Honest`" },
   ].filter((c) => existsSync(join(root, c.spec)));
   const sym = [];
   for (const c of SYM) {
@@ -209,7 +209,7 @@ function main() {
     lines.push("");
   }
   if (sym.length) {
-    lines.push("Symmetry reduction (the symmetric variants of the anchors in spec/):");
+    lines.push("Symmetry reduction (the symmetric variants of the anchors in bench/models/):");
     lines.push("");
     lines.push("| model | symmetric types | states without | search s | states with | search s | unreduced count from orbits | reduction | verdicts |");
     lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -15,7 +15,7 @@ describe("two workers find what one finds", () => {
   it.each([
     { name: "POOL(3,3,2)", file: POOL, consts: { N: 3, B: 3, R: 2 } as Record<string, number>, distinct: 98_700 },
     { name: "BFT(12,3)", file: BFT, consts: { N: 12, F: 3 }, distinct: 1_259_712 },
-    { name: "POOL(3,3,2) symmetric", file: "spec/anchor-pool-symmetric.stake", consts: { N: 3, B: 3, R: 2 }, distinct: 17_730 },
+    { name: "POOL(3,3,2) symmetric", file: "bench/models/anchor-pool-symmetric.stake", consts: { N: 3, B: 3, R: 2 }, distinct: 17_730 },
   ])("$name: same counts, verdicts and coverage ($distinct states)", async ({ file, consts, distinct }) => {
     const model = modelFromFile(file, consts);
     const one = bfs(model);

@@ -209,8 +209,8 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
     symmetric: c.symmetric,
     types,
   };
-  checkSymmetry(c, spec);
-  addWarnings(c, ast, spec);
+  const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
+  addWarnings(c, ast, checked);
   const diagnostics = sortDiagnostics(c.diags);
-  return { spec: hasErrors(diagnostics) ? null : spec, diagnostics };
+  return { spec: hasErrors(diagnostics) ? null : checked, diagnostics };
 }

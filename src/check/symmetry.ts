@@ -17,6 +17,9 @@
 //
 // Quantifiers (all, any, sum, count, map, set) over T, parameters, callers and picks of type T are
 // all fine: they range over every element alike.
+//
+// Breaking a rule is a warning, not an error: the spec means the same with or without symmetry,
+// only the reduction would be unsound. The type is marked `broken` and explored without reduction.
 
 import type * as I from "../ir/ir.js";
 import { showType, type Ty } from "../ir/types.js";
@@ -57,16 +60,46 @@ function holdsSym(t: Ty): boolean {
   }
 }
 
-export function checkSymmetry(checker: Checker, spec: I.Spec): void {
-  if (spec.symmetric.length === 0) return;
+/** Symmetric types that appear in a type, as values or keys. */
+function symsOf(t: Ty, out: Set<number> = new Set()): Set<number> {
+  switch (t.k) {
+    case "int":
+      if (t.sym !== undefined) out.add(t.sym);
+      break;
+    case "set":
+      symsOf(t.elem, out);
+      break;
+    case "map":
+      symsOf(t.key, out);
+      symsOf(t.val, out);
+      break;
+    case "rec":
+      for (const f of t.fields) symsOf(f.ty, out);
+      break;
+    case "seq":
+      symsOf(t.elem, out);
+      break;
+  }
+  return out;
+}
+
+/** Checks the rules; returns the spec's symmetric types, those whose rules are broken marked so. */
+export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[] {
+  if (spec.symmetric.length === 0) return [...spec.symmetric];
+  const broken = new Map<number, string>();
   // `x += 1` holds its place's index twice (target and value): report each problem once.
   const said = new Set<string>();
   const c = {
-    error(span: I.Expr["span"], message: string, hint?: string): void {
+    /** A rule broken at `span` by values of the types `tys`: a warning; no reduction by them. */
+    error(span: I.Expr["span"], message: string, _hint: string | undefined, ...tys: Ty[]): void {
       const key = `${span.start}:${span.end}:${message}`;
       if (said.has(key)) return;
       said.add(key);
-      checker.error(span, message, hint);
+      const syms = new Set<number>();
+      for (const t of tys) symsOf(t, syms);
+      for (const k of syms) if (!broken.has(k)) broken.set(k, message);
+      const names = [...syms].map((k) => `\`${spec.symmetric[k].name}\``).join(" and ");
+      checker.warn(span, message, `so ${names || "the symmetric types"} will be explored without symmetry reduction: values of a symmetric type are interchangeable names, only compared with == or != and used as map keys, set elements and parameters`);
     },
   };
   const text = (span: I.Expr["span"]) => src(checker, span);
@@ -81,15 +114,15 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
     return `\`${showType(t, false)}\``;
   };
   const mixed = (span: I.Expr["span"], a: Ty, b: Ty, what: string) => {
-    c.error(span, `${what} puts ${desc(a)} where ${desc(b)} belongs`, HINT);
+    c.error(span, `${what} puts ${desc(a)} where ${desc(b)} belongs`, HINT, a, b);
   };
 
   /** Rule 4: maps keyed by T take values of T; queues are never indexed by one. */
   const indexRule = (index: I.Expr, container: Ty, what: string): void => {
     if (container.k === "map" && symMismatch(index.ty, container.key)) {
-      c.error(index.span, `${what} is keyed by ${showType(container.key, false)}, but \`${text(index.span)}\` is ${showType(index.ty, false)}`, HINT);
+      c.error(index.span, `${what} is keyed by ${showType(container.key, false)}, but \`${text(index.span)}\` is ${showType(index.ty, false)}`, HINT, container.key, index.ty);
     }
-    if (container.k === "seq" && isSym(index)) c.error(index.span, `a queue cannot be indexed by \`${text(index.span)}\`, a value of the symmetric type \`${name(index.ty)}\``, HINT);
+    if (container.k === "seq" && isSym(index)) c.error(index.span, `a queue cannot be indexed by \`${text(index.span)}\`, a value of the symmetric type \`${name(index.ty)}\``, HINT, index.ty);
   };
 
   const expr = (e: I.Expr): void => {
@@ -98,13 +131,13 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
       case "neg": {
         const ops = e.k === "arith" ? [e.l, e.r] : [e.e];
         const s = ops.find(isSym);
-        if (s) c.error(e.span, `arithmetic on \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT);
+        if (s) c.error(e.span, `arithmetic on \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
         ops.forEach(expr);
         return;
       }
       case "cmp": {
         const s = [e.l, e.r].find(isSym);
-        if (s) c.error(e.span, `values of the symmetric type \`${name(s.ty)}\` are not ordered`, "compare them with == or !=");
+        if (s) c.error(e.span, `values of the symmetric type \`${name(s.ty)}\` are not ordered`, "compare them with == or !=", s.ty);
         expr(e.l);
         expr(e.r);
         return;
@@ -115,7 +148,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
         if (symMismatch(e.l.ty, e.r.ty)) {
           const s = isSym(e.l) || holdsSym(e.l.ty) ? e.l : e.r;
           const o = s === e.l ? e.r : e.l;
-          c.error(e.span, `\`${text(s.span)}\` (of the symmetric type \`${name(s.ty)}\`) is compared with \`${text(o.span)}\`, which is not of that type`, HINT);
+          c.error(e.span, `\`${text(s.span)}\` (of the symmetric type \`${name(s.ty)}\`) is compared with \`${text(o.span)}\`, which is not of that type`, HINT, e.l.ty, e.r.ty);
         }
         expr(e.l);
         expr(e.r);
@@ -168,7 +201,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
       case "builtin": {
         if (["div_up", "mul_div", "mul_div_up", "min", "max", "abs"].includes(e.fn)) {
           const s = e.args.find(isSym);
-          if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT);
+          if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
         }
         if (e.fn === "push" && e.args[0].ty.k === "seq" && symMismatch(e.args[1].ty, e.args[0].ty.elem)) mixed(e.args[1].span, e.args[1].ty, e.args[0].ty.elem, "`push`");
         e.args.forEach(expr);
@@ -182,7 +215,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
         if (e.where) expr(e.where);
         if (e.body) {
           if ((e.op === "sum" || e.op === "min" || e.op === "max") && isSym(e.body)) {
-            c.error(e.body.span, `\`${e.op}\` of \`${text(e.body.span)}\`, a value of the symmetric type \`${name(e.body.ty)}\``, HINT);
+            c.error(e.body.span, `\`${e.op}\` of \`${text(e.body.span)}\`, a value of the symmetric type \`${name(e.body.ty)}\``, HINT, e.body.ty);
           }
           expr(e.body);
         }
@@ -246,7 +279,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
 
   spec.vars.forEach((v) => {
     if (symMismatch(v.init.ty, v.ty)) {
-      c.error(v.init.span, `the initial value of \`${v.name}\` is not symmetric: no value of ${holdsSym(v.ty) ? "a symmetric type" : "it"} is special`, "start from a value that is the same for every element: an empty set, or a map keyed by the symmetric type filled with one value");
+      c.error(v.init.span, `the initial value of \`${v.name}\` is not symmetric: no value of ${holdsSym(v.ty) ? "a symmetric type" : "it"} is special`, undefined, v.ty, v.init.ty);
     }
     expr(v.init);
   });
@@ -256,4 +289,5 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): void {
   });
   spec.actions.forEach((a) => stmts(a.body));
   [...spec.invariants, ...spec.steps].forEach((p) => expr(p.expr));
+  return spec.symmetric.map((t, k) => (broken.has(k) ? { ...t, broken: broken.get(k)! } : t));
 }

@@ -14,7 +14,7 @@ import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type V
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
 import { Queue, TraceStore } from "./store.js";
 import { concretePath } from "./symmetry-path.js";
-import { makeCanonicalizer, type Canonicalizer } from "./symmetry.js";
+import { hasSymmetry, makeCanonicalizer, type Canonicalizer } from "./symmetry.js";
 
 export interface BfsOptions {
   /** Store whole (packed) states instead of fingerprints (no collisions). */
@@ -113,7 +113,7 @@ export const CHUNK = 2048;
 
 /** The canonicaliser to use, or null (no symmetric types, or symmetry turned off). */
 export function canonicalizerFor(model: Model, options: BfsOptions): Canonicalizer | null {
-  if (options.symmetry === false || model.spec.symmetric.length === 0) return null;
+  if (options.symmetry === false || !hasSymmetry(model)) return null;
   return makeCanonicalizer(model);
 }
 
@@ -290,7 +290,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
 }
 
 export function symmetryReport(model: Model, canon: Canonicalizer, orbits: number): SymmetryReport {
-  return { types: model.spec.symmetric.map((t) => t.name), group: canon.groupSize, fullStates: orbits };
+  return { types: model.spec.symmetric.filter((t) => !t.broken).map((t) => t.name), group: canon.groupSize, fullStates: orbits };
 }
 
 export function isExact(seen: SeenSet, packer: Packer): boolean {

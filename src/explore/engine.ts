@@ -133,7 +133,10 @@ export function makeEngine(cfg: EngineConfig): Engine {
         // Successors batched before this one come first, as in a one-at-a-time search (flush
         // uses `found` for their invariants: set this step's findings aside meanwhile).
         const mine = found.splice(0);
-        if (cnt > 0 && flush()) return true;
+        if (cnt > 0 && flush()) {
+          e.generated--; // stopped before this successor, one at a time
+          return true;
+        }
         for (const f of mine) record(f, curId, inst);
         if (e.stop) return true;
       }
@@ -195,7 +198,10 @@ export function makeEngine(cfg: EngineConfig): Engine {
     const f = model.failure;
     if (cnt > 0) {
       const failure = { site: f.site, detail: f.detail };
-      if (flush()) return true;
+      if (flush()) {
+        e.generated--;
+        return true;
+      }
       record({ property: { kind: "well_typed", index: -1, name: "well_typed" }, failure }, curId, inst);
       return e.stop;
     }

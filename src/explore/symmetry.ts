@@ -50,38 +50,48 @@ interface SlotInfo {
 type SeqCtx = { lenSlot: number; pos: number };
 const NO_SEQ: SeqCtx = { lenSlot: -1, pos: 0 };
 
-function walk(ty: Ty, terms: [number, number, number][], out: SlotInfo[], q: SeqCtx = NO_SEQ): void {
+/** The type's symmetric index when reduction by it is on, else undefined. */
+function symIndex(ty: Ty, active: readonly boolean[]): number | undefined {
+  return ty.k === "int" && ty.sym !== undefined && active[ty.sym] ? ty.sym : undefined;
+}
+
+function walk(ty: Ty, terms: [number, number, number][], out: SlotInfo[], active: readonly boolean[], q: SeqCtx = NO_SEQ): void {
   const slot = (kind: number, sym: number) => out.push({ terms, kind, sym, lenSlot: q.lenSlot, pos: q.pos });
   switch (ty.k) {
-    case "int":
-      slot(ty.sym !== undefined ? VALUE : PLAIN, ty.sym ?? -1);
+    case "int": {
+      const k = symIndex(ty, active);
+      slot(k !== undefined ? VALUE : PLAIN, k ?? -1);
       return;
+    }
     case "bool":
     case "enum":
       slot(PLAIN, -1);
       return;
-    case "set":
-      slot(ty.elem.k === "int" && ty.elem.sym !== undefined ? SET : PLAIN, ty.elem.k === "int" ? (ty.elem.sym ?? -1) : -1);
+    case "set": {
+      const k = symIndex(ty.elem, active);
+      slot(k !== undefined ? SET : PLAIN, k ?? -1);
       return;
+    }
     case "map": {
       const n = cardinality(ty.key);
       const before = out.length;
-      walk(ty.val, terms, out, q);
+      walk(ty.val, terms, out, active, q);
       const w = out.length - before;
       out.length = before;
+      const key = symIndex(ty.key, active);
       for (let e = 0; e < n; e++) {
-        const t: [number, number, number][] = ty.key.k === "int" && ty.key.sym !== undefined ? [...terms, [ty.key.sym, e, w]] : terms;
-        walk(ty.val, t, out, q);
+        const t: [number, number, number][] = key !== undefined ? [...terms, [key, e, w]] : terms;
+        walk(ty.val, t, out, active, q);
       }
       return;
     }
     case "rec":
-      for (const f of ty.fields) walk(f.ty, terms, out, q);
+      for (const f of ty.fields) walk(f.ty, terms, out, active, q);
       return;
     case "seq": {
       const lenSlot = out.length;
       slot(PLAIN, -1);
-      for (let i = 0; i < ty.cap; i++) walk(ty.elem, terms, out, { lenSlot, pos: i });
+      for (let i = 0; i < ty.cap; i++) walk(ty.elem, terms, out, active, { lenSlot, pos: i });
       return;
     }
     case "any":
@@ -117,13 +127,20 @@ function permutations(n: number): Int32Array[] {
   });
 }
 
+/** Whether the model has a symmetric type to reduce by (declared, and its rules kept). */
+export function hasSymmetry(model: Model): boolean {
+  return model.spec.symmetric.some((t) => !t.broken);
+}
+
 export function makeCanonicalizer(model: Model): Canonicalizer {
   const syms = model.spec.symmetric;
   const T = syms.length;
-  const size = syms.map((s) => s.ty.hi - s.ty.lo + 1);
+  // A type whose scalarset rules the spec breaks is not reduced by: one element, no permutations.
+  const active = syms.map((s) => !s.broken);
+  const size = syms.map((s, t) => (active[t] ? s.ty.hi - s.ty.lo + 1 : 1));
   const lo = syms.map((s) => s.ty.lo);
   const slots: SlotInfo[] = [];
-  for (const v of model.layout.vars) walk(v.ty, [], slots);
+  for (const v of model.layout.vars) walk(v.ty, [], slots, active);
   const W = model.width;
   if (slots.length !== W) throw new Error(`internal: symmetry layout has ${slots.length} slots for a width of ${W}`);
 

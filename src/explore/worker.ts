@@ -27,7 +27,7 @@ import {
 } from "./parallel-shared.js";
 import { snapshotCoverage, type PropertyRef } from "./result.js";
 import { MAX_LOAD, SharedDirectSet, SharedFingerprintSet, sharedGrownCap } from "./seen.js";
-import { makeCanonicalizer } from "./symmetry.js";
+import { hasSymmetry, makeCanonicalizer } from "./symmetry.js";
 
 const input = workerData as WorkerInput;
 const { index: me, workers, buffers: B } = input;
@@ -91,7 +91,7 @@ class SharedLevels implements LevelStore {
 }
 
 const levels = new SharedLevels();
-const canon = input.symmetry && model.spec.symmetric.length > 0 ? makeCanonicalizer(model) : null;
+const canon = input.symmetry && hasSymmetry(model) ? makeCanonicalizer(model) : null;
 const eng = makeEngine({ model, packer, seen: table, store: levels, continueAll: input.continueAll, selection: input.selection, canon });
 
 function propertyBit(p: PropertyRef): number {

@@ -170,6 +170,9 @@ export interface Require {
 export interface SymmetricType {
   readonly name: string;
   readonly ty: IntTy;
+  /** Set when the spec breaks the scalarset rules for this type (src/check/symmetry.ts): the
+   * explorer then does not reduce by it. The first reason found. */
+  readonly broken?: string;
 }
 
 export interface Spec {
