@@ -150,6 +150,9 @@ function main() {
     sym.push({ c, on, off });
   }
 
+  log("the machine's own parallel capacity");
+  const capacity = JSON.parse(execFileSync(process.execPath, [join(bench, "machine.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
+
   log("random walks, spec loading, start-up");
   const walk = JSON.parse(execFileSync(process.execPath, [join(bench, "walk.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
   const startup = [];
@@ -208,6 +211,15 @@ function main() {
     }
     lines.push("");
   }
+  lines.push("What two threads gain on this machine at all (`bench/machine.mjs`, no stakecheck code): the");
+  lines.push("search is mostly random reads of a large table, which this machine runs barely faster on two");
+  lines.push("threads than on one.");
+  lines.push("");
+  lines.push("| loop | 1 thread ms | 2 threads ms | speed-up |");
+  lines.push("| --- | ---: | ---: | ---: |");
+  lines.push(`| compute only | ${capacity.compute.one.toFixed(0)} | ${capacity.compute.two.toFixed(0)} | ${capacity.compute.speedup.toFixed(2)}× |`);
+  lines.push(`| random access to a 64 MiB array | ${capacity.memory.one.toFixed(0)} | ${capacity.memory.two.toFixed(0)} | ${capacity.memory.speedup.toFixed(2)}× |`);
+  lines.push("");
   if (sym.length) {
     lines.push("Symmetry reduction (the symmetric variants of the anchors in bench/models/):");
     lines.push("");
