@@ -25,6 +25,7 @@ import type * as I from "../ir/ir.js";
 import { showType, type Ty } from "../ir/types.js";
 import type { Checker } from "./checker.js";
 import { src } from "./expressions.js";
+import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
 
 function symOf(t: Ty): number | undefined {
   return t.k === "int" ? t.sym : undefined;
@@ -125,21 +126,18 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
     if (container.k === "seq" && isSym(index)) c.error(index.span, `a queue cannot be indexed by \`${text(index.span)}\`, a value of the symmetric type \`${name(index.ty)}\``, HINT, index.ty);
   };
 
-  const expr = (e: I.Expr): void => {
+  /** The rules about one expression node (its subexpressions are visited by forEachExpr). */
+  const rule = (e: I.Expr): void => {
     switch (e.k) {
       case "arith":
       case "neg": {
-        const ops = e.k === "arith" ? [e.l, e.r] : [e.e];
-        const s = ops.find(isSym);
+        const s = (e.k === "arith" ? [e.l, e.r] : [e.e]).find(isSym);
         if (s) c.error(e.span, `arithmetic on \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
-        ops.forEach(expr);
         return;
       }
       case "cmp": {
         const s = [e.l, e.r].find(isSym);
         if (s) c.error(e.span, `values of the symmetric type \`${name(s.ty)}\` are not ordered`, "compare them with == or !=", s.ty);
-        expr(e.l);
-        expr(e.r);
         return;
       }
       case "eq":
@@ -150,130 +148,72 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
           const o = s === e.l ? e.r : e.l;
           c.error(e.span, `\`${text(s.span)}\` (of the symmetric type \`${name(s.ty)}\`) is compared with \`${text(o.span)}\`, which is not of that type`, HINT, e.l.ty, e.r.ty);
         }
-        expr(e.l);
-        expr(e.r);
         return;
       case "in": {
         const elemTy = e.coll.ty.k === "set" || e.coll.ty.k === "seq" ? e.coll.ty.elem : e.elem.ty;
         if (symMismatch(e.elem.ty, elemTy)) mixed(e.span, e.elem.ty, e.coll.ty, "`in`");
-        expr(e.elem);
-        expr(e.coll);
         return;
       }
       case "index":
         indexRule(e.index, e.target.ty, `\`${text(e.target.span)}\``);
-        expr(e.target);
-        expr(e.index);
-        return;
-      case "field":
-        expr(e.target);
-        return;
-      case "not":
-      case "old":
-      case "present":
-        expr(e.e);
         return;
       case "fit":
         if (symMismatch(e.e.ty, e.ty)) mixed(e.span, e.e.ty, e.ty, `\`${text(e.span)}\``);
-        expr(e.e);
         return;
       case "fill":
         if (symMismatch(e.e.ty, e.ty.val)) mixed(e.span, e.e.ty, e.ty.val, "this value");
-        expr(e.e);
-        return;
-      case "logic":
-        expr(e.l);
-        expr(e.r);
         return;
       case "ite":
         if (symMismatch(e.t.ty, e.e.ty)) mixed(e.span, e.t.ty, e.e.ty, "this `if`");
-        expr(e.c);
-        expr(e.t);
-        expr(e.e);
         return;
       case "call":
         e.args.forEach((a, i) => {
           const p = spec.defs[e.def]?.params[i];
           if (p && symMismatch(a.ty, p.ty)) mixed(a.span, a.ty, p.ty, `argument \`${p.name}\` of \`${spec.defs[e.def].name}\``);
-          expr(a);
         });
         return;
       case "builtin": {
-        if (["div_up", "mul_div", "mul_div_up", "min", "max", "abs"].includes(e.fn)) {
-          const s = e.args.find(isSym);
-          if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
-        }
+        const s = ["div_up", "mul_div", "mul_div_up", "min", "max", "abs"].includes(e.fn) ? e.args.find(isSym) : undefined;
+        if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
         if (e.fn === "push" && e.args[0].ty.k === "seq" && symMismatch(e.args[1].ty, e.args[0].ty.elem)) mixed(e.args[1].span, e.args[1].ty, e.args[0].ty.elem, "`push`");
-        e.args.forEach(expr);
         return;
       }
       case "agg":
-        for (const b of e.binders) {
-          if (b.domain.k === "set") expr(b.domain.set);
-          if (b.domain.k === "seq") expr(b.domain.seq);
-        }
-        if (e.where) expr(e.where);
-        if (e.body) {
-          if ((e.op === "sum" || e.op === "min" || e.op === "max") && isSym(e.body)) {
-            c.error(e.body.span, `\`${e.op}\` of \`${text(e.body.span)}\`, a value of the symmetric type \`${name(e.body.ty)}\``, HINT, e.body.ty);
-          }
-          expr(e.body);
+        if (e.body && (e.op === "sum" || e.op === "min" || e.op === "max") && isSym(e.body)) {
+          c.error(e.body.span, `\`${e.op}\` of \`${text(e.body.span)}\`, a value of the symmetric type \`${name(e.body.ty)}\``, HINT, e.body.ty);
         }
         return;
       case "setLit":
       case "seqLit":
-        for (const x of e.elems) {
-          if (e.ty.elem.k !== "any" && symMismatch(x.ty, e.ty.elem)) mixed(x.span, x.ty, e.ty.elem, "this literal");
-          expr(x);
-        }
+        for (const x of e.elems) if (e.ty.elem.k !== "any" && symMismatch(x.ty, e.ty.elem)) mixed(x.span, x.ty, e.ty.elem, "this literal");
         return;
       case "recLit":
         e.fields.forEach((f, i) => {
           if (symMismatch(f.ty, e.ty.fields[i].ty)) mixed(f.span, f.ty, e.ty.fields[i].ty, `field \`${e.ty.fields[i].name}\``);
-          expr(f);
         });
         return;
-      case "const":
-      case "var":
-      case "local":
-      case "action":
-      case "caller":
-      case "stepParam":
+      default:
         return;
     }
   };
+  const expr = (e: I.Expr): void => forEachExpr(e, rule);
 
-  const stmts = (ss: readonly I.Stmt[]): void => {
+  /** The rules about assignments (places and stored values), in nested blocks too. */
+  const assignments = (ss: readonly I.Stmt[]): void => {
     for (const s of ss) {
-      switch (s.k) {
-        case "require":
-          expr(s.cond);
-          break;
-        case "let":
-          expr(s.value);
-          break;
-        case "if":
-          expr(s.cond);
-          stmts(s.then);
-          stmts(s.else);
-          break;
-        case "pick":
-          if (s.where) expr(s.where);
-          break;
-        case "assign": {
-          let ty: Ty = spec.vars[s.place.var].ty;
-          for (const step of s.place.path) {
-            if (step.k === "index") {
-              indexRule(step.index, ty, "this map");
-              expr(step.index);
-              ty = ty.k === "map" ? ty.val : ty.k === "seq" && ty.elem.k !== "any" ? ty.elem : ty;
-            } else if (ty.k === "rec") ty = ty.fields[step.field].ty;
-          }
-          if (symMismatch(s.value.ty, s.place.ty)) mixed(s.span, s.value.ty, s.place.ty, "this assignment");
-          expr(s.value);
-          break;
-        }
+      if (s.k === "if") {
+        assignments(s.then);
+        assignments(s.else);
       }
+      if (s.k !== "assign") continue;
+      let ty: Ty = spec.vars[s.place.var].ty;
+      for (const step of s.place.path) {
+        if (step.k === "index") {
+          indexRule(step.index, ty, "this map");
+          ty = ty.k === "map" ? ty.val : ty.k === "seq" && ty.elem.k !== "any" ? ty.elem : ty;
+        } else if (ty.k === "rec") ty = ty.fields[step.field].ty;
+      }
+      if (symMismatch(s.value.ty, s.place.ty)) mixed(s.span, s.value.ty, s.place.ty, "this assignment");
     }
   };
 
@@ -287,7 +227,10 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
     if (symMismatch(d.body.ty, d.ret)) mixed(d.span, d.body.ty, d.ret, `the result of \`${d.name}\``);
     expr(d.body);
   });
-  spec.actions.forEach((a) => stmts(a.body));
+  spec.actions.forEach((a) => {
+    forEachStmtExpr(a.body, rule);
+    assignments(a.body);
+  });
   [...spec.invariants, ...spec.steps].forEach((p) => expr(p.expr));
   return spec.symmetric.map((t, k) => (broken.has(k) ? { ...t, broken: broken.get(k)! } : t));
 }
