@@ -63,7 +63,7 @@ describe("stakecheck check", () => {
     expect(rows.map((l) => l.trim().split(/\s{2,}/).slice(0, 4))).toEqual([
       ["4", "0", "✓", "✓"],
       ["4", "1", "✓", "✓"],
-      ["4", "2", "✗ 6 steps", "✓"],
+      ["4", "2", "✗ 6 steps", "?"],
     ]);
   });
 
@@ -74,6 +74,24 @@ describe("stakecheck check", () => {
       expect(r.stderr.trim().split("\n")[0]).toMatch(/^stakecheck: /);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it("does not claim properties it never checked to the end: after the first violation they are '?'", async () => {
+    const r = await runCli(["check", "spec/anchor-bft.stake", "--const", "F=2"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("✗ invariant Agreement  violated (6 steps)");
+    expect(r.stdout).toContain("? invariant AccountableSafety  not checked beyond the first violation (use --continue)");
+    expect(r.stdout).toContain("? well_typed  not checked beyond the first violation (use --continue)");
+    const c = await runCli(["check", "spec/anchor-bft.stake", "--const", "F=2", "--continue"]);
+    expect(c.stdout).toContain("✓ invariant AccountableSafety");
+    const s = await runCli(["check", "spec/anchor-bft.stake", "--const", "F=1..2", "--continue"]);
+    expect(s.stdout).not.toContain("?");
+  });
+
+  it("prints no vacuity warnings for a search that stopped at a violation", async () => {
+    const r = await runCli(["check", "spec/buggy/share-pool-rounding.stake"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toContain("never fired");
   });
 
   it("warns when an action never fires (vacuity)", async () => {

@@ -19,6 +19,24 @@ export interface CheckRun {
   readonly model: Model;
   readonly result: BfsResult;
   readonly selection: PropertySelection;
+  /** Whether the search went on past violations (--continue). */
+  readonly continued: boolean;
+}
+
+/** What a property that was not found violated means in this run. */
+export type Unviolated =
+  | { readonly kind: "holds" }
+  /** A bound the user asked for (--max-depth, --max-states): holds within it. */
+  | { readonly kind: "bounded"; readonly limit: string }
+  /** Not proved: the search stopped early (a violation without --continue, memory, interrupt). */
+  | { readonly kind: "unknown"; readonly why: string };
+
+export function unviolated(run: CheckRun): Unviolated {
+  const r = run.result;
+  if (r.limit && (r.limit.kind === "depth" || r.limit.kind === "states")) return { kind: "bounded", limit: r.limit.message };
+  if (r.limit) return { kind: "unknown", why: `not violated in the part explored (${r.limit.message})` };
+  if (r.violations.length > 0 && !run.continued) return { kind: "unknown", why: "not checked beyond the first violation (use --continue)" };
+  return { kind: "holds" };
 }
 
 /** A property selection from names, or the names that match nothing (with a guess each). */
@@ -39,13 +57,13 @@ export function selectProperties(spec: Spec, names: readonly string[] | undefine
 
 export function checkModel(model: Model, selection: PropertySelection, options: CheckOptions = {}): CheckRun {
   const result = bfs(model, { ...options, properties: selection });
-  return { model, result, selection };
+  return { model, result, selection, continued: options.continueAfterViolation ?? false };
 }
 
 /** checkModel on `options.workers` threads (parallel search). */
 export async function checkModelAsync(model: Model, selection: PropertySelection, options: CheckOptions = {}): Promise<CheckRun> {
   const result = await bfsAuto(model, { ...options, properties: selection });
-  return { model, result, selection };
+  return { model, result, selection, continued: options.continueAfterViolation ?? false };
 }
 
 /** Compiles and checks a spec; throws if `only` names an unknown property. */

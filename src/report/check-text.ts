@@ -2,7 +2,7 @@
 // counterexamples, coverage.
 
 import pc from "picocolors";
-import type { CheckRun } from "../api/check.js";
+import { unviolated, type CheckRun } from "../api/check.js";
 import type { Violation } from "../explore/result.js";
 import { renderCounterexample } from "./counterexample.js";
 import { searchNotes } from "./search-notes.js";
@@ -51,9 +51,11 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   const spec = model.spec;
   const lines: string[] = [];
   lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  const others = unviolated(run);
   const verdict = (violated: Violation | undefined, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${violated.instances.length} step${violated.instances.length === 1 ? "" : "s"})`)}`);
-    else if (result.limit && result.limit.kind !== "depth" && result.limit.kind !== "states") lines.push(`  ${dim("?")} ${label}  ${dim("not violated in the part explored")}`);
+    else if (others.kind === "unknown") lines.push(`  ${dim("?")} ${label}  ${dim(others.why)}`);
+    else if (others.kind === "bounded") lines.push(`  ${ok("✓")} ${label}  ${dim("within the bound")}`);
     else lines.push(`  ${ok("✓")} ${label}`);
   };
   spec.invariants.forEach((p, k) => {

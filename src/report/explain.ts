@@ -14,6 +14,10 @@ export interface ExplainInput {
 
 const MAX_LINES = 12;
 
+function isCompound(e: I.Expr): boolean {
+  return e.ty.k !== "int" && e.ty.k !== "bool" && e.ty.k !== "enum";
+}
+
 /** A value as written in a spec: enum members by name, sets in braces, maps as {k: v}. */
 export function showValue(v: Value, ty: Ty): string {
   switch (ty.k) {
@@ -67,6 +71,14 @@ class Explainer {
     }
   }
 
+  /** " (5 < 6)" for a comparison whose sides are not both constants; "" otherwise. */
+  private comparedValues(e: I.Expr, locals: Value[]): string {
+    if (e.k !== "cmp" && !(e.k === "eq" && !isCompound(e.l))) return "";
+    if (e.l.k === "const" && e.r.k === "const") return "";
+    const op = e.k === "cmp" ? e.op : e.neg ? "!=" : "==";
+    return ` (${this.val(e.l, locals)} ${op} ${this.val(e.r, locals)})`;
+  }
+
   /** The right side of a comparison: its value alone when it is a constant. */
   private operand(e: I.Expr, locals: Value[]): string {
     return e.k === "const" ? this.val(e, locals) : `\`${this.text(e)}\` (${this.val(e, locals)})`;
@@ -98,7 +110,7 @@ class Explainer {
             this.whyFalse(e.r, locals, indent + 1);
             return;
           case "implies":
-            this.say(indent, `\`${this.text(e.l)}\` holds, but \`${this.text(e.r)}\` does not:`);
+            this.say(indent, `\`${this.text(e.l)}\` holds${this.comparedValues(e.l, locals)}, but \`${this.text(e.r)}\` does not:`);
             return this.whyFalse(e.r, locals, indent + 1);
           case "iff":
             this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)} but \`${this.text(e.r)}\` is ${this.val(e.r, locals)}`);

@@ -2,7 +2,7 @@
 // summary line): suites (one per spec and consts) of cases (one per property, or one per replayed
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
-import type { CheckRun } from "../api/check.js";
+import { unviolated, type CheckRun } from "../api/check.js";
 import type { FuzzRun } from "../api/fuzz.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
@@ -118,10 +118,10 @@ export function propertyCases(
       cases.push({
         name: title,
         status: skipped ? "skipped" : "passed",
-        label: skipped ? "not violated in the part explored" : (options.notViolatedLabel ?? "holds"),
+        label: skipped ? "not proved" : (options.notViolatedLabel ?? "holds"),
         property,
         ...(span ? { location: locationOf(spec, span) } : {}),
-        ...(skipped ? { message: `not violated in the part explored: ${options.incomplete}` } : {}),
+        ...(skipped ? { message: options.incomplete } : {}),
       });
       return;
     }
@@ -155,7 +155,8 @@ export function propertyCases(
 export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteResult {
   const spec = run.model.spec;
   const r = run.result;
-  const incomplete = r.limit && r.limit.kind !== "depth" && r.limit.kind !== "states" ? r.limit.message : undefined;
+  const others = unviolated(run);
+  const incomplete = others.kind === "unknown" ? others.why : undefined;
   const consts: Record<string, number | boolean> = {};
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
@@ -165,7 +166,7 @@ export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteR
     cases: propertyCases(run.model, run.selection, r.violations, {
       ...(incomplete ? { incomplete } : {}),
       ...(saved ? { saved } : {}),
-      ...(r.limit && !incomplete ? { notViolatedLabel: `holds up to the limit (${r.limit.message})` } : {}),
+      ...(others.kind === "bounded" ? { notViolatedLabel: `holds up to the limit (${others.limit})` } : {}),
     }),
     seconds: r.stats.seconds,
     stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
@@ -224,8 +225,11 @@ export function runVerdict(run: RunResult): "OK" | "FAILED" | "ERROR" | "INCOMPL
  */
 export function summaryLine(run: RunResult): string {
   const cases = run.suites.flatMap((s) => s.cases.map((c) => ({ suite: s, c })));
+  // Violations first, then what holds, then what could not be decided.
+  const rank: Record<CaseStatus, number> = { failed: 0, error: 1, passed: 2, skipped: 3 };
+  const sorted = [...cases].sort((a, b) => rank[a.c.status] - rank[b.c.status]);
   const counts = new Map<string, number>();
-  for (const { c } of cases) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
+  for (const { c } of sorted) counts.set(c.label, (counts.get(c.label) ?? 0) + 1);
   const unit = run.command === "replay" ? "counterexample" : "property";
   const unitPlural = run.command === "replay" ? "counterexamples" : "properties";
   const parts = [...counts].map(([label, n]) => `${n} ${n === 1 ? label : pluralLabel(label)}`).join(", ");

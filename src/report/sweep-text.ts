@@ -1,7 +1,7 @@
 // A parameter sweep as a table: which property holds for which constants.
 
 import pc from "picocolors";
-import type { CheckRun } from "../api/check.js";
+import { unviolated, type CheckRun } from "../api/check.js";
 import { fmtInt } from "./check-text.js";
 
 export interface SweepRow {
@@ -32,7 +32,8 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
         continue;
       }
       const v = r.run.result.violations.find((x) => x.property.kind === p.kind && x.property.index === p.index);
-      cells.push(v ? { text: `✗ ${v.instances.length} steps`, paint: bad } : { text: "✓", paint: ok });
+      const proved = unviolated(r.run).kind !== "unknown";
+      cells.push(v ? { text: `✗ ${v.instances.length} steps`, paint: bad } : proved ? { text: "✓", paint: ok } : { text: "?", paint: (s: string) => s });
     }
     cells.push({ text: r.run ? fmtInt(r.run.result.stats.distinct) : "-", paint: (s: string) => s });
     return cells;
@@ -41,6 +42,7 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
   const lines = [`${first?.model.spec.name ?? file}  ${file}  sweep over ${names.join(", ")}`];
   lines.push("  " + header.map((h, i) => h.padEnd(widths[i])).join("  "));
   for (const row of table) lines.push("  " + row.map((c, i) => c.paint(c.text.padEnd(widths[i]))).join("  "));
+  if (table.some((row) => row.some((c) => c.text === "?"))) lines.push("  ?: not checked beyond the first violation; add --continue to check every property to the end");
   lines.push("  rerun with single --const values to see a counterexample in full");
   return lines.join("\n");
 }

@@ -1,4 +1,4 @@
-import { checkModelAsync, selectProperties, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
@@ -125,7 +125,8 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       finish(run, file);
       if (!run) continue;
       const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
-      if (vacuity.length && !run.result.limit) err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
+      // Coverage means something only for a search that ran to the end.
+      if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
     if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
