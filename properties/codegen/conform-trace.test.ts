@@ -13,7 +13,7 @@ import { checkConformance, conformanceModel, type ConformanceAdapter } from "../
 import { replayTraceFile } from "../../src/api/replay.js";
 import { readTraceFile } from "../../src/trace/read.js";
 import { checkConformanceInVitest, conformanceTest } from "../../src/vitest.js";
-import { runCli } from "./cli.js";
+import { runCli } from "../support/cli.js";
 
 const SPEC = "spec/pool.stake";
 const BUGGY = "examples/pool-impl/buggy-adapter.ts";

@@ -17,7 +17,7 @@ import {
 } from "../../src/api/conform.js";
 import { renderConformance } from "../../src/report/conform-text.js";
 import { modelFromText } from "../support/load.js";
-import { runCli } from "./cli.js";
+import { runCli } from "../support/cli.js";
 
 const SPEC = "spec/pool.stake";
 const model = conformanceModel(SPEC);

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codegen } from "../../src/api/codegen.js";
-import { runCli } from "./cli.js";
+import { runCli } from "../support/cli.js";
 
 const GOLDEN = "examples/pool-impl/pool.gen.ts";
 const COMMAND = `stakecheck codegen spec/pool.stake -o ${GOLDEN}`;

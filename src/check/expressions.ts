@@ -4,6 +4,7 @@
 import type * as A from "../lang/ast.js";
 import { EvalFailure, evaluate } from "../ir/eval.js";
 import type * as I from "../ir/ir.js";
+import { subexpressions } from "../ir/walk.js";
 import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showType, type IntTy, type ScalarTy, type SetTy, type Ty } from "../ir/types.js";
 import { checkAggregate } from "./aggregates.js";
 import { checkCall } from "./calls.js";
@@ -99,28 +100,6 @@ export function fitTo(c: Checker, value: I.Expr, to: Ty, what: string): I.Expr {
 
 const FOLDABLE = new Set<I.Expr["k"]>(["neg", "not", "arith", "cmp", "eq", "logic", "ite", "builtin", "in", "subset", "setop"]);
 
-function children(e: I.Expr): I.Expr[] {
-  switch (e.k) {
-    case "neg":
-    case "not":
-      return [e.e];
-    case "arith":
-    case "cmp":
-    case "eq":
-    case "logic":
-    case "setop":
-    case "subset":
-      return [e.l, e.r];
-    case "in":
-      return [e.elem, e.coll];
-    case "ite":
-      return [e.c, e.t, e.e];
-    case "builtin":
-      return [...e.args];
-    default:
-      return [];
-  }
-}
 
 function setMask(v: number[]): number {
   return v.reduce((m, x) => m | (1 << x), 0);
@@ -130,7 +109,7 @@ function setMask(v: number[]): number {
 function fold(c: Checker, e: I.Expr): I.Expr {
   if (!FOLDABLE.has(e.k) || e.ty.k === "error") return e;
   if (!(isScalar(e.ty) || e.ty.k === "set")) return e;
-  if (!children(e).every((x) => x.k === "const" && x.ty.k !== "error" && x.ty.k !== "any")) return e;
+  if (!subexpressions(e).every((x) => x.k === "const" && x.ty.k !== "error" && x.ty.k !== "any")) return e;
   try {
     const v = evaluate({ defs: [], sites: c.sites }, e);
     const n = typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? setMask(v as number[]) : v;

@@ -138,20 +138,25 @@ class Explainer {
         }
         break;
       case "call": {
-        const def = this.input.spec.defs[e.def];
-        const frame: Value[] = new Array(def.nLocals);
-        const shown: string[] = [];
-        e.args.forEach((a, i) => {
-          frame[def.params[i].local] = evaluate(this.env, a, locals);
-          shown.push(`${def.params[i].name} = ${showValue(frame[def.params[i].local], a.ty)}`);
-        });
-        this.say(indent, `\`${this.text(e)}\` is false${shown.length ? ` (${shown.join(", ")})` : ""}:`);
-        return this.whyFalse(def.body, frame, indent + 1);
+        const { body, frame, args } = this.enter(e, locals);
+        this.say(indent, `\`${this.text(e)}\` is false${args}:`);
+        return this.whyFalse(body, frame, indent + 1);
       }
       default:
         break;
     }
     this.say(indent, `\`${this.text(e)}\` is false`);
+  }
+
+  /** A def call's body, with its parameters bound as the call binds them, and " (a = 1)". */
+  private enter(e: Extract<I.Expr, { k: "call" }>, locals: Value[]): { body: I.Expr; frame: Value[]; args: string } {
+    const def = this.input.spec.defs[e.def];
+    const frame: Value[] = new Array(def.nLocals);
+    const shown = e.args.map((a, i) => {
+      frame[def.params[i].local] = evaluate(this.env, a, locals);
+      return `${def.params[i].name} = ${showValue(frame[def.params[i].local], a.ty)}`;
+    });
+    return { body: def.body, frame, args: shown.length ? ` (${shown.join(", ")})` : "" };
   }
 
   /** Explains why `e` is true (for a false `not e`). */
@@ -163,15 +168,9 @@ class Explainer {
       return;
     }
     if (e.k === "call") {
-      const def = this.input.spec.defs[e.def];
-      const frame: Value[] = new Array(def.nLocals);
-      const shown: string[] = [];
-      e.args.forEach((a, i) => {
-        frame[def.params[i].local] = evaluate(this.env, a, locals);
-        shown.push(`${def.params[i].name} = ${showValue(frame[def.params[i].local], a.ty)}`);
-      });
-      this.say(indent, `\`${this.text(e)}\` holds${shown.length ? ` (${shown.join(", ")})` : ""}:`);
-      return this.whyTrue(def.body, frame, indent + 1);
+      const { body, frame, args } = this.enter(e, locals);
+      this.say(indent, `\`${this.text(e)}\` holds${args}:`);
+      return this.whyTrue(body, frame, indent + 1);
     }
     if (e.k === "cmp") {
       this.say(indent, `\`${this.text(e.l)}\` is ${this.val(e.l, locals)}, which is ${e.op} ${this.operand(e.r, locals)}`);

@@ -7,6 +7,7 @@ import type * as A from "../../lang/ast.js";
 import { evaluate } from "../../ir/eval.js";
 import { describeFailure } from "../../ir/failure.js";
 import type * as I from "../../ir/ir.js";
+import { subexpressions } from "../../ir/walk.js";
 import type { ScalarTy, Ty } from "../../ir/types.js";
 import { ActionCompiler } from "./actions.js";
 import { docOf, fileHeader } from "./docs.js";
@@ -79,14 +80,8 @@ function defNeeds(spec: I.Spec): { state: boolean; old: boolean; action: boolean
           r.action ||= f.action;
           break;
         }
-        case "agg":
-          for (const b of e.binders) {
-            if (b.domain.k === "set") walk(b.domain.set);
-            if (b.domain.k === "seq") walk(b.domain.seq);
-          }
-          break;
       }
-      forEachChild(e, walk);
+      for (const c of subexpressions(e)) walk(c);
     };
     walk(spec.defs[k].body);
     memo.set(k, r);
@@ -95,60 +90,6 @@ function defNeeds(spec: I.Spec): { state: boolean; old: boolean; action: boolean
   return spec.defs.map((_, k) => visit(k, new Set()));
 }
 
-function forEachChild(e: I.Expr, f: (x: I.Expr) => void): void {
-  switch (e.k) {
-    case "index":
-      f(e.target);
-      f(e.index);
-      return;
-    case "field":
-      f(e.target);
-      return;
-    case "neg":
-    case "not":
-    case "old":
-    case "fit":
-    case "present":
-    case "fill":
-      f(e.e);
-      return;
-    case "arith":
-    case "cmp":
-    case "eq":
-    case "logic":
-    case "setop":
-    case "subset":
-      f(e.l);
-      f(e.r);
-      return;
-    case "in":
-      f(e.elem);
-      f(e.coll);
-      return;
-    case "ite":
-      f(e.c);
-      f(e.t);
-      f(e.e);
-      return;
-    case "call":
-    case "builtin":
-      e.args.forEach(f);
-      return;
-    case "agg":
-      if (e.where) f(e.where);
-      if (e.body) f(e.body);
-      return;
-    case "setLit":
-    case "seqLit":
-      e.elems.forEach(f);
-      return;
-    case "recLit":
-      e.fields.forEach(f);
-      return;
-    default:
-      return;
-  }
-}
 
 function declDocs(ast: A.Spec | null, kind: A.Decl["kind"], file: I.Spec["file"]): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
