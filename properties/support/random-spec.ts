@@ -17,12 +17,20 @@ function pick<T>(c: Choose, xs: readonly T[]): T {
   return xs[c.int(0, xs.length - 1)];
 }
 
-type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap";
+type VarKind =
+  | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap"
+  // the second edition's values: a tuple, a set of tuples, an option, a map keyed by tuples, a set
+  // over integers that do not start at 0 (two words), a map keyed by a range not starting at 0
+  | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap";
 
 interface Scope {
   ints: string[];
   keys: string[];
   bools: string[];
+  /** Locals of type set<K> (set parameters, picks of subsets). */
+  ksets?: string[];
+  /** Locals of type R (record parameters). */
+  recs?: string[];
 }
 
 class SpecGen {
@@ -48,6 +56,12 @@ class SpecGen {
     return this.vars.has("int") ? this.vars.get("int")! : `${this.vars.get("map")}[0]`;
   }
 
+  /** A key of `map<2 .. 4, V>`: a literal, or a state read that may fall outside. */
+  private okey(): string {
+    if (this.vars.has("int") && this.c.int(0, 1) === 0) return `${this.vars.get("int")} + ${this.c.int(1, 2)}`;
+    return String(this.c.int(2, 4));
+  }
+
   int(s: Scope, d: number): string {
     const c = this.c;
     const leaf = () => {
@@ -62,6 +76,15 @@ class SpecGen {
       if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
       if (this.vars.has("emap")) opts.push(() => `${this.vars.get("emap")}[${pick(c, ["A", "B", "C"])}]`);
       if (this.hasDef) opts.push(() => `twice(${this.key(s)})`);
+      const v = (k: VarKind) => this.vars.get(k)!;
+      if (this.vars.has("tup")) opts.push(() => `${v("tup")}.${c.int(0, 1)}`);
+      if (this.vars.has("opt")) opts.push(() => `get_or(${v("opt")}, ${c.int(0, this.m)})`, () => `get(${v("opt")})`);
+      if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${pick(c, ["true", "false"])})]`);
+      if (this.vars.has("omap")) opts.push(() => `${v("omap")}[${this.okey()}]`);
+      if (this.vars.has("tset")) opts.push(() => `size(${v("tset")})`, () => `sum((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: e${this.letCount - 1})`);
+      if (this.vars.has("oset")) opts.push(() => `size(${v("oset")})`);
+      for (const w of s.ksets ?? []) opts.push(() => `size(${w})`);
+      for (const r of s.recs ?? []) opts.push(() => `${r}.a`);
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -70,7 +93,7 @@ class SpecGen {
       case 1:
         return `${this.int(s, d - 1)} ${pick(c, ["+", "-", "*"])} ${this.int(s, d - 1)}`;
       case 2:
-        return `(${this.int(s, d - 1)}) ${pick(c, ["/", "%"])} (${this.int(s, d - 1)})`;
+        return pick(c, [() => `div(${this.int(s, d - 1)}, ${this.int(s, d - 1)})`, () => `(${this.int(s, d - 1)}) % (${this.int(s, d - 1)})`])();
       case 3:
         return `${pick(c, ["div_up", "min", "max"])}(${this.int(s, d - 1)}, ${this.int(s, d - 1)})`;
       case 4:
@@ -114,6 +137,13 @@ class SpecGen {
       if (this.vars.has("seq")) opts.push(() => `${this.vars.get("seq")} == []`, () => `${this.int(s, 0)} in ${this.vars.get("seq")}`);
       if (this.vars.has("mrec") && this.vars.has("rec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}] == ${this.vars.get("rec")}`);
       if (this.vars.has("qrec")) opts.push(() => `any(e${this.letCount++} in ${this.vars.get("qrec")}: e${this.letCount - 1}.b)`);
+      const v = (k: VarKind) => this.vars.get(k)!;
+      if (this.vars.has("opt")) opts.push(() => `${v("opt")} ${pick(c, ["==", "!="])} none`, () => `${v("opt")} ${pick(c, ["==", "!="])} some(${this.int(s, 0)})`);
+      if (this.vars.has("tset")) opts.push(() => `(${this.key(s)}, ${pick(c, ["true", "false"])}) in ${v("tset")}`, () => `any((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: f${this.letCount - 1})`);
+      if (this.vars.has("oset")) opts.push(() => `${c.int(29, 34)} in ${v("oset")}`, () => `${this.int(s, 0)} + 30 in ${v("oset")}`);
+      if (this.vars.has("tup")) opts.push(() => `${v("tup")} == (${this.key(s)}, ${c.int(0, this.m)})`);
+      for (const w of s.ksets ?? []) opts.push(() => `${this.key(s)} in ${w}`, () => `${w} == {}`);
+      for (const r of s.recs ?? []) opts.push(() => `${r}.b`);
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -168,6 +198,11 @@ class SpecGen {
         out.push(`${indent}} else {`);
         this.stmts(s, depth - 1, c.int(0, 2), out, indent + "  ");
         out.push(`${indent}}`);
+      } else if (r <= 4 && c.int(0, 3) === 0) {
+        const name = `ws${this.letCount++}`;
+        const inner: Scope = { ...s, ksets: [...(s.ksets ?? []), name] };
+        out.push(`${indent}pick ${name} in subsets(K) where ${this.bool(inner, 1)}`);
+        s = inner;
       } else if (r <= 4 && c.int(0, 2) === 0) {
         const name = `p${this.letCount++}`;
         const domain = this.vars.has("set") && c.int(0, 1) === 0 ? this.vars.get("set")! : "K";
@@ -210,6 +245,12 @@ class SpecGen {
       );
     }
     if (this.vars.has("emap")) opts.push(() => `${v("emap")}[${pick(c, ["A", "B", "C"])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("tup")) opts.push(() => `${v("tup")} = (${this.key(s)}, ${this.int(s, 0)})`, () => `${v("tup")}.1 ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} ${pick(c, ["union", "minus"])} {(${this.key(s)}, ${this.bool(s, 0)})}`);
+    if (this.vars.has("opt")) opts.push(() => `${v("opt")} = some(${this.int(s, 1)})`, () => `${v("opt")} = none`);
+    if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${this.bool(s, 0)})] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("oset")) opts.push(() => `${v("oset")} = ${v("oset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(29, 32)}}`);
+    if (this.vars.has("omap")) opts.push(() => `${v("omap")}[${this.okey()}] = ${this.int(s, 0)}`);
     if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
     if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
     if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
@@ -235,7 +276,7 @@ class SpecGen {
     L.push("type V = 0 .. M");
     L.push("type E = enum { A, B, C }");
     L.push("type R = { a: V, b: bool }");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap"];
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap"];
     for (const k of kinds) if (c.int(0, 2) === 0) this.vars.set(k, `v_${k}`);
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
     for (const k of [...this.vars.keys()]) this.vars.set(k, `v_${k}`);
@@ -251,6 +292,12 @@ class SpecGen {
       mrec: () => `var v_mrec: map<K, R> = {a: ${c.int(0, this.m)}, b: true}`,
       qrec: () => "var v_qrec: seq<R, 2> = []",
       emap: () => `var v_emap: map<E, V> = ${c.int(0, this.m)}`,
+      tup: () => `var v_tup: (K, V) = (0, ${c.int(0, this.m)})`,
+      tset: () => `var v_tset: set<(K, bool)> = ${pick(c, ["{}", "{(0, true)}"])}`,
+      opt: () => `var v_opt: option<V> = ${pick(c, ["none", "some(0)"])}`,
+      tmap: () => `var v_tmap: map<(K, bool), V> = ${c.int(0, this.m)}`,
+      oset: () => `var v_oset: set<30 .. 33> = ${pick(c, ["{}", "{31}"])}`,
+      omap: () => `var v_omap: map<2 .. 4, V> = ${c.int(0, this.m)}`,
     };
     for (const k of this.vars.keys()) L.push(init[k]());
     if (c.int(0, 2) === 0) {
@@ -263,9 +310,16 @@ class SpecGen {
       const scope: Scope = { ints: [], keys: [], bools: [] };
       const nParams = c.int(0, 2);
       for (let i = 0; i < nParams; i++) {
-        if (c.int(0, 3) === 0) {
+        const r = c.int(0, 7);
+        if (r === 0) {
           params.push(`b${i}: bool`);
           scope.bools.push(`b${i}`);
+        } else if (r === 1) {
+          params.push(`w${i}: set<K>`);
+          scope.ksets = [...(scope.ksets ?? []), `w${i}`];
+        } else if (r === 2) {
+          params.push(`r${i}: R`);
+          scope.recs = [...(scope.recs ?? []), `r${i}`];
         } else {
           params.push(`x${i}: K`);
           scope.keys.push(`x${i}`);

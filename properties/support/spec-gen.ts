@@ -494,9 +494,11 @@ class Gen {
         const body: A.Expr = { kind: "field", target: ref(x), field: nm(field), span: S };
         return { kind: "aggregate", op: d.pick(["sum", "max", "min"] as const), binders: [{ name: nm(x), domain: { kind: "expr", expr: q.read(), span: S }, span: S }], where: null, body, span: S };
       }],
-      [4, () => bin(d.pick(["+", "-", "*", "/", "%"] as const), sub(), sub())],
+      [4, () => bin(d.pick(["+", "-", "*", "%"] as const), sub(), sub())],
+      // An exact quotient, rounded to an integer: the rounding works for any divisor.
+      [1, () => call(d.pick(["floor", "ceil"]), bin("/", sub(), sub()))],
       [1, () => ({ kind: "unary", op: "-", operand: sub(), span: S })],
-      [2, () => call(d.pick(["div_up", "min", "max"]), sub(), sub())],
+      [2, () => call(d.pick(["div", "div_up", "min", "max"]), sub(), sub())],
       [1, () => call(d.pick(["mul_div", "mul_div_up"]), sub(), sub(), sub())],
       [1, () => call("abs", sub())],
       [sets.length ? 1 : 0, () => call("size", d.pick(sets).read())],

@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { compileModel } from "../compile/compile.js";
 import type { Spec } from "../ir/ir.js";
 import { InputError, readSpecFile } from "../lang/read.js";
-import { scalarReadable, type Readable } from "../model/layout.js";
+import { choiceReadable, type Readable } from "../model/layout.js";
 import { DISABLED, ENABLED, FAILED, type Model } from "../model/model.js";
 import { renderConformance } from "../report/conform-text.js";
 import { renderDiagnostics } from "../report/diagnostics.js";
@@ -182,7 +182,7 @@ function actionCall(model: Model, inst: number): ActionCall {
   const a = model.actions[action];
   const fields = choiceFields(model.spec.actions[action]);
   const call: Record<string, Readable> = { action: a.name };
-  a.choices.forEach((c, i) => (call[fields[i]] = scalarReadable(c.ty, args[i])));
+  a.choices.forEach((c, i) => (call[fields[i]] = choiceReadable(c.ty, args[i])));
   return call as ActionCall;
 }
 

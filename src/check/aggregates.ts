@@ -3,10 +3,13 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { BOOL, SET_MAX_ELEMENT, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
+import { MAX_SET_ELEMENTS } from "../ir/finite.js";
+import { BOOL, sizeOfTy, type IntTy, type Ty } from "../ir/types.js";
 import { PROTO_RESERVED, type Checker, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
-import { checkBool, checkExpr, checkInt, describeTy, intTy, src } from "./expressions.js";
+import { declareParts, rangeableType, subsetsDomain } from "./domains.js";
+import { checkBool, checkExpr, checkNumber, describeTy, src } from "./expressions.js";
+import { numIntTy } from "./fractions.js";
 import { declaredType } from "./types.js";
 
 export interface CheckedDomain {
@@ -26,7 +29,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
       const lo = foldConst(c, d.lo, "int", "a range bound");
       const hi = foldConst(c, d.hi, "int", "a range bound");
       if (typeof lo !== "number" || typeof hi !== "number") return null;
-      const ty: ScalarTy = { k: "int", lo, hi };
+      const ty: IntTy = { k: "int", lo, hi };
       return { domain: { k: "type", ty }, ty, size: Math.max(0, hi - lo + 1) };
     }
     case "expr": {
@@ -35,14 +38,12 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
         const g = c.globals.get(e.name);
         if (g?.kind === "type") {
           const ty = declaredType(c, g.decl);
-          if (ty.k === "error") return null;
-          if (!isScalar(ty)) {
-            c.error(e.span, `cannot range over the type \`${e.name}\` (${showType(ty)})`, "range over bool, an enum or an integer range, or over a set or queue value");
-            return null;
-          }
-          return { domain: { k: "type", ty }, ty, size: cardinality(ty) };
+          if (ty.k === "error" || !rangeableType(c, e.span, e.name, ty)) return null;
+          return { domain: { k: "type", ty }, ty, size: sizeOfTy(ty) };
         }
       }
+      const subsets = subsetsDomain(c, e, sc);
+      if (subsets) return subsets.k === "error" ? null : { domain: { k: "type", ty: subsets }, ty: subsets, size: sizeOfTy(subsets) };
       const ir = checkExpr(c, e, sc);
       if (ir.ty.k === "error") return null;
       if (ir.ty.k === "set") {
@@ -50,7 +51,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
           c.error(e.span, "ranging over an empty set literal gives nothing");
           return null;
         }
-        return { domain: { k: "set", set: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: cardinality(ir.ty.elem) };
+        return { domain: { k: "set", set: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: sizeOfTy(ir.ty.elem) };
       }
       if (ir.ty.k === "seq") {
         if (ir.ty.elem.k === "any") {
@@ -66,7 +67,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
 }
 
 /** Declares a bound name, refusing to shadow anything already visible. */
-export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick"): number {
+export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick", alias?: I.Expr): number {
   const prev = sc.lookup(name.text);
   if (name.text === "__proto__") {
     c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
@@ -79,7 +80,7 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations");
     }
   }
-  return sc.declare(name.text, ty, name.span, what).id;
+  return sc.declare(name.text, ty, name.span, what, alias).id;
 }
 
 export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope): I.Expr {
@@ -91,7 +92,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
     for (const b of e.binders) {
       const d = checkDomain(c, b.domain, sc);
       if (!d) bad = true;
-      const local = declareLocal(c, sc, b.name, d?.ty ?? { k: "error" }, "binder");
+      const local = b.parts ? sc.declare(b.name.text, d?.ty ?? { k: "error" }, b.name.span, "binder").id : declareLocal(c, sc, b.name, d?.ty ?? { k: "error" }, "binder");
+      if (b.parts && !declareParts(c, sc, b, d?.ty ?? { k: "error" }, local, (n, ty, alias) => declareLocal(c, sc, n, ty, "binder", alias))) bad = true;
       if (d) {
         binders.push({ name: b.name.text, local, domain: d.domain, span: b.span });
         size *= d.size;
@@ -102,7 +104,7 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
       e.body === null ? null
       : e.op === "all" || e.op === "any" ? checkBool(c, e.body, sc, `\`${e.op}\``)
       : e.op === "map" ? checkExpr(c, e.body, sc)
-      : checkInt(c, e.body, sc, `\`${e.op}\``);
+      : checkNumber(c, e.body, sc, `\`${e.op}\``);
     if (bad || (body && body.ty.k === "error") || (where && where.ty.k === "error")) return c.errExpr(e.span);
     const base = { k: "agg" as const, op: e.op, binders, where, body, site: -1, span: e.span };
     switch (e.op) {
@@ -113,7 +115,7 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
         return { ...base, ty: { k: "int", lo: 0, hi: size } };
       case "sum": {
         const t = body!.ty as I.IntTy;
-        return { ...base, ty: intTy(c, e.span, { lo: Math.min(0, size * t.lo), hi: Math.max(0, size * t.hi) }) };
+        return { ...base, ty: numIntTy(c, e.span, { lo: Math.min(0, size * t.lo), hi: Math.max(0, size * t.hi) }, t.den ?? 1) };
       }
       case "min":
       case "max":
@@ -131,8 +133,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
           c.error(e.span, "`set(x in D where condition)` takes one name ranging over a type or a set");
           return c.errExpr(e.span);
         }
-        if (bt.k === "int" && (bt.lo < 0 || bt.hi > SET_MAX_ELEMENT)) {
-          c.error(e.binders[0].domain.span, `set elements must lie in 0 .. ${SET_MAX_ELEMENT}; this domain is ${bt.lo} .. ${bt.hi}`);
+        if (bt.k === "set" || sizeOfTy(bt) > MAX_SET_ELEMENTS) {
+          c.error(e.binders[0].domain.span, bt.k === "set" ? "`set(...)` cannot collect sets: a set's elements have an index, and a set has none" : `a set of this domain's values would range over ${sizeOfTy(bt).toLocaleString("en-US")} values; a set holds at most ${MAX_SET_ELEMENTS.toLocaleString("en-US")}`);
           return c.errExpr(e.span);
         }
         return { ...base, ty: { k: "set", elem: bt } };

@@ -40,6 +40,8 @@ export interface LocalBinding {
   readonly ty: Ty;
   readonly span: A.Span;
   readonly what: "parameter" | "caller" | "let" | "binder" | "pick";
+  /** A name that stands for an expression: a field of a destructured tuple. */
+  readonly alias?: I.Expr;
 }
 
 /** Lexical scope of one function body (action, def, property, initial value). */
@@ -73,8 +75,8 @@ export class Scope {
     return this.frames.flatMap((f) => [...f.keys()]);
   }
 
-  declare(name: string, ty: Ty, span: A.Span, what: LocalBinding["what"]): LocalBinding {
-    const b: LocalBinding = { id: this.counter.n++, ty, span, what };
+  declare(name: string, ty: Ty, span: A.Span, what: LocalBinding["what"], alias?: I.Expr): LocalBinding {
+    const b: LocalBinding = { id: this.counter.n++, ty, span, what, ...(alias ? { alias } : {}) };
     this.frames[this.frames.length - 1].set(name, b);
     return b;
   }

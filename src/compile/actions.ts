@@ -8,6 +8,7 @@ import type { Layout } from "../model/layout.js";
 import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { bind, compileCode, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
 import { emitFit } from "./fit.js";
+import { choiceSlots } from "./options.js";
 import { placeOf } from "./expr.js";
 
 /** Copy `s` into `d` (the generated CP function) and switch reads to `d`. */
@@ -41,7 +42,7 @@ function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
   const raw = compileSlots(ctx, s.value);
   let slots = emitFit(ctx, raw, s.value.ty, s.place.ty, s.site);
   // Writing several slots while reading the same state could read what was just written.
-  if (slots.length > 1) slots = slots.map((x) => (isConst(x) || (isSimple(x) && !x.includes("["))) ? x : bind(ctx, x));
+  if (slots.length > 1) slots = slots.map((x) => (isConst(x) || (isSimple(x) && !x.includes("["))) ? x : bindFresh(ctx, x));
   ensureCopied(ctx);
   const targets = placeSlots(ref, slotCount(s.place.ty));
   targets.forEach((t, k) => ctx.fn.line(`${t} = ${slots[k]};`));
@@ -50,7 +51,7 @@ function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
 interface BodyState {
   /** Bit per pick made inside a conditional branch, so unmade picks can be pinned to one value. */
   readonly conditionalPicks: Map<number, number>;
-  readonly pickChoice: (pick: number) => string;
+  readonly pickSlots: (ctx: Ctx, pick: number) => string[];
 }
 
 function compileStmts(ctx: Ctx, stmts: readonly I.Stmt[], st: BodyState, nested: boolean): void {
@@ -98,7 +99,7 @@ function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean): void 
       return;
     }
     case "pick": {
-      ctx.locals.set(s.local, { slots: [st.pickChoice(s.pick)] });
+      ctx.locals.set(s.local, { slots: st.pickSlots(ctx, s.pick) });
       if (nested) fn.line(`pk |= ${1 << st.conditionalPicks.get(s.pick)!};`);
       if (s.where) fn.line(`if (!${compileScalar(ctx, s.where)}) return 0;`);
       return;
@@ -130,12 +131,12 @@ function collectPicks(stmts: readonly I.Stmt[], nested: boolean, out: Map<number
 export function compileAction(spec: I.Spec, layout: Layout, a: I.Action, k: number): string {
   const fn = new FnBuilder();
   const ctx: Ctx = { fn, S: "s", O: "", locals: new Map(), spec, layout, unroll: 256 };
-  a.choices.forEach((c, i) => ctx.locals.set(c.local, { slots: [`c${i}`] }));
+  a.choices.forEach((c, i) => c.kind !== "pick" && ctx.locals.set(c.local, { slots: choiceSlots(ctx, c.ty, `c${i}`) }));
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   const conditionalPicks = new Map<number, number>();
   collectPicks(a.body, false, conditionalPicks);
   if (conditionalPicks.size > 0) fn.line("let pk = 0;");
-  compileStmts(ctx, a.body, { conditionalPicks, pickChoice: (p) => `c${firstPick + p}` }, false);
+  compileStmts(ctx, a.body, { conditionalPicks, pickSlots: (cx, p) => choiceSlots(cx, a.choices[firstPick + p].ty, `c${firstPick + p}`) }, false);
   ensureCopied(ctx);
   // A pick its path never reached must not multiply the instances: only its first value counts.
   for (const [pick, bit] of conditionalPicks) {

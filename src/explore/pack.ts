@@ -5,7 +5,8 @@
 // words, BFT(12,3)'s 12 become 1. The explorer hashes, stores and queues packed states only.
 // pack/unpack are generated once per model (slot numbers and numeric constants only).
 
-import { cardinality, slotCount, type Ty } from "../ir/types.js";
+import { setBase } from "../ir/finite.js";
+import { isPlainInt, setWords, sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 
 export interface SlotRange {
@@ -51,12 +52,25 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       break;
     case "set": {
       const e = ty.elem;
-      const top = e.k === "any" ? 0 : e.k === "int" ? e.hi + 1 : e.k === "bool" ? 2 : e.members.length;
-      out.push({ lo: 0, bits: Math.min(31, top) });
+      if (e.k === "any" || e.k === "error") {
+        out.push({ lo: 0, bits: 0 });
+        break;
+      }
+      // Each word holds the positions it covers that an element can take.
+      const base = setBase(e);
+      const last = isPlainInt(e) ? e.hi : sizeOfTy(e) - 1;
+      for (let k = 0; k < setWords(e); k++) {
+        const start = base + 32 * k;
+        const top = Math.min(last, start + 31) - start + 1;
+        out.push({ lo: 0, bits: top >= 32 ? 32 : Math.max(0, top) });
+      }
       break;
     }
+    case "option":
+      out.push(intRange(0, sizeOfTy(ty) - 1));
+      break;
     case "map":
-      for (let i = 0; i < cardinality(ty.key); i++) slotRanges(ty.val, out);
+      for (let i = 0; i < sizeOfTy(ty.key); i++) slotRanges(ty.val, out);
       break;
     case "rec":
       for (const f of ty.fields) slotRanges(f.ty, out);

@@ -3,9 +3,9 @@
 // JS arrays, every action copies the whole state. Tests use it as the oracle for the compiler.
 // Action instances are numbered exactly as the compiled Model numbers them.
 
-import { EvalFailure, checkFits, code, evaluate, fromCode, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { EvalFailure, checkFits, code, evaluate, show, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { choiceCodeAt, choiceCount, choiceValue, valueIndex } from "./finite.js";
 import type * as I from "./ir.js";
-import { cardinality, scalarLo } from "./types.js";
 
 export type State = Value[];
 
@@ -25,7 +25,7 @@ export function initialState(spec: I.Spec): State {
 
 /** Instances of an action, in the model's order: choices in lexicographic order, first slowest. */
 export function instanceCount(a: I.Action): number {
-  return a.choices.reduce((n, c) => n * cardinality(c.ty), 1);
+  return a.choices.reduce((n, c) => n * choiceCount(c.ty), 1);
 }
 
 /** The action and choice codes of global instance `inst`. */
@@ -38,8 +38,8 @@ export function decodeInstance(spec: I.Spec, inst: number): { action: number; ar
       let x = inst - first;
       const args = new Array<number>(a.choices.length);
       for (let i = a.choices.length - 1; i >= 0; i--) {
-        const card = cardinality(a.choices[i].ty);
-        args[i] = scalarLo(a.choices[i].ty) + (x % card);
+        const card = choiceCount(a.choices[i].ty);
+        args[i] = choiceCodeAt(a.choices[i].ty, x % card);
         x = Math.floor(x / card);
       }
       return { action: k, args };
@@ -75,10 +75,11 @@ function assign(r: Run, s: Extract<I.Stmt, { k: "assign" }>): void {
   let cur: Value = r.state[p.var];
   for (const step of p.path) {
     if (step.k === "index") {
-      const i = code(evaluate(r.env, step.index, r.locals));
+      const iv = evaluate(r.env, step.index, r.locals);
+      const i = code(iv);
       if (ty.k === "map") {
-        const ord = i - scalarLo(ty.key);
-        if (ord < 0 || ord >= cardinality(ty.key)) throw new EvalFailure(step.site, String(evaluate(r.env, step.index, r.locals)));
+        const ord = valueIndex(ty.key, iv);
+        if (ord < 0) throw new EvalFailure(step.site, show(iv));
         keys.push(ord);
         cur = (cur as Value[])[ord];
         ty = ty.val;
@@ -120,7 +121,7 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
         break;
       case "pick": {
         const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick;
-        r.locals[s.local] = fromCode(r.action.choices[idx].ty, r.args[idx]);
+        r.locals[s.local] = choiceValue(r.action.choices[idx].ty, r.args[idx]);
         r.picked.add(s.pick);
         if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) throw DISABLED;
         break;
@@ -139,7 +140,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   const next = state.map(clone);
   const locals: Value[] = new Array(Math.max(1, a.nLocals));
   a.choices.forEach((c, i) => {
-    if (c.kind !== "pick") locals[c.local] = fromCode(c.ty, args[i]);
+    if (c.kind !== "pick") locals[c.local] = choiceValue(c.ty, args[i]);
   });
   const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set() };
   try {
@@ -153,7 +154,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   for (let p = 0; firstPick >= 0 && firstPick + p < a.choices.length; p++) {
     const c = a.choices[firstPick + p];
-    if (!run.picked.has(p) && args[firstPick + p] !== scalarLo(c.ty)) return { status: "disabled" };
+    if (!run.picked.has(p) && args[firstPick + p] !== choiceCodeAt(c.ty, 0)) return { status: "disabled" };
   }
   return { status: "enabled", state: next };
 }

@@ -59,7 +59,7 @@ function operand(op: BinaryOp, e: Expr, min: number): string {
 function exprText(e: Expr): string {
   switch (e.kind) {
     case "num":
-      return String(e.value);
+      return e.decimal ?? String(e.value);
     case "bool":
       return e.value ? "true" : "false";
     case "name":
@@ -92,6 +92,8 @@ function exprText(e: Expr): string {
       return `[${list(e.elems, (x) => printExpr(x))}]`;
     case "recordLit":
       return `{${list(e.fields, (f) => `${f.name.text}: ${printExpr(f.value)}`)}}`;
+    case "tupleLit":
+      return `(${list(e.elems, (x) => printExpr(x))})`;
   }
 }
 
@@ -107,7 +109,8 @@ function printDomain(d: Domain): string {
 }
 
 function printBinder(b: Binder): string {
-  return `${b.name.text} in ${printDomain(b.domain)}`;
+  const pattern = b.parts ? `(${list(b.parts, (p) => p.text)})` : b.name.text;
+  return `${pattern} in ${printDomain(b.domain)}`;
 }
 
 export function printType(t: TypeExpr): string {
@@ -126,7 +129,11 @@ export function printType(t: TypeExpr): string {
       return `{ ${list(t.fields, (f) => `${f.name.text}: ${printType(f.type)}`)} }`;
     case "range":
       // A record literal first would be read as a record type.
-      return `${t.lo.kind === "recordLit" ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
+      return `${t.lo.kind === "recordLit" ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}${t.step ? ` step ${printExpr(t.step, ADD)}` : ""}`;
+    case "tuple":
+      return `(${list(t.elems, printType)})`;
+    case "option":
+      return `option<${printType(t.elem)}>`;
     case "named":
       return t.name.text;
   }

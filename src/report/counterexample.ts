@@ -8,7 +8,8 @@ import { describeFailure } from "../ir/failure.js";
 import type { Ty } from "../ir/types.js";
 import { replayPath, type PathStep } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
-import { scalarReadable, type Readable } from "../model/layout.js";
+import { choiceReadable, type Readable } from "../model/layout.js";
+import { readableOption, readableText } from "../model/values.js";
 import { stateValues } from "../model/eval-values.js";
 import type { Model } from "../model/model.js";
 import { renderDiagnostic } from "./diagnostics.js";
@@ -29,8 +30,31 @@ export function formatReadable(v: Readable): string {
   return String(v);
 }
 
-function formatSet(v: Readable): string {
-  return Array.isArray(v) ? `{${v.map(formatReadable).join(", ")}}` : formatReadable(v);
+/** A readable value of type `ty` as written in a spec: `7/2`, `(1, 2)`, `some(A)`, `none`,
+ * `{0, 1, 2}`, `{owner: 0, amount: 1}`, `[1, 2]`. */
+export function formatTyped(ty: Ty, v: Readable): string {
+  switch (ty.k) {
+    case "int":
+      return readableText(v);
+    case "option": {
+      const o = readableOption(v);
+      if (o === undefined) return formatReadable(v);
+      return o === null || ty.elem.k === "any" ? "none" : `some(${formatTyped(ty.elem, o[0])})`;
+    }
+    case "set":
+      return Array.isArray(v) && ty.elem.k !== "any" ? `{${v.map((x) => formatTyped(ty.elem as Ty, x)).join(", ")}}` : formatReadable(v);
+    case "rec":
+      if (ty.tuple && Array.isArray(v)) return `(${ty.fields.map((f, i) => formatTyped(f.ty, v[i])).join(", ")})`;
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) return `{${ty.fields.map((f) => `${f.name}: ${formatTyped(f.ty, v[f.name])}`).join(", ")}}`;
+      return formatReadable(v);
+    case "seq":
+      return Array.isArray(v) && ty.elem.k !== "any" ? `[${v.map((x) => formatTyped(ty.elem as Ty, x)).join(", ")}]` : formatReadable(v);
+    case "map":
+      if (typeof v === "object" && v !== null && !Array.isArray(v)) return `{${Object.entries(v).map(([k, x]) => `${k}: ${formatTyped(ty.val, x)}`).join(", ")}}`;
+      return formatReadable(v);
+    default:
+      return formatReadable(v);
+  }
 }
 
 /** Leaves of a variable's value as (path, text): map entries and record fields are opened, sets
@@ -43,11 +67,8 @@ function leaves(path: string, v: Readable, ty: Ty, out: [string, string][]): voi
     case "rec":
       for (const f of ty.fields) leaves(`${path}.${f.name}`, (v as Record<string, Readable>)[f.name], f.ty, out);
       return;
-    case "set":
-      out.push([path, formatSet(v)]);
-      return;
     default:
-      out.push([path, formatReadable(v)]);
+      out.push([path, formatTyped(ty, v)]);
   }
 }
 
@@ -61,7 +82,7 @@ function stateLeaves(model: Model, s: Int32Array): Map<string, string> {
 /** `withdraw(a = 1) by caller = 0, pick x = 2` */
 export function describeStep(model: Model, action: number, args: readonly number[]): string {
   const a = model.actions[action];
-  const show = (i: number) => String(scalarReadable(a.choices[i].ty, args[i]));
+  const show = (i: number) => formatTyped(a.choices[i].ty, choiceReadable(a.choices[i].ty, args[i]));
   const params = a.choices.map((c, i) => (c.kind === "param" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
   const caller = a.choices.findIndex((c) => c.kind === "caller");
   const picks = a.choices.map((c, i) => (c.kind === "pick" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);

@@ -1,7 +1,7 @@
 // Where two states differ, variable by variable, down to map entries and record fields: what replay
 // reports when a recorded state is not the state the spec now reaches.
 
-import { cardinality, scalarLo, type Ty } from "../ir/types.js";
+import { sizeOfTy, type Ty } from "../ir/types.js";
 import { keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 
@@ -54,8 +54,7 @@ export function typeAt(model: Model, place: string): Ty | null {
     const field = /^\.([^.[\]]+)/.exec(rest);
     if (index && ty.k === "map") {
       const key = ty.key;
-      const lo = scalarLo(key);
-      if (!Array.from({ length: cardinality(key) }, (_, i) => keyText(key, lo + i)).includes(index[1])) return null;
+      if (!Array.from({ length: sizeOfTy(key) }, (_, i) => keyText(key, i)).includes(index[1])) return null;
       ty = ty.val;
     } else if (index && ty.k === "seq" && ty.elem.k !== "any") {
       if (!/^[0-9]+$/.test(index[1]) || Number(index[1]) >= ty.cap) return null;

@@ -6,7 +6,10 @@
 
 import { needsFit } from "../../check/compat.js";
 import type * as I from "../../ir/ir.js";
-import { SET_MAX_ELEMENT, cardinality, isScalar, scalarLo, type ScalarTy, type Ty } from "../../ir/types.js";
+import { cardinality, isScalar, scalarLo, type ScalarTy, type Ty } from "../../ir/types.js";
+
+/** Positions of a one-word set constant. */
+const SET_MAX_ELEMENT = 31;
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import type { TsTypes } from "./types.js";
 
@@ -189,7 +192,7 @@ export class ExprCompiler {
       case "recLit":
         return primary(`{ ${e.ty.fields.map((f, i) => `${propKey(f.name)}: ${this.compile(e.fields[i], sc).text}`).join(", ")} }`);
       case "fill":
-        return call(this.use("fill"), [T.domain(e.ty.key, (h) => this.use(h)), this.compile(e.e, sc).text]);
+        return call(this.use("fill"), [T.domain(e.ty.key as ScalarTy, (h) => this.use(h)), this.compile(e.e, sc).text]);
       case "old": {
         if (sc.old === null) throw new Error("internal: old() outside a step property");
         const inner: Scope = { ...sc, state: sc.old };
@@ -270,8 +273,13 @@ export class ExprCompiler {
     const r = this.compile(e.r, sc);
     if (e.op === "+" || e.op === "-") return bin(l, e.op, r, PREC.ADD);
     if (e.op === "*") return bin(l, "*", r, PREC.MUL);
-    const lt = e.l.ty as I.IntTy;
-    const rt = e.r.ty as I.IntTy;
+    if (e.op === "/" && (e.ty.den ?? 1) > 1) throw new Error("internal: codegen of exact fractions is not implemented yet");
+    return this.intDivision(e.op, l, r, e.l.ty as I.IntTy, e.r.ty as I.IntTy, e.site);
+  }
+
+  /** ⌊l / r⌋ or l mod r for integers. */
+  private intDivision(op: "/" | "%", l: Code, r: Code, lt: I.IntTy, rt: I.IntTy, siteId: number): Code {
+    const e = { op, site: siteId };
     const mayBeZero = rt.lo <= 0 && rt.hi >= 0;
     const small = Math.max(Math.abs(lt.lo), Math.abs(lt.hi)) < 1 << 24 && Math.max(Math.abs(rt.lo), Math.abs(rt.hi)) < 1 << 24;
     if (!mayBeZero) {
@@ -346,6 +354,8 @@ export class ExprCompiler {
       return call(this.use(name), xs);
     };
     switch (e.fn) {
+      case "div":
+        return this.intDivision("/", args[0], args[1], e.args[0].ty as I.IntTy, e.args[1].ty as I.IntTy, e.site);
       case "div_up":
         return withSite("divUp");
       case "mul_div":
@@ -372,6 +382,12 @@ export class ExprCompiler {
       }
       case "pop":
         return call(this.use("pop"), [args[0].text, site()], args[0].ts);
+      case "floor":
+      case "ceil":
+      case "some":
+      case "get":
+      case "get_or":
+        throw new Error(`internal: codegen of ${e.fn} is not implemented yet`);
     }
   }
 
@@ -380,7 +396,7 @@ export class ExprCompiler {
     const T = this.m.types;
     switch (d.k) {
       case "type": {
-        const text = T.domain(d.ty, (h) => this.use(h));
+        const text = T.domain(d.ty as ScalarTy, (h) => this.use(h));
         return { text: text.endsWith(" as const") ? `(${text})` : text, ts: T.decl(d.ty) };
       }
       case "set": {
@@ -489,8 +505,8 @@ export class ExprCompiler {
 }
 
 /** The value of a scalar type's first value, as a literal (the value an unreached pick must have). */
-export function firstValue(types: TsTypes, ty: ScalarTy): string {
-  return types.scalar(ty, scalarLo(ty));
+export function firstValue(types: TsTypes, ty: Ty): string {
+  return types.scalar(ty, scalarLo(ty as ScalarTy));
 }
 
 export { cardinality };

@@ -255,7 +255,7 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     names.take(["out"]);
     const fields = choiceFields(a);
     const vars = a.choices.map((c) => names.fresh(c.name));
-    const heads = a.choices.map((c, i) => `for (const ${vars[i]} of ${types.domain(c.ty, (h) => ctx.use(h))}) `).join("");
+    const heads = a.choices.map((c, i) => `for (const ${vars[i]} of ${types.domain(c.ty as ScalarTy, (h) => ctx.use(h))}) `).join("");
     const obj = [`action: ${JSON.stringify(a.name)}`, ...fields.map((f, i) => (f === vars[i] ? f : `${propKey(f)}: ${vars[i]}`))].join(", ");
     loops.push(`${heads}out.push({ ${obj} });`);
   });

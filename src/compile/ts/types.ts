@@ -99,6 +99,8 @@ export class TsTypes {
         return ty.fields.length === 0 ? "{}" : `{ ${ty.fields.map((f) => `readonly ${propKey(f.name)}: ${inner(f.ty)}`).join("; ")} }`;
       case "seq":
         return arrayOf(inner(ty.elem));
+      case "option":
+        throw new Error("internal: codegen of options is not implemented yet");
       case "any":
       case "error":
         return "never";
@@ -144,7 +146,7 @@ export class TsTypes {
         return elems.length === 0 ? `new Set<${this.decl(ty.elem)}>()` : `new Set<${this.decl(ty.elem)}>([${elems.join(", ")}])`;
       }
       case "map": {
-        const lo = scalarLo(ty.key);
+        const lo = scalarLo(ty.key as ScalarTy);
         const entries = (v as Value[]).map((x, i) => `[${this.scalar(ty.key, lo + i)}, ${this.literal(ty.val, x)}]`);
         return `new Map<${this.decl(ty.key)}, ${this.decl(ty.val)}>([${entries.join(", ")}])`;
       }
