@@ -21,7 +21,10 @@ type VarKind =
   | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap"
   // the second edition's values: a tuple, a set of tuples, an option, a map keyed by tuples, a set
   // over integers that do not start at 0 (two words), a map keyed by a range not starting at 0
-  | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap";
+  | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap"
+  // exact fractions: a number with a step, a map to them, a set of them, a map keyed by them, an
+  // option of one
+  | "frac" | "fmap" | "fset" | "fkey" | "fopt";
 
 interface Scope {
   ints: string[];
@@ -31,6 +34,8 @@ interface Scope {
   ksets?: string[];
   /** Locals of type R (record parameters). */
   recs?: string[];
+  /** Locals of type Q (`0 .. 1 step 1/2` parameters). */
+  fracs?: string[];
 }
 
 class SpecGen {
@@ -40,6 +45,8 @@ class SpecGen {
   private hasDef = false;
   private anyCaller = false;
   private act0Params: string[] = [];
+  /** Whether expressions may use fractions. */
+  private fracs = false;
   private readonly n: number;
   private readonly m: number;
 
@@ -54,6 +61,44 @@ class SpecGen {
     if (r < 8 || (!this.vars.has("int") && !this.vars.has("map"))) return String(this.c.int(0, this.n - 1));
     // A value read from the state may fall outside K: a well_typed index failure at run time.
     return this.vars.has("int") ? this.vars.get("int")! : `${this.vars.get("map")}[0]`;
+  }
+
+  /** A number that may be a fraction: over 1/2, 1/4 and the divisors 2 and 1 .. M + 1. */
+  frac(s: Scope, d: number): string {
+    const c = this.c;
+    const v = (k: VarKind) => this.vars.get(k)!;
+    const leaf = () => {
+      const opts: (() => string)[] = [() => "F", () => "G", () => this.int(s, 0), () => pick(c, ["0.5", "1.25", "3/4"])];
+      if (this.vars.has("frac")) opts.push(() => v("frac"), () => v("frac"));
+      if (this.vars.has("fmap")) opts.push(() => `${v("fmap")}[${this.key(s)}]`);
+      if (this.vars.has("fopt")) opts.push(() => `get_or(${v("fopt")}, F)`);
+      for (const q of s.fracs ?? []) opts.push(() => q);
+      return pick(c, opts)();
+    };
+    if (d <= 0) return leaf();
+    switch (c.int(0, 9)) {
+      case 0:
+        return `${this.frac(s, d - 1)} ${pick(c, ["+", "-"])} ${this.frac(s, d - 1)}`;
+      case 1:
+        return `${this.frac(s, d - 1)} * ${pick(c, ["F", "2", "G", this.int(s, 0)])}`;
+      case 2:
+        return `(${this.frac(s, d - 1)}) / ${pick(c, ["2", "3", "F", this.vars.has("int") ? `(${v("int")} + 1)` : "4", this.vars.has("int") ? v("int") : "G"])}`;
+      case 3:
+        return `${pick(c, ["min", "max"])}(${this.frac(s, d - 1)}, ${this.frac(s, d - 1)})`;
+      case 4:
+        return `${pick(c, ["floor", "ceil"])}(${this.frac(s, d - 1)}, ${pick(c, ["F", "1/4"])})`;
+      case 5:
+        return `(${this.frac(s, d - 1)}) % ${pick(c, ["F", "1", "G"])}`;
+      case 6:
+        return `-${pick(c, ["F", "G"])}`;
+      default:
+        return leaf();
+    }
+  }
+
+  /** A key of `map<0 .. 4 step 2, V>`, possibly off the step or a fraction. */
+  private fkey(s: Scope): string {
+    return pick(this.c, [() => `min(max(${this.int(s, 0)}, 0), 2) * 2`, () => `min(max(${this.int(s, 0)}, 0), 3)`, () => (this.vars.has("frac") ? `${this.vars.get("frac")} * 2` : "2")])();
   }
 
   /** A key of `map<2 .. 4, V>`: a literal, or a state read that may fall outside. */
@@ -85,6 +130,9 @@ class SpecGen {
       if (this.vars.has("oset")) opts.push(() => `size(${v("oset")})`);
       for (const w of s.ksets ?? []) opts.push(() => `size(${w})`);
       for (const r of s.recs ?? []) opts.push(() => `${r}.a`);
+      if (this.fracs) opts.push(() => `${pick(c, ["floor", "ceil"])}(${this.frac(s, 1)})`, () => `${pick(c, ["div", "div_up"])}(${this.frac(s, 0)}, ${pick(c, ["F", "G", "2"])})`);
+      if (this.vars.has("fset")) opts.push(() => `size(${v("fset")})`);
+      if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}]`);
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -139,11 +187,15 @@ class SpecGen {
       if (this.vars.has("qrec")) opts.push(() => `any(e${this.letCount++} in ${this.vars.get("qrec")}: e${this.letCount - 1}.b)`);
       const v = (k: VarKind) => this.vars.get(k)!;
       if (this.vars.has("opt")) opts.push(() => `${v("opt")} ${pick(c, ["==", "!="])} none`, () => `${v("opt")} ${pick(c, ["==", "!="])} some(${this.int(s, 0)})`);
+      if (this.vars.has("tset")) opts.push(() => `({(${this.key(s)}, ${this.bool(s, 0)})} union {(${c.int(0, 1)}, true)}) subset ${v("tset")}`);
       if (this.vars.has("tset")) opts.push(() => `(${this.key(s)}, ${pick(c, ["true", "false"])}) in ${v("tset")}`, () => `any((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: f${this.letCount - 1})`);
-      if (this.vars.has("oset")) opts.push(() => `${c.int(29, 34)} in ${v("oset")}`, () => `${this.int(s, 0)} + 30 in ${v("oset")}`);
+      if (this.vars.has("oset")) opts.push(() => `${c.int(31, 37)} in ${v("oset")}`, () => `${this.int(s, 0)} + 31 in ${v("oset")}`, () => `${v("oset")} == {${this.int(s, 0)} + 30}`);
       if (this.vars.has("tup")) opts.push(() => `${v("tup")} == (${this.key(s)}, ${c.int(0, this.m)})`);
       for (const w of s.ksets ?? []) opts.push(() => `${this.key(s)} in ${w}`, () => `${w} == {}`);
       for (const r of s.recs ?? []) opts.push(() => `${r}.b`);
+      if (this.fracs) opts.push(() => `${this.frac(s, 1)} ${pick(c, ["<", "<=", "==", "!=", ">"])} ${this.frac(s, 1)}`);
+      if (this.vars.has("fset")) opts.push(() => `${this.frac(s, 0)} in ${v("fset")}`);
+      if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} == some(${this.frac(s, 0)})`);
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -246,11 +298,16 @@ class SpecGen {
     }
     if (this.vars.has("emap")) opts.push(() => `${v("emap")}[${pick(c, ["A", "B", "C"])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
     if (this.vars.has("tup")) opts.push(() => `${v("tup")} = (${this.key(s)}, ${this.int(s, 0)})`, () => `${v("tup")}.1 ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
-    if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} ${pick(c, ["union", "minus"])} {(${this.key(s)}, ${this.bool(s, 0)})}`);
+    if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} ${pick(c, ["union", "minus"])} {(${this.key(s)}, ${this.bool(s, 0)})}`, () => `${v("tset")} = {(${this.key(s)}, true)} union {(${this.int(s, 0)}, ${this.bool(s, 0)})}`);
     if (this.vars.has("opt")) opts.push(() => `${v("opt")} = some(${this.int(s, 1)})`, () => `${v("opt")} = none`);
     if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${this.bool(s, 0)})] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
-    if (this.vars.has("oset")) opts.push(() => `${v("oset")} = ${v("oset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(29, 32)}}`);
+    if (this.vars.has("oset")) opts.push(() => `${v("oset")} = ${v("oset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(30, 34)}}`);
     if (this.vars.has("omap")) opts.push(() => `${v("omap")}[${this.okey()}] = ${this.int(s, 0)}`);
+    if (this.vars.has("frac")) opts.push(() => `${v("frac")} = ${this.frac(s, 1)}`, () => `${v("frac")} ${pick(c, ["+=", "-="])} ${pick(c, ["F", "1/4", "1"])}`);
+    if (this.vars.has("fmap")) opts.push(() => `${v("fmap")}[${this.key(s)}] = ${this.frac(s, 1)}`);
+    if (this.vars.has("fset")) opts.push(() => `${v("fset")} = ${v("fset")} ${pick(c, ["union", "minus"])} {${this.frac(s, 0)}}`);
+    if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}] = ${this.int(s, 0)}`);
+    if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} = some(${this.frac(s, 1)})`, () => `${v("fopt")} = none`);
     if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
     if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
     if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
@@ -276,8 +333,12 @@ class SpecGen {
     L.push("type V = 0 .. M");
     L.push("type E = enum { A, B, C }");
     L.push("type R = { a: V, b: bool }");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap"];
-    for (const k of kinds) if (c.int(0, 2) === 0) this.vars.set(k, `v_${k}`);
+    L.push("type Q = 0 .. 1 step 1/2");
+    L.push("const F = 1/2");
+    L.push("const G = 0.25");
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt"];
+    for (const k of kinds) if (c.int(0, 3) === 0) this.vars.set(k, `v_${k}`);
+    this.fracs = c.int(0, 2) === 0 || ["frac", "fmap", "fset", "fkey", "fopt"].some((k) => this.vars.has(k as VarKind));
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
     for (const k of [...this.vars.keys()]) this.vars.set(k, `v_${k}`);
     const init: Record<VarKind, () => string> = {
@@ -296,8 +357,15 @@ class SpecGen {
       tset: () => `var v_tset: set<(K, bool)> = ${pick(c, ["{}", "{(0, true)}"])}`,
       opt: () => `var v_opt: option<V> = ${pick(c, ["none", "some(0)"])}`,
       tmap: () => `var v_tmap: map<(K, bool), V> = ${c.int(0, this.m)}`,
-      oset: () => `var v_oset: set<30 .. 33> = ${pick(c, ["{}", "{31}"])}`,
+      // One word from position 32 on; literals below 32 widen sets into two words from 0.
+      oset: () => `var v_oset: set<33 .. 36> = ${pick(c, ["{}", "{34}"])}`,
       omap: () => `var v_omap: map<2 .. 4, V> = ${c.int(0, this.m)}`,
+      frac: () => `var v_frac: 0 .. 2 step 1/4 = ${pick(c, ["0", "F", "1.75"])}`,
+      fmap: () => `var v_fmap: map<K, -1 .. 1 step 1/2> = ${pick(c, ["0", "F", "-1/2"])}`,
+      // Steps finer than the bounds' denominators: 1/4, 3/4, ... (scaled step 2), and 0, 2, 4.
+      fset: () => `var v_fset: set<1/4 .. 9/4 step 1/2> = ${pick(c, ["{}", "{3/4}", "{1.25, 1.75}"])}`,
+      fkey: () => `var v_fkey: map<0 .. 4 step 2, V> = ${c.int(0, this.m)}`,
+      fopt: () => `var v_fopt: option<Q> = ${pick(c, ["none", "some(F)"])}`,
     };
     for (const k of this.vars.keys()) L.push(init[k]());
     if (c.int(0, 2) === 0) {
@@ -320,6 +388,9 @@ class SpecGen {
         } else if (r === 2) {
           params.push(`r${i}: R`);
           scope.recs = [...(scope.recs ?? []), `r${i}`];
+        } else if (r === 3 && this.fracs) {
+          params.push(`q${i}: Q`);
+          scope.fracs = [...(scope.fracs ?? []), `q${i}`];
         } else {
           params.push(`x${i}: K`);
           scope.keys.push(`x${i}`);

@@ -83,7 +83,7 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
   return sc.declare(name.text, ty, name.span, what, alias).id;
 }
 
-export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope): I.Expr {
+export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope, expected?: Ty): I.Expr {
   sc.push();
   try {
     const binders: I.Binder[] = [];
@@ -103,7 +103,7 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
     const body =
       e.body === null ? null
       : e.op === "all" || e.op === "any" ? checkBool(c, e.body, sc, `\`${e.op}\``)
-      : e.op === "map" ? checkExpr(c, e.body, sc)
+      : e.op === "map" ? checkExpr(c, e.body, sc, expected?.k === "map" ? expected.val : undefined)
       : checkNumber(c, e.body, sc, `\`${e.op}\``);
     if (bad || (body && body.ty.k === "error") || (where && where.ty.k === "error")) return c.errExpr(e.span);
     const base = { k: "agg" as const, op: e.op, binders, where, body, site: -1, span: e.span };

@@ -3,7 +3,11 @@
 // assignment instead.
 
 import { lcm } from "../ir/rational.js";
-import { ANY, denOf, isPlainInt, stepOf, type IntTy, type Ty } from "../ir/types.js";
+import { MAX_SET_ELEMENTS } from "../ir/finite.js";
+import { ANY, denOf, isPlainInt, sizeOfTy, stepOf, type IntTy, type Ty } from "../ir/types.js";
+
+/** The most elements a set renumbered into another element type may have (unrolled code). */
+export const MAX_REMAP = 256;
 
 /** Whether two finite types number their values alike (the same index for the same value): map
  * keys, set elements of compound types and option payloads must agree this way. */
@@ -55,11 +59,16 @@ export function unify(a: Ty, b: Ty): Ty | null {
       return b.k === "enum" && a.id === b.id ? a : null;
     case "set": {
       if (b.k !== "set") return null;
-      // Plain integers sit at their own bit positions, so their sets join; other elements sit at
-      // their index, so the element types must number their values alike.
-      if (!(isPlainInt(a.elem) && isPlainInt(b.elem)) && a.elem.k !== "any" && b.elem.k !== "any" && a.elem.k !== "error" && b.elem.k !== "error" && !sameKey(a.elem, b.elem)) return null;
       const elem = unify(a.elem, b.elem);
       if (elem === null || elem.k === "error") return elem === null ? null : a;
+      // Plain integers sit at their own bit positions, so their sets always join; other elements
+      // sit at their index: a set is renumbered element by element into the joined type, which
+      // the compiler does for small sets only (src/compile/sets.ts).
+      if (!(isPlainInt(a.elem) && isPlainInt(b.elem)) && !sameKey(a.elem, b.elem) && a.elem.k !== "any" && b.elem.k !== "any") {
+        if (sizeOfTy(elem) > MAX_SET_ELEMENTS) return null;
+        if (!sameKey(a.elem, elem) && sizeOfTy(a.elem) > MAX_REMAP) return null;
+        if (!sameKey(b.elem, elem) && sizeOfTy(b.elem) > MAX_REMAP) return null;
+      }
       return elem === a.elem ? a : elem === b.elem ? b : { k: "set", elem };
     }
     case "option": {

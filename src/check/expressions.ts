@@ -8,7 +8,7 @@ import { subexpressions } from "../ir/walk.js";
 import { BOOL, ERR, denOf, isScalar, showType, type IntTy, type SetTy, type Ty } from "../ir/types.js";
 import { Rat } from "../ir/rational.js";
 import { arithTy, decimalValue, numConst, numIntTy } from "./fractions.js";
-import { checkSetLit, checkTupleLit, foldSet, indexCompatible } from "./values.js";
+import { checkSetLit, checkTupleLit, expectedOf, foldSet, indexCompatible } from "./values.js";
 import { checkAggregate } from "./aggregates.js";
 import { checkCall } from "./calls.js";
 import { GLOBAL_KIND_WORD, type Checker, type Scope } from "./checker.js";
@@ -256,7 +256,7 @@ function checkIndex(c: Checker, e: Extract<A.Expr, { kind: "index" }>, sc: Scope
     }
     if (it.k === "int" && t.key.k === "int" && denOf(it) === 1 && denOf(t.key) === 1 && (it.hi < t.key.lo || it.lo > t.key.hi)) {
       const value = it.lo === it.hi ? `is ${it.lo}` : `lies in ${it.lo} .. ${it.hi}`;
-      c.error(e.index.span, `\`${src(c, e.index.span)}\` ${value}, never a key of \`${src(c, e.target.span)}\`, whose keys are ${showType(t.key)}`);
+      c.error(e.index.span, `\`${src(c, e.index.span)}\` ${value}, never a key of \`${src(c, e.target.span)}\`, whose keys are ${showType(t.key, t.key.k !== "int" || t.key.name !== undefined)}`);
       return c.errExpr(e.span);
     }
     const site = c.site("index", e.index.span, t.key, `\`${src(c, e.target.span)}\``);
@@ -437,7 +437,8 @@ function stripName(t: SetTy): SetTy {
   return t.name === undefined ? t : { k: "set", elem: t.elem };
 }
 
-function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Scope, expected?: Ty): I.Expr {
+function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "seq");
   const want = expected?.k === "seq" && expected.elem.k !== "any" ? expected.elem : undefined;
   const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
   let elemTy: Ty = { k: "any" };
@@ -452,7 +453,8 @@ function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Sco
   return { k: "seqLit", ty: { k: "seq", elem: elemTy, cap: elems.length }, elems, span: e.span };
 }
 
-function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, sc: Scope, expected?: Ty): I.Expr {
+function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "rec");
   const seen = new Set<string>();
   for (const f of e.fields) {
     if (seen.has(f.name.text)) c.error(f.name.span, `field \`${f.name.text}\` is given twice`);
@@ -535,7 +537,7 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
     case "call":
       return checkCall(c, e, sc, expected);
     case "aggregate":
-      return checkAggregate(c, e, sc);
+      return checkAggregate(c, e, sc, expected);
     case "setLit":
       return checkSetLit(c, e, sc, expected);
     case "seqLit":

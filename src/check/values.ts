@@ -9,6 +9,14 @@ import type { Checker, Scope } from "./checker.js";
 import { fits, unify } from "./compat.js";
 import { checkExpr, coerce, describeTy, fitTo, src } from "./expressions.js";
 
+/** The type a literal of kind `k` is expected to have: through maps, since a value fills every
+ * entry of a map it is assigned to. */
+export function expectedOf(expected: Ty | undefined, k: Ty["k"]): Ty | undefined {
+  let t = expected;
+  while (t && t.k === "map" && k !== "map") t = t.val;
+  return t;
+}
+
 /** Whether a value of type `it` can index a map keyed by `key`. */
 export function indexCompatible(it: Ty, key: Ty): boolean {
   if (isPlainInt(key)) return it.k === "int";
@@ -35,7 +43,8 @@ function plainWiden(want: IntTy, elems: readonly I.Expr[]): IntTy {
   return sizeOfTy(widened) <= MAX_SET_ELEMENTS ? widened : want;
 }
 
-export function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, sc: Scope, expected?: Ty): I.Expr {
+export function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "set");
   const want = expected?.k === "set" && expected.elem.k !== "any" && expected.elem.k !== "error" ? expected.elem : undefined;
   const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
   let elemTy: Ty = want ?? { k: "any" };
@@ -67,7 +76,8 @@ export function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, 
   return { k: "setLit", ty: { k: "set", elem: elemTy }, elems, site, span: e.span };
 }
 
-export function checkTupleLit(c: Checker, e: Extract<A.Expr, { kind: "tupleLit" }>, sc: Scope, expected?: Ty): I.Expr {
+export function checkTupleLit(c: Checker, e: Extract<A.Expr, { kind: "tupleLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "rec");
   const want = expected?.k === "rec" && expected.tuple && expected.fields.length === e.elems.length ? expected : undefined;
   const fields = e.elems.map((x, i) => {
     const ft = want?.fields[i].ty;
@@ -79,7 +89,8 @@ export function checkTupleLit(c: Checker, e: Extract<A.Expr, { kind: "tupleLit" 
 }
 
 /** `some(e)`: an option holding e; with an expected option type, e is stored as its value type. */
-export function checkSome(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, expected?: Ty): I.Expr {
+export function checkSome(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "option");
   const want = expected?.k === "option" && expected.elem.k !== "any" ? expected.elem : undefined;
   let x = checkExpr(c, e.args[0], sc, want);
   if (x.ty.k === "error") return c.errExpr(e.span);

@@ -4,10 +4,11 @@
 
 import { needsFit, sameKey } from "../check/compat.js";
 import { setBase } from "../ir/finite.js";
+import { OUTSIDE_ELEMENT } from "../ir/eval.js";
 import { denOf, isPlainInt, setWords, slotCount, type IntTy, type Ty } from "../ir/types.js";
 import { bind, lit, type Ctx } from "./expr.js";
 import { shown } from "./fractions.js";
-import { reshapeSet } from "./sets.js";
+import { remapTable, reshapeSet } from "./sets.js";
 import { decodeIndex, indexIn, numberIn, times } from "./values.js";
 
 /** Slot codes of a `from` value laid out as a `to` value (the value is known to fit `to`). Queues:
@@ -88,7 +89,19 @@ function check(ctx: Ctx, out: string[], at: number, from: Ty, to: Ty, site: numb
       return;
     }
     case "set": {
-      if (from.k !== "set" || from.elem.k === "any" || to.elem.k === "any" || !isPlainInt(from.elem) || !isPlainInt(to.elem)) return;
+      if (from.k !== "set" || from.elem.k === "any" || to.elem.k === "any") return;
+      if (!isPlainInt(from.elem) || !isPlainInt(to.elem)) {
+        // Elements renumbered into another type: those that are not in it fail.
+        const table = remapTable(from.elem, to.elem);
+        for (let k = 0; k < setWords(from.elem); k++) {
+          let bad = 0;
+          for (let b = 0; b < 32 && 32 * k + b < table.length; b++) if (table[32 * k + b] < 0) bad |= 1 << b;
+          if (bad === 0) continue;
+          out[at + k] = bind(ctx, out[at + k]);
+          ctx.fn.line(`if (${guard(`(${out[at + k]} & ${lit(bad)}) !== 0`)}) F(${site}, "${OUTSIDE_ELEMENT}");`);
+        }
+        return;
+      }
       const fe = from.elem;
       for (let k = 0; k < setWords(fe); k++) {
         const allowed = allowedBits(fe, to.elem, k);

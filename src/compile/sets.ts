@@ -4,9 +4,9 @@
 // sets over different integer ranges line up word by word without shifting.
 
 import type * as I from "../ir/ir.js";
-import { setBase } from "../ir/finite.js";
-import { setWords, type Ty } from "../ir/types.js";
-import { unify } from "../check/compat.js";
+import { setBase, valueAt, valueIndex } from "../ir/finite.js";
+import { isPlainInt, setWords, sizeOfTy, type Ty } from "../ir/types.js";
+import { sameKey, unify } from "../check/compat.js";
 import { isConst, isSimple } from "./emitter.js";
 import { bind, compileCode, compileScalar, compileSlots, lit, placeOf, placeShaped, type Ctx } from "./expr.js";
 import { positionIn } from "./values.js";
@@ -21,10 +21,32 @@ function baseOf(t: SetTy): number {
   return t.elem.k === "any" || t.elem.k === "error" ? 0 : setBase(t.elem);
 }
 
-/** A set's words laid out as another set type's (plain integers: words selected, padded with 0). */
+/** For each element index of `from` (a set type whose elements are not plain integers), its index
+ * in `to`'s element type, or -1 when it is not one of `to`'s elements. */
+export function remapTable(from: Ty, to: Ty): number[] {
+  return Array.from({ length: sizeOfTy(from) }, (_, i) => valueIndex(to, valueAt(from, i)));
+}
+
+/** A set's words renumbered element by element into another element type (elements missing from
+ * it are dropped: a fit check reports them first). */
+function remapSet(slots: readonly string[], from: Ty, to: Ty, n: number): string[] {
+  const terms: string[][] = Array.from({ length: n }, () => []);
+  remapTable(from, to).forEach((j, i) => {
+    if (j < 0) return;
+    const src = slots[i >>> 5];
+    if (src === "0") return;
+    const bit = `((${src} >>> ${i & 31}) & 1)`;
+    terms[j >>> 5].push((j & 31) === 0 ? bit : `(${bit} << ${j & 31})`);
+  });
+  return terms.map((t) => (t.length === 0 ? "0" : t.length === 1 ? t[0] : `(${t.join(" | ")})`));
+}
+
+/** A set's words laid out as another set type's (plain integers: words selected, padded with 0;
+ * other elements: renumbered when the element types differ). */
 export function reshapeSet(slots: readonly string[], from: SetTy, to: SetTy): string[] {
   const n = wordsOf(to);
   if (from.elem.k === "any") return Array.from({ length: n }, () => "0");
+  if (to.elem.k !== "any" && !(isPlainInt(from.elem) && isPlainInt(to.elem)) && !sameKey(from.elem, to.elem)) return remapSet(slots, from.elem, to.elem, n);
   const shift = (baseOf(to) - baseOf(from)) / 32;
   return Array.from({ length: n }, (_, k) => {
     const j = k + shift;
@@ -32,8 +54,15 @@ export function reshapeSet(slots: readonly string[], from: SetTy, to: SetTy): st
   });
 }
 
+/** Whether the same element sits at the same bit in both set types. */
 function sameLayout(a: SetTy, b: SetTy): boolean {
-  return a.elem.k === "any" || b.elem.k === "any" ? wordsOf(a) === 1 && wordsOf(b) === 1 : wordsOf(a) === wordsOf(b) && baseOf(a) === baseOf(b);
+  if (a.elem.k === "any" || b.elem.k === "any") return wordsOf(a) === 1 && wordsOf(b) === 1;
+  return wordsOf(a) === wordsOf(b) && baseOf(a) === baseOf(b) && ((isPlainInt(a.elem) && isPlainInt(b.elem)) || sameKey(a.elem, b.elem));
+}
+
+/** Whether a set of type `a` is laid out as `b` by selecting words (no renumbering). */
+function wordAligned(a: SetTy, b: SetTy): boolean {
+  return a.elem.k === "any" || b.elem.k === "any" || (isPlainInt(a.elem) && isPlainInt(b.elem)) || sameKey(a.elem, b.elem);
 }
 
 /** A set expression's words, in its own type's layout. */
@@ -58,9 +87,13 @@ export function compileSetOp(ctx: Ctx, e: Extract<I.Expr, { k: "setop" }>): stri
 /** `l subset r`. */
 export function compileSubset(ctx: Ctx, e: Extract<I.Expr, { k: "subset" }>): string {
   const lt = e.l.ty as SetTy;
-  if (wordsOf(lt) === 1 && sameLayout(lt, e.r.ty as SetTy)) return `((${compileScalar(ctx, e.l)} & ~${compileScalar(ctx, e.r)}) === 0)`;
-  const l = setWordsOf(ctx, e.l).map((x) => bind(ctx, x));
-  const r = wordsAs(ctx, e.r, lt).map((x) => bind(ctx, x));
+  const rt = e.r.ty as SetTy;
+  if (wordsOf(lt) === 1 && sameLayout(lt, rt)) return `((${compileScalar(ctx, e.l)} & ~${compileScalar(ctx, e.r)}) === 0)`;
+  // Plain integers: r's words selected in l's layout; other elements: both renumbered into
+  // their join (the checker keeps that small).
+  const u = wordAligned(lt, rt) ? lt : ((unify(lt, rt) ?? lt) as SetTy);
+  const l = wordsAs(ctx, e.l, u).map((x) => bind(ctx, x));
+  const r = wordsAs(ctx, e.r, u).map((x) => bind(ctx, x));
   return `(${l.map((x, k) => `(${x} & ~${r[k]}) === 0`).join(" && ")})`;
 }
 

@@ -25,14 +25,14 @@ function and(conds: readonly string[]): string {
 export function times(x: string, k: number): string {
   if (k === 1) return x;
   if (isConst(x)) return lit(Number(x) * k);
-  return `${x} * ${lit(k)}`;
+  return `(${x} * ${lit(k)})`;
 }
 
 /** `x + k`, folded. */
 export function plus(x: string, k: number): string {
   if (k === 0) return x;
   if (isConst(x)) return lit(Number(x) + k);
-  return k < 0 ? `${x} - ${-k}` : `${x} + ${k}`;
+  return k < 0 ? `(${x} - ${-k})` : `(${x} + ${k})`;
 }
 
 /** A number's scaled code over `from`'s denominator, as a code over `to`'s, and the condition that

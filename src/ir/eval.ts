@@ -87,6 +87,9 @@ function setHas(s: readonly Value[], x: Value): boolean {
   return s.some((y) => compareValues(y, k) === 0);
 }
 
+/** The failure detail of a set holding an element of another type (not a plain integer). */
+export const OUTSIDE_ELEMENT = "a set holding an element outside its element type";
+
 /** Fails at `site` unless `v` fits `ty` (number ranges and steps, set elements, option payloads,
  * queue capacities). The detail names the first offending part, in slot order. */
 export function checkFits(site: number, ty: Ty, v: Value): void {
@@ -97,7 +100,7 @@ export function checkFits(site: number, ty: Ty, v: Value): void {
     case "set":
       if (ty.elem.k !== "any" && ty.elem.k !== "bool" && ty.elem.k !== "enum") {
         const elem = ty.elem;
-        for (const e of v as Value[]) if (valueIndex(elem, e) < 0) fail(site, `a set holding ${showElem(e)}`);
+        for (const e of v as Value[]) if (valueIndex(elem, e) < 0) fail(site, isPlainInt(elem) ? `a set holding ${showElem(e)}` : OUTSIDE_ELEMENT);
       }
       return;
     case "option":
