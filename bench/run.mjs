@@ -150,6 +150,19 @@ function main() {
     sym.push({ c, on, off });
   }
 
+  // The second edition's values: a fraction-heavy and a subset-heavy model.
+  const VALUES = [
+    { name: "share pool, fractions", spec: "bench/models/share-pool-fractions.stake", consts: quick ? { N: 2 } : {}, what: "`step 1/4` tokens and shares, `floor(a * b / c, 1/4)`" },
+    { name: "commit certificates, subsets", spec: "bench/models/commit-subsets.stake", consts: quick ? { HEIGHTS: 3 } : {}, what: "`commit(w: set<Validator>)` over 6 validators, a set of pairs" },
+  ];
+  const values = [];
+  for (const c of VALUES) {
+    log(`values: ${c.name}`);
+    const runs = [];
+    for (let i = 0; i < REPS; i++) runs.push(runStake(c, { workers: 1 }, c.spec));
+    values.push({ c, runs });
+  }
+
   log("the machine's own parallel capacity");
   const capacity = JSON.parse(execFileSync(process.execPath, [join(bench, "machine.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
 
@@ -233,6 +246,18 @@ function main() {
     }
     lines.push("");
   }
+  lines.push("The second edition's values (one worker; bench/models/): states per second and bytes per state");
+  lines.push("for a fraction-heavy and a subset-heavy model.");
+  lines.push("");
+  lines.push("| model | what it exercises | distinct states | search s | distinct/s | CPU s | distinct/CPU s | table bytes/state | RSS bytes/state |");
+  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const { c, runs } of values) {
+    const n = runs[0].distinct;
+    const sec = median(runs.map((r) => r.seconds));
+    const cpu = median(runs.map((r) => r.cpuSeconds));
+    lines.push(`| ${c.name} | ${c.what} | ${fmt(n)} | ${sec.toFixed(2)} | ${rate(n / sec)} | ${cpu.toFixed(2)} | ${rate(n / cpu)} | ${(runs[0].tableBytes / n).toFixed(1)} | ${fmt(median(runs.map((r) => r.rss)) / n)} |`);
+  }
+  lines.push("");
   lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");
   lines.push("");
   lines.push("| measure | value |");

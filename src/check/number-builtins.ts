@@ -10,7 +10,7 @@ import { common, scaled } from "../ir/numbers.js";
 import { denOf, type IntTy } from "../ir/types.js";
 import type { Checker, Scope } from "./checker.js";
 import { checkNumber, src } from "./expressions.js";
-import { numConst, numIntTy } from "./fractions.js";
+import { arithTy, numConst, numIntTy } from "./fractions.js";
 import * as iv from "./intervals.js";
 import { EvalFailure, evaluate } from "../ir/eval.js";
 import type { Num } from "../ir/rational.js";
@@ -42,15 +42,34 @@ function stepArg(c: Checker, arg: A.Expr, sc: Scope, fn: string): { e: I.Expr; v
   return { e: numConst(v, e.span), v };
 }
 
-/** `floor(a / b)` or `ceil(a / b)`: the quotient's operands, when the argument is one. */
+/** `floor(a / b)` or `ceil(a / b)` (with or without a step): the quotient's operands, when the
+ * argument is one. */
 function quotient(e: Call): { l: A.Expr; r: A.Expr } | null {
   const a = e.args[0];
-  return e.args.length === 1 && a.kind === "binary" && a.op === "/" ? { l: a.left, r: a.right } : null;
+  return a.kind === "binary" && a.op === "/" ? { l: a.left, r: a.right } : null;
+}
+
+/** `floor(a / b, s)` as `div(a, b · s) · s` (`ceil`: `div_up`): no common denominator either. */
+function roundQuotientToStep(c: Checker, fn: "floor" | "ceil", q: { l: A.Expr; r: A.Expr }, e: Call, sc: Scope): I.Expr {
+  const l = checkNumber(c, q.l, sc, "`/`");
+  const r = checkNumber(c, q.r, sc, "`/`");
+  const step = stepArg(c, e.args[1], sc, fn);
+  if (l.ty.k !== "int" || r.ty.k !== "int" || !step) return c.errExpr(e.span);
+  const text = (s: A.Span) => src(c, s);
+  const rsTy = arithTy(c, e, "*", r.ty, step.e.ty as IntTy, text, e.args[1].span);
+  if (rsTy.k !== "int") return c.errExpr(e.span);
+  const rs: I.Expr = { k: "arith", ty: rsTy, op: "*", l: r, r: step.e, site: -1, span: q.r.span };
+  const k = intDivision(c, fn === "floor" ? "div" : "div_up", [l, rs], e);
+  if (k.ty.k !== "int") return k;
+  const ty = arithTy(c, e, "*", k.ty, step.e.ty as IntTy, text, e.args[1].span);
+  if (ty.k !== "int") return c.errExpr(e.span);
+  return { k: "arith", ty, op: "*", l: k, r: step.e, site: -1, span: e.span };
 }
 
 export function checkNumberBuiltin(c: Checker, fn: NumFn, e: Call, sc: Scope): I.Expr {
   const ctx = `\`${fn}\``;
   const q = fn === "floor" || fn === "ceil" ? quotient(e) : null;
+  if (q && e.args.length > 1) return roundQuotientToStep(c, fn as "floor" | "ceil", q, e, sc);
   if (q) {
     const args = [checkNumber(c, q.l, sc, "`/`"), checkNumber(c, q.r, sc, "`/`")];
     return intDivision(c, fn === "floor" ? "div" : "div_up", args, e);
