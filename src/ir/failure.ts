@@ -9,8 +9,9 @@ function offStep(ty: Ty | undefined, detail: string): string | null {
   if (!m || ty?.k !== "int") return null;
   const n = Number(m[1]);
   const d = m[2] ? Number(m[2]) : 1;
+  // In range (n/d between lo/den and hi/den, cross-multiplied), so off the step.
+  if (n * denOf(ty) < ty.lo * d || n * denOf(ty) > ty.hi * d) return null;
   const scaled = (n * denOf(ty)) / d;
-  if (scaled < ty.lo || scaled > ty.hi) return null;
   if (Number.isInteger(scaled) && (scaled - ty.lo) % stepOf(ty) === 0) return null;
   if (denOf(ty) === 1 && stepOf(ty) === 1) return "which is not an integer: round it with floor(...) or ceil(...)";
   const st = fracText(stepOf(ty), denOf(ty));
