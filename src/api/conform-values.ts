@@ -130,6 +130,34 @@ export function toReadable(ty: Ty, v: unknown, path: string): Readable {
   }
 }
 
+/** A readable value of type `ty` in the generated module's types (what an adapter receives): sets
+ * as ReadonlySets, fractions as plain numbers when whole, options without the empty `value`. */
+export function implValue(ty: Ty, v: Readable): unknown {
+  switch (ty.k) {
+    case "int": {
+      if (typeof v === "number") return v;
+      const f = v as { num: number; den: number };
+      return f.den === 1 ? f.num : f;
+    }
+    case "set":
+      return new Set(ty.elem.k === "any" ? [] : (v as Readable[]).map((x) => implValue(ty.elem as Ty, x)));
+    case "option": {
+      const o = v as { tag: string; value: Readable };
+      return o.tag === "None" || ty.elem.k === "any" ? { tag: "None" } : { tag: "Some", value: implValue(ty.elem, o.value) };
+    }
+    case "rec":
+      if (ty.tuple) return ty.fields.map((f, i) => implValue(f.ty, (v as Readable[])[i]));
+      return Object.fromEntries(ty.fields.map((f) => [f.name, implValue(f.ty, (v as Record<string, Readable>)[f.name])]));
+    case "map":
+    case "seq":
+    case "bool":
+    case "enum":
+    case "any":
+    case "error":
+      return v;
+  }
+}
+
 export function readableEqual(a: Readable, b: Readable): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => readableEqual(x, b[i]));
   if (typeof a === "object" && a !== null) {
@@ -142,6 +170,8 @@ export function readableEqual(a: Readable, b: Readable): boolean {
 
 export interface Difference {
   readonly path: string;
+  /** The type of the differing part (for showing its values). */
+  readonly ty: Ty;
   readonly expected: Readable;
   readonly found: Readable;
 }
@@ -167,6 +197,6 @@ export function differences(ty: Ty, a: Readable, b: Readable, path: string, out:
     for (let i = 0; i < a.length; i++) differences(ty.elem, a[i], b[i], `${path}[${i}]`, out);
     return out;
   }
-  out.push({ path, expected: a, found: b });
+  out.push({ path, ty, expected: a, found: b });
   return out;
 }

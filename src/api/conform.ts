@@ -27,12 +27,15 @@ import { DEFAULT_COUNTEREXAMPLE_DIR } from "../trace/save.js";
 import { portablePath } from "../trace/from-model.js";
 import type { ConformanceDivergence } from "../trace/from-conformance.js";
 import { saveDivergence, savedTraces, type ConformanceTrace } from "./conform-traces.js";
-import { differences, toReadable, ValueShapeError } from "./conform-values.js";
+import { differences, implValue, toReadable, ValueShapeError } from "./conform-values.js";
+import { formatTyped } from "../model/format.js";
 import { loadSpecText, type ConstValues } from "./load.js";
 
 /** An action instance as the adapter receives it: `{ action: "withdraw", caller: 0, a: 1 }`, the
- * same shape as the `Action` type `stakecheck codegen` generates (enum values as member names). */
-export type ActionCall = { readonly action: string } & { readonly [choice: string]: Readable };
+ * same shape as the `Action` type `stakecheck codegen` generates (enum values as member names, a
+ * set as a ReadonlySet, a fraction as a number when whole or else {num, den}, a tuple as an
+ * array, an option as {tag: "None"} or {tag: "Some", value}). */
+export type ActionCall = { readonly action: string } & { readonly [choice: string]: unknown };
 
 /** What the adapter's `read` returns: each spec variable by name, as a readable value (maps as
  * objects keyed by the key's text, sets as arrays) or as the generated module's types (ReadonlyMap,
@@ -181,8 +184,8 @@ function actionCall(model: Model, inst: number): ActionCall {
   const { action, args } = model.decodeInstance(inst);
   const a = model.actions[action];
   const fields = choiceFields(model.spec.actions[action]);
-  const call: Record<string, Readable> = { action: a.name };
-  a.choices.forEach((c, i) => (call[fields[i]] = choiceReadable(c.ty, args[i])));
+  const call: Record<string, unknown> = { action: a.name };
+  a.choices.forEach((c, i) => (call[fields[i]] = implValue(c.ty, choiceReadable(c.ty, args[i]))));
   return call as ActionCall;
 }
 
@@ -240,7 +243,7 @@ async function compare<Impl>(
         found: d.found,
         expectedState: expected,
         foundState: found,
-        message: `${d.path} is ${JSON.stringify(d.found)} in the implementation, ${JSON.stringify(d.expected)} in the spec`,
+        message: `${d.path} is ${formatTyped(d.ty, d.found)} in the implementation, ${formatTyped(d.ty, d.expected)} in the spec`,
       };
     }
   }
