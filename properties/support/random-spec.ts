@@ -24,7 +24,9 @@ type VarKind =
   | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap"
   // exact fractions: a number with a step, a map to them, a set of them, a map keyed by them, an
   // option of one
-  | "frac" | "fmap" | "fset" | "fkey" | "fopt";
+  | "frac" | "fmap" | "fset" | "fkey" | "fopt"
+  // a set of records, an option of a tuple, a map keyed by options
+  | "rset" | "ropt" | "okey";
 
 interface Scope {
   ints: string[];
@@ -36,6 +38,8 @@ interface Scope {
   recs?: string[];
   /** Locals of type Q (`0 .. 1 step 1/2` parameters). */
   fracs?: string[];
+  /** Locals of type (K, bool) (tuple parameters). */
+  tups?: string[];
 }
 
 class SpecGen {
@@ -133,6 +137,10 @@ class SpecGen {
       if (this.fracs) opts.push(() => `${pick(c, ["floor", "ceil"])}(${this.frac(s, 1)})`, () => `${pick(c, ["div", "div_up"])}(${this.frac(s, 0)}, ${pick(c, ["F", "G", "2"])})`);
       if (this.vars.has("fset")) opts.push(() => `size(${v("fset")})`);
       if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}]`);
+      if (this.vars.has("rset")) opts.push(() => `size(${v("rset")})`, () => `sum(e${this.letCount++} in ${v("rset")}: e${this.letCount - 1}.a)`);
+      if (this.vars.has("ropt")) opts.push(() => `get_or(${v("ropt")}, (0, false)).0`);
+      if (this.vars.has("okey")) opts.push(() => `${v("okey")}[some(${this.key(s)})]`, () => `${v("okey")}[if ${this.bool(s, 0)} then none else some(${this.key(s)})]`);
+      for (const t of s.tups ?? []) opts.push(() => `${t}.0`);
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -196,6 +204,19 @@ class SpecGen {
       if (this.fracs) opts.push(() => `${this.frac(s, 1)} ${pick(c, ["<", "<=", "==", "!=", ">"])} ${this.frac(s, 1)}`);
       if (this.vars.has("fset")) opts.push(() => `${this.frac(s, 0)} in ${v("fset")}`);
       if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} == some(${this.frac(s, 0)})`);
+      if (this.vars.has("rset")) {
+        opts.push(
+          () => `{a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}} in ${v("rset")}`,
+          () => `any(e${this.letCount++} in ${v("rset")}: e${this.letCount - 1}.b)`,
+          () => `${v("rset")} == { {a: ${c.int(0, this.m)}, b: true} }`,
+        );
+      }
+      if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} ${pick(c, ["==", "!="])} ${pick(c, ["none", `some((${this.key(s)}, true))`])}`, () => `get(${v("ropt")}).1`);
+      for (const t of s.tups ?? []) {
+        opts.push(() => `${t}.1`);
+        if (this.vars.has("tset")) opts.push(() => `${t} in ${v("tset")}`);
+        if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} == some(${t})`);
+      }
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -308,6 +329,18 @@ class SpecGen {
     if (this.vars.has("fset")) opts.push(() => `${v("fset")} = ${v("fset")} ${pick(c, ["union", "minus"])} {${this.frac(s, 0)}}`);
     if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}] = ${this.int(s, 0)}`);
     if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} = some(${this.frac(s, 1)})`, () => `${v("fopt")} = none`);
+    if (this.vars.has("rset")) {
+      opts.push(
+        () => `${v("rset")} = ${v("rset")} ${pick(c, ["union", "minus"])} { {a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}} }`,
+        () => `${v("rset")} = set(e${this.letCount++} in ${v("rset")} where e${this.letCount - 1}.b)`,
+      );
+    }
+    if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} = ${pick(c, ["none", `some((${this.key(s)}, ${this.bool(s, 0)}))`])}`);
+    if (this.vars.has("okey")) opts.push(() => `${v("okey")}[${pick(c, ["none", `some(${this.key(s)})`])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    for (const t of s.tups ?? []) {
+      if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} union {${t}}`);
+      if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} = some(${t})`);
+    }
     if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
     if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
     if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
@@ -336,7 +369,7 @@ class SpecGen {
     L.push("type Q = 0 .. 1 step 1/2");
     L.push("const F = 1/2");
     L.push("const G = 0.25");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt"];
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
     for (const k of kinds) if (c.int(0, 3) === 0) this.vars.set(k, `v_${k}`);
     this.fracs = c.int(0, 2) === 0 || ["frac", "fmap", "fset", "fkey", "fopt"].some((k) => this.vars.has(k as VarKind));
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
@@ -366,6 +399,9 @@ class SpecGen {
       fset: () => `var v_fset: set<1/4 .. 9/4 step 1/2> = ${pick(c, ["{}", "{3/4}", "{1.25, 1.75}"])}`,
       fkey: () => `var v_fkey: map<0 .. 4 step 2, V> = ${c.int(0, this.m)}`,
       fopt: () => `var v_fopt: option<Q> = ${pick(c, ["none", "some(F)"])}`,
+      rset: () => `var v_rset: set<R> = ${pick(c, ["{}", "{ {a: 0, b: true} }"])}`,
+      ropt: () => `var v_ropt: option<(K, bool)> = ${pick(c, ["none", "some((0, false))"])}`,
+      okey: () => `var v_okey: map<option<K>, V> = ${c.int(0, this.m)}`,
     };
     for (const k of this.vars.keys()) L.push(init[k]());
     if (c.int(0, 2) === 0) {
@@ -391,6 +427,9 @@ class SpecGen {
         } else if (r === 3 && this.fracs) {
           params.push(`q${i}: Q`);
           scope.fracs = [...(scope.fracs ?? []), `q${i}`];
+        } else if (r === 4) {
+          params.push(`t${i}: (K, bool)`);
+          scope.tups = [...(scope.tups ?? []), `t${i}`];
         } else {
           params.push(`x${i}: K`);
           scope.keys.push(`x${i}`);
