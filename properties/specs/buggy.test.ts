@@ -14,6 +14,9 @@ type Expected = Record<string, number>;
 const BUGGY: { file: string; violates: Expected }[] = [
   // Agreement and accountable safety fail on the same trace: accountable safety can fail only where
   // agreement does.
+  { file: "spec/buggy/custody-duplicate-approvals.stake", violates: { transfers_need_k_owner_approvals: 4 } },
+  // The stale approval also revives when the removed owner is added back.
+  { file: "spec/buggy/custody-stale-approval.stake", violates: { transfers_need_k_owner_approvals: 8, approvals_not_replayed: 10 } },
   { file: "spec/buggy/ffg-duplicate-votes.stake", violates: { agreement: 12, accountable_safety: 12 } },
   { file: "spec/buggy/ffg-no-surround-protection.stake", violates: { agreement: 12 } },
   { file: "spec/buggy/lst-donation-counted.stake", violates: { no_redemption_beyond_entitlement: 7 } },
