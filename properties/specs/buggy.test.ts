@@ -19,6 +19,8 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/custody-stale-approval.stake", violates: { transfers_need_k_owner_approvals: 8, approvals_not_replayed: 10 } },
   { file: "spec/buggy/ffg-duplicate-votes.stake", violates: { agreement: 12, accountable_safety: 12 } },
   { file: "spec/buggy/ffg-no-surround-protection.stake", violates: { agreement: 12 } },
+  { file: "spec/buggy/governance-emergency-bypass.stake", violates: { changes_only_by_passed_proposal_after_timelock: 6 } },
+  { file: "spec/buggy/governance-vote-time-weight.stake", violates: { stake_counted_once: 5 } },
   { file: "spec/buggy/lst-donation-counted.stake", violates: { no_redemption_beyond_entitlement: 7 } },
   { file: "spec/buggy/lst-first-depositor-inflation.stake", violates: { no_zero_share_deposit: 3, no_redemption_beyond_entitlement: 4 } },
   { file: "spec/buggy/pool-no-owner-check.stake", violates: { no_unauthorized_withdrawal: 3 } },
