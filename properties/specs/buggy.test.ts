@@ -34,6 +34,8 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/unbonding-slash-redelegation-double-count.stake", violates: { redelegations_backed: 3, no_over_slash: 4, no_slash_evasion: 10 } },
   { file: "spec/buggy/unbonding-slash-redelegate-then-unbond.stake", violates: { no_slash_evasion: 4 } },
   { file: "spec/buggy/unbonding-slash-window-off-by-one.stake", violates: { no_slash_evasion: 3 } },
+  { file: "spec/buggy/validator-set-churn-on-new-set.stake", violates: { churn_within_limit: 1 } },
+  { file: "spec/buggy/validator-set-immediate-handoff.stake", violates: { agreement: 9 } },
   { file: "spec/buggy/vault-credentials-frontrun.stake", violates: { no_unauthorized_withdrawal: 2 } },
   { file: "spec/buggy/vault-withdraw-no-auth.stake", violates: { no_unauthorized_withdrawal: 3 } },
 ];

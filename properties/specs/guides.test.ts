@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../support/cli.js";
 
-const GUIDES = ["docs/specs/custody.md", "docs/specs/governance.md"];
+const GUIDES = ["docs/specs/custody.md", "docs/specs/governance.md", "docs/specs/validator-set.md"];
 
 interface Shown {
   readonly guide: string;
