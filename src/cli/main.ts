@@ -103,6 +103,7 @@ function program(): Command {
     .option("--depth <N>", "steps per walk at most (default 100)")
     .option("--time <DURATION>", "stop walking after this long, e.g. 30s or 2m")
     .option("--seed <S>", "the PRNG seed (printed by every run; the same seed reproduces the run)")
+    .option("--shard <K/N>", "run shard K of N of the campaign (--seed and --runs are the campaign's); combine with `stakecheck merge`")
     .option("--swarm", "each run turns on a random subset of the actions and of their parameter values")
     .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
     .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
@@ -113,6 +114,15 @@ function program(): Command {
     .action(async (file: string, o) => {
       const { fuzzCommand } = await import("./commands/fuzz.js");
       throw new Exit(await fuzzCommand(file, o));
+    });
+
+  p.command("merge")
+    .description("combine the JSON reports of several runs (e.g. the shards of `fuzz --shard`) into one verdict")
+    .argument("<reports...>", "JSON reports written by --reporter json:FILE")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .action(async (reports: string[], o) => {
+      const { mergeCommand } = await import("./commands/merge.js");
+      throw new Exit(await mergeCommand(reports, o));
     });
 
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());

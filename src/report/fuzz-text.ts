@@ -27,7 +27,9 @@ export function reproduceCommand(run: FuzzRun): string {
     spec.invariants.forEach((p, k) => sel.invariants[k] && parts.push(`--invariant ${p.name}`));
     spec.steps.forEach((p, k) => sel.steps[k] && parts.push(`--invariant ${p.name}`));
   }
-  parts.push(`--seed ${run.seed}`, `--runs ${run.runs}`, `--depth ${run.depth}`);
+  const sh = run.shard;
+  if (sh) parts.push(`--seed ${sh.campaignSeed}`, `--runs ${sh.campaignRuns}`, `--shard ${sh.index}/${sh.count}`, `--depth ${run.depth}`);
+  else parts.push(`--seed ${run.seed}`, `--runs ${run.runs}`, `--depth ${run.depth}`);
   if (run.swarm) parts.push("--swarm");
   return parts.join(" ");
 }
@@ -73,7 +75,8 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const v = run.violation;
   const lines: string[] = [];
   lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
-  lines.push(`  seed ${run.seed}`);
+  const sh = run.shard;
+  lines.push(sh ? `  seed ${run.seed}  (shard ${sh.index}/${sh.count} of campaign seed ${sh.campaignSeed}: ${fmtInt(run.runs)} of ${fmtInt(sh.campaignRuns)} runs)` : `  seed ${run.seed}`);
   const verdict = (violated: boolean, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);
     else if (v) lines.push(`  ${dim("·")} ${label}  ${dim("(fuzzing stops at the first violation)")}`);

@@ -57,6 +57,18 @@ export interface SuiteResult {
   readonly stats?: Readonly<Record<string, number>>;
   /** Set when the search stopped before it was complete. */
   readonly incomplete?: string;
+  /** `fuzz --shard`: which shard of which campaign this suite is (src/api/shard.ts). */
+  readonly shard?: SuiteShard;
+}
+
+export interface SuiteShard {
+  readonly index: number;
+  readonly count: number;
+  /** The campaign's seed and runs (all shards together), and its walks' depth and mode. */
+  readonly seed: number;
+  readonly runs: number;
+  readonly depth: number;
+  readonly swarm: boolean;
 }
 
 export interface RunResult {
@@ -66,6 +78,8 @@ export interface RunResult {
   readonly exitCode: number;
   /** replay: what was expected of every counterexample. */
   readonly expect?: "pass" | "violation";
+  /** `stakecheck merge`: how many reports were combined into this one. */
+  readonly merged?: number;
 }
 
 export function locationOf(spec: Spec, span: { start: number; end: number }): SourceLocation {
@@ -193,6 +207,9 @@ export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteRes
     seconds: s.seconds,
     stats: { runs: s.runs, steps: s.steps, seed: run.seed },
     ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+    ...(run.shard
+      ? { shard: { index: run.shard.index, count: run.shard.count, seed: run.shard.campaignSeed, runs: run.shard.campaignRuns, depth: run.depth, swarm: run.swarm } }
+      : {}),
   };
 }
 
@@ -237,7 +254,7 @@ export function summaryLine(run: RunResult): string {
   const bad = cases.filter(({ c }) => c.status === "failed" || c.status === "error");
   const names = bad.slice(0, 3).map(({ suite, c }) => (run.command === "replay" ? c.name.split("/").pop()! : `${suite.name}: ${c.property?.name ?? c.name}`));
   if (bad.length > 3) names.push(`${bad.length - 3} more`);
-  const segments = [`stakecheck ${run.command}: ${runVerdict(run)}`];
+  const segments = [`stakecheck ${run.merged !== undefined ? `merge (${plural(run.merged, `${run.command} report`)})` : run.command}: ${runVerdict(run)}`];
   const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
   segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
   if (run.expect === "violation") segments.push("expected: still violates");

@@ -1,4 +1,5 @@
 import { fuzzModel } from "../../api/fuzz.js";
+import { shardOption } from "../../api/shard.js";
 import { selectProperties } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
@@ -28,6 +29,8 @@ export interface FuzzCliOptions {
   /** --save [DIR]: true for the default directory. */
   readonly save?: string | boolean;
   readonly reporter?: string[];
+  /** --shard K/N: shard K of an N-shard campaign (src/api/shard.ts). */
+  readonly shard?: string;
 }
 
 /** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
@@ -62,6 +65,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   const depth = o.depth !== undefined ? positive("--depth", o.depth) : undefined;
   const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
   const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
+  const shard = o.shard !== undefined ? shardOption(o.shard, seed, runs) : undefined;
   const saveDir = saveDirOption(o.save);
   const reporters = parseReporters(o.reporter);
   const write = textWriter(reporters);
@@ -92,6 +96,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
       ...(timeMs !== undefined ? { timeMs } : {}),
       swarm: o.swarm ?? false,
       shrink: o.shrink !== false,
+      ...(shard ? { shard } : {}),
       shouldStop: () => interrupted,
       onProgress: (p) => progress.update(`  ${fmtInt(p.runs)} runs · ${fmtInt(p.steps)} steps · ${fmtRate(p.steps / p.seconds)} steps/s`),
     });
