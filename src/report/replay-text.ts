@@ -9,7 +9,7 @@ import type { Model } from "../model/model.js";
 import { bindTrace } from "../trace/bind.js";
 import type { ValueDiff } from "../trace/diff.js";
 import type { Divergence, ReplayVerdict } from "../trace/replay.js";
-import type { Trace } from "../trace/trace.js";
+import type { Trace, TraceViolation } from "../trace/trace.js";
 import { describeStep, formatReadable, renderCounterexample } from "./counterexample.js";
 import { locationOf, propertyTitle, type CaseResult, type RunResult, type SourceLocation, type SuiteResult } from "./run-result.js";
 
@@ -19,9 +19,17 @@ export interface ReplayTextOptions {
 
 type Replayed = Extract<ReplayOutcome, { kind: "replayed" }>;
 
+/** "invariant X", "well_typed", or for a Quint trace that violates nothing, "the run". */
+function titleOf(v: TraceViolation): string {
+  const kind = v.kind;
+  return kind === "run" ? "the run" : propertyTitle({ kind, name: v.name });
+}
+
 /** The verdict in two or three words, as the summary line counts it. */
 export function verdictLabel(o: ReplayOutcome): string {
   if (o.kind === "error") return "error";
+  // A Quint trace is not a counterexample that "still" violates: it violates, or replays.
+  if (o.trace.explorer.kind === "quint" && o.verdict.kind === "violates") return "violates";
   switch (o.verdict.kind) {
     case "violates":
       return "still violates";
@@ -80,7 +88,7 @@ function divergenceLines(o: Replayed, d: Divergence): { head: string; body: stri
         body: [],
       };
     case "earlier":
-      return { head: `diverged at step ${d.step}: ${propertyTitle(trace.violation)} is now violated ${where(trace.violation.kind, d.step)}, before step ${n} where it was recorded`, body: [] };
+      return { head: `diverged at step ${d.step}: ${titleOf(trace.violation)} is now violated ${where(trace.violation.kind, d.step)}, before step ${n} where it was recorded`, body: [] };
     case "mismatch":
       return { head: "diverged: the trace does not fit the spec any more", body: d.problems.slice(0, 8).concat(d.problems.length > 8 ? [`... and ${d.problems.length - 8} more`] : []) };
   }
@@ -115,6 +123,7 @@ function explain(o: ReplayOutcome): Explained {
     const [first, ...rest] = o.message.split("\n");
     return { head: `error: ${first.startsWith(o.file) ? first.slice(o.file.length).replace(/^: /, "") : first}`, body: rest.map((l) => l.replace(/^ {2}/, "")) };
   }
+  if (o.trace.explorer.kind === "quint") return quintExplained(o);
   const v = o.verdict;
   const spec = o.model.spec;
   const body: string[] = [];
@@ -133,20 +142,48 @@ function explain(o: ReplayOutcome): Explained {
     const location = v.failure ? locationOf(spec, spec.sites[v.failure.site].span) : propLocation;
     const again = o.ok ? null : asViolation(o, v);
     out = {
-      head: `still violates ${propertyTitle(t)} ${where(t.kind, v.step)}${extra}`,
+      head: `still violates ${titleOf(t)} ${where(t.kind, v.step)}${extra}`,
       body,
       ...(location ? { location } : {}),
       ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
     };
   } else if (v.kind === "passes") {
     if (v.changed.length) body.push(`the last step now gives ${v.changed.slice(0, 4).map(diffLine).join("; ")}`);
-    out = { head: `now passes: ${propertyTitle(t)} holds ${where(t.kind === "invariant" ? "invariant" : "step", t.step)}`, body, ...(propLocation ? { location: propLocation } : {}) };
+    out = { head: `now passes: ${titleOf(t)} holds ${where(t.kind === "invariant" ? "invariant" : "step", t.step)}`, body, ...(propLocation ? { location: propLocation } : {}) };
   } else {
     const d = divergenceLines(o, v.divergence);
     out = { head: d.head, body: [...d.body], ...(d.location ? { location: d.location } : propLocation ? { location: propLocation } : {}) };
   }
   if (o.specChanged) out.body.push(`note: ${o.specPath} changed since this counterexample was saved (its sha256 differs)`);
   return out;
+}
+
+/** A Quint MBT trace replayed on a spec: it replays, violates a property along the way, or diverges. */
+function quintExplained(o: Replayed): Explained {
+  const v = o.verdict;
+  const spec = o.model.spec;
+  const t = o.trace.violation;
+  if (v.kind === "replays") {
+    return { head: `replays on the spec: its ${v.steps === 1 ? "1 step reaches" : `${v.steps} steps reach`} the recorded states, and no property is violated along the way`, body: [] };
+  }
+  if (v.kind === "violates") {
+    const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
+    const span = v.failure ? spec.sites[v.failure.site].span : t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span : spec.steps.find((p) => p.name === t.name)?.span;
+    const location = span ? locationOf(spec, span) : undefined;
+    const again = o.ok ? null : asViolation(o, v);
+    return {
+      head: `violates ${titleOf(t)} ${where(t.kind, v.step)}${extra}`,
+      body: [],
+      ...(location ? { location } : {}),
+      ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
+    };
+  }
+  if (v.kind === "diverged") {
+    const d = divergenceLines(o, v.divergence);
+    const body = d.body.filter((l) => !l.startsWith("this is the step that broke"));
+    return { head: d.head.replace(/ any more$/, " in the spec"), body, ...(d.location ? { location: d.location } : {}) };
+  }
+  return { head: "now passes", body: [] };
 }
 
 /** The implementation's side of a conformance counterexample, in words (from the file). */
@@ -203,7 +240,7 @@ export function replaySuites(outcomes: readonly ReplayOutcome[]): SuiteResult[] 
       name: o.file,
       status: o.kind === "error" ? "error" : o.ok ? "passed" : "failed",
       label: verdictLabel(o),
-      ...(o.trace && o.trace.violation ? { property: { kind: o.trace.violation.kind, name: o.trace.violation.name } } : {}),
+      ...(o.trace && o.trace.violation.kind !== "run" ? { property: { kind: o.trace.violation.kind, name: o.trace.violation.name } } : {}),
       ...(e.location ? { location: e.location } : {}),
       // A head that announces a list ("error: 2 problems:") takes the list, for one-line readers.
       message: e.head.endsWith(":") && e.body.length ? `${e.head} ${e.body.map((l) => l.replace(/^- /, "")).join("; ")}` : e.head,

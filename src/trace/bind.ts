@@ -119,6 +119,7 @@ export function bindTrace(model: Model, trace: Trace): { bound: BoundTrace } | {
     const b = bindStep(model, v.failedStep, "field #meta.violation.failedStep", problems);
     if (b) steps.push(b);
   }
+  if (v.kind === "run") return problems.length ? { problems } : { bound: { trace, property: null, steps, states } };
   if (v.kind === "conformance") {
     bindConformance(model, trace, problems);
     // A step the spec did not enable left the spec's state as it was.

@@ -8,7 +8,7 @@ import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
 import { scalarReadable, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { PROPERTY_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
+import { MBT_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
 import { sha256Hex } from "./write.js";
 
 export interface TraceOrigin {
@@ -69,7 +69,7 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
 
-  return { version: PROPERTY_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
+  return { version: MBT_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
 }
 
 /** What every trace of `model` records besides its states and violation: the spec, consts, vars

@@ -13,6 +13,7 @@ import type { Readable } from "../model/layout.js";
 import { fromItf } from "./itf.js";
 import { setOwn } from "../model/layout.js";
 import { locateJsonError } from "./json-error.js";
+import { ACTION_TAKEN, MBT_VARS, mbtAgrees } from "./quint.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceConformance, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
@@ -92,6 +93,16 @@ function jsonProblem(text: string): string {
   return `not valid JSON at line ${e.line}, column ${e.col}: expected ${e.expected}`;
 }
 
+/** An ITF trace from Quint's simulator with its MBT variables (src/trace/quint.ts), and no
+ * stakecheck `#meta`. */
+export function isQuintMbt(json: unknown): boolean {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const o = json as Record<string, unknown>;
+  const meta = o["#meta"];
+  if (typeof meta === "object" && meta !== null && "stakecheck-format" in meta) return false;
+  return Array.isArray(o.vars) && o.vars.includes(ACTION_TAKEN);
+}
+
 /** Reads the envelope fields that say whether this is our format at all, before the schema. */
 function formatProblem(json: unknown): string | null {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
@@ -100,7 +111,8 @@ function formatProblem(json: unknown): string | null {
   const meta = (json as Record<string, unknown>)["#meta"];
   const version = typeof meta === "object" && meta !== null ? (meta as Record<string, unknown>)["stakecheck-format"] : undefined;
   if (version === undefined) {
-    return 'not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay)';
+    if (isQuintMbt(json)) return "a Quint MBT trace, without stakecheck's #meta: replay it with --spec PATH, the .stake spec whose variables and actions it names";
+    return `not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay, unless it has Quint's ${ACTION_TAKEN})`;
   }
   if (typeof version === "number" && Number.isInteger(version) && version > TRACE_FORMAT_VERSION) {
     return `written by a newer stakecheck (counterexample format ${version}); this version reads format ${TRACE_FORMAT_VERSION}`;
@@ -198,7 +210,9 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
   const file = decoded.file;
   const problems: string[] = [];
 
-  const vars = file.vars;
+  // Quint's MBT variables are not the spec's; they must agree with #meta (src/trace/quint.ts).
+  const mbt = file.vars.includes(ACTION_TAKEN);
+  const vars = file.vars.filter((v) => !MBT_VARS.includes(v));
   const dup = vars.find((v, i) => vars.indexOf(v) !== i);
   if (dup !== undefined) problems.push(`field vars: \`${dup}\` is listed twice`);
 
@@ -220,6 +234,7 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
       }
     }
     if (i === 0 && meta.disabled !== undefined) problems.push(`${at}, field #meta.disabled: the initial state has no step`);
+    if (mbt && (i === 0 || step)) mbtAgrees(s, step, at, problems);
     const values: Record<string, Readable> = {};
     for (const name of vars) {
       if (!Object.hasOwn(s, name)) {

@@ -67,7 +67,8 @@ function checkProperty(model: Model, b: BoundTrace, p: PropertyRef, s: Int32Arra
   return r === FAILED_PROPERTY ? { violated: failure() } : "holds";
 }
 
-function failedRequire(model: Model, before: Float64Array): number | undefined {
+/** The `require` that failed since `before` (a copy of the model's requireFailed counters). */
+export function failedRequire(model: Model, before: Float64Array): number | undefined {
   const now = model.coverage.requireFailed;
   for (let r = 0; r < now.length; r++) if (now[r] > before[r]) return r;
   return undefined;

@@ -5,17 +5,21 @@
 
 import type { Readable } from "../model/layout.js";
 
-/** The newest version of our additions to ITF's `#meta` (what this reader reads); a reader refuses
- * files from a newer version. A file is written in the oldest version that can hold it
- * (formatVersionOf), so property counterexamples stay readable by format-1 readers. */
-export const TRACE_FORMAT_VERSION = 2;
+/** The newest version of our additions to ITF (what this reader reads, and what it writes); a reader
+ * refuses files from a newer version, and reads every older one. */
+export const TRACE_FORMAT_VERSION = 3;
 /** Format 1: property violations found by bfs or fuzz. */
 export const PROPERTY_TRACE_VERSION = 1;
 /** Format 2 adds conformance counterexamples: violation kind "conformance", steps the spec does not
  * enable (`disabled`), explorer "conform". */
 export const CONFORMANCE_TRACE_VERSION = 2;
+/** Format 3 adds Quint's MBT variables `mbt::actionTaken` and `mbt::nondetPicks` to every state
+ * (src/trace/quint.ts): a format-2 reader would take them for variables of the spec. */
+export const MBT_TRACE_VERSION = 3;
 
-export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance";
+/** "run": not a counterexample but a run of the spec (a Quint MBT trace replayed with --spec), in
+ * which no property is violated; never written to a file. */
+export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance" | "run";
 
 /** An action instance as a person names it: the action, its parameters, caller and picks by name. */
 export interface TraceStep {
@@ -80,7 +84,8 @@ export interface TraceViolation {
 
 /** Which explorer found the trace, and how to find it again. */
 export interface TraceExplorer {
-  readonly kind: "bfs" | "fuzz" | "conform";
+  /** quint: a Quint MBT trace (read, never written). */
+  readonly kind: "bfs" | "fuzz" | "conform" | "quint";
   readonly seed?: number | string;
   /** The flags that shaped the search (e.g. {swarm: true, depth: 50}; conform: the adapter as
    * `impl`, and `runs`, `steps`, `path`). */
@@ -107,9 +112,7 @@ export interface Trace {
   readonly states: readonly TraceState[];
 }
 
-/** The oldest format version that holds `trace`: what a writer records. */
-export function formatVersionOf(trace: Trace): number {
-  const conformance =
-    trace.violation.kind === "conformance" || trace.explorer.kind === "conform" || trace.states.some((s) => s.step?.disabled);
-  return conformance ? CONFORMANCE_TRACE_VERSION : PROPERTY_TRACE_VERSION;
+/** The format version a writer records: every file written now has the MBT variables. */
+export function formatVersionOf(_trace: Trace): number {
+  return MBT_TRACE_VERSION;
 }

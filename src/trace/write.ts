@@ -8,6 +8,7 @@ import type { Model } from "../model/model.js";
 import { bindStep } from "./bind.js";
 import { scalarToItf, toItf, type Json } from "./itf.js";
 import { typeAt } from "./diff.js";
+import { ACTION_TAKEN, MBT_VARS, NONDET_PICKS, mbtState } from "./quint.js";
 import { formatVersionOf, type Trace, type TraceConformance, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
@@ -107,7 +108,7 @@ export function writeTrace(model: Model, trace: Trace): string {
   const metaKeys = Object.keys(meta);
   metaKeys.forEach((k, i) => lines.push(`    ${JSON.stringify(k)}: ${inlineJson(meta[k])}${i < metaKeys.length - 1 ? "," : ""}`));
   lines.push("  },");
-  lines.push(`  "vars": ${inlineJson([...names])},`);
+  lines.push(`  "vars": ${inlineJson([...names, ...MBT_VARS])},`);
   lines.push(`  "states": [`);
   trace.states.forEach((s, i) => {
     const encoded = model.encode(s.values);
@@ -117,6 +118,9 @@ export function writeTrace(model: Model, trace: Trace): string {
     const stateMeta: { [k: string]: Json } = { index: s.index, ...(s.step ? stepToItf(model, s.step, `state ${i}`) : {}) };
     const entries = [`      "#meta": ${inlineJson(stateMeta)}`];
     for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
+    // Quint's MBT variables, so its test drivers read the step without our #meta.
+    const mbt = mbtState(model, s.step ? bindStep(model, s.step, `state ${i}`, []) : null);
+    entries.push(`      ${JSON.stringify(ACTION_TAKEN)}: ${inlineJson(mbt.action)}`, `      ${JSON.stringify(NONDET_PICKS)}: ${inlineJson(mbt.picks)}`);
     lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
   });
   lines.push("  ]");

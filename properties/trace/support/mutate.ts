@@ -6,9 +6,15 @@ export const VALID = "counterexamples/pool-no-owner-check-no_unauthorized_withdr
 
 type J = Record<string, any>;
 
-function edit(f: (j: J) => void): (text: string) => string {
+/** The cases edit `#meta`: Quint's MBT variables, which must agree with it, are taken out first
+ * (as in a format-1 file), except for the cases about them (`mbt`). */
+function edit(f: (j: J) => void, mbt = false): (text: string) => string {
   return (text) => {
     const j = JSON.parse(text);
+    if (!mbt) {
+      j.vars = j.vars.filter((v: string) => !v.startsWith("mbt::"));
+      for (const s of j.states) for (const k of Object.keys(s)) if (k.startsWith("mbt::")) delete s[k];
+    }
     f(j);
     return JSON.stringify(j, null, 2);
   };
@@ -39,6 +45,9 @@ export const MALFORMED: readonly { readonly name: string; readonly make: (valid:
   { name: "a violation step that does not match the states", make: edit((j) => (j["#meta"].violation.step = 7)) },
   { name: "no states", make: edit((j) => (j.states = [])) },
   { name: "an unknown variable", make: edit((j) => (j.vars = [...j.vars, "ghost"])) },
+  { name: "mbt::actionTaken disagrees with #meta", make: edit((j) => (j.states[2]["mbt::actionTaken"] = "deposit"), true) },
+  { name: "mbt::nondetPicks disagrees with #meta", make: edit((j) => (j.states[3]["mbt::nondetPicks"].caller.value = { "#bigint": "0" }), true) },
+  { name: "mbt::nondetPicks is not a record", make: edit((j) => (j.states[1]["mbt::nondetPicks"] = [1]), true) },
 ];
 
 export function validText(): string {
