@@ -5,14 +5,21 @@ import { bfs, type BfsOptions, type BfsResult } from "../explore/bfs.js";
 import { bfsAuto, type Workers } from "../explore/parallel.js";
 import type { PropertySelection } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
+import { InputError } from "../lang/read.js";
 import { closest } from "../lang/suggest.js";
 import type { Model } from "../model/model.js";
+import { setUpCheckpoints, withCheckpointErrors, withCheckpointErrorsSync } from "./checkpoint.js";
 
 export interface CheckOptions extends Omit<BfsOptions, "properties"> {
   /** Worker threads for checkAsync: a number, or "auto" (one thread for small spaces, else every core). */
   readonly workers?: Workers;
   /** Check only the invariants and step properties with these names (default: all). */
   readonly only?: readonly string[];
+  /** Write a checkpoint of the search to this file now and then (every `checkpointEveryMs`, default 5 minutes). */
+  readonly checkpointFile?: string;
+  readonly checkpointEveryMs?: number;
+  /** Continue the search from this checkpoint (written by a search with the same spec, consts and options). */
+  readonly resumeFile?: string;
 }
 
 export interface CheckRun {
@@ -56,14 +63,28 @@ export function selectProperties(spec: Spec, names: readonly string[] | undefine
 }
 
 export function checkModel(model: Model, selection: PropertySelection, options: CheckOptions = {}): CheckRun {
-  const result = bfs(model, { ...options, properties: selection });
-  return { model, result, selection, continued: options.continueAfterViolation ?? false };
+  const ck = setUpCheckpoints(model, selection, options);
+  if (ck.resume?.header.mode === "parallel") {
+    ck.resume.reader.close();
+    throw new InputError(`${options.resumeFile}: a checkpoint of a parallel search resumes with checkModelAsync`);
+  }
+  try {
+    const result = withCheckpointErrorsSync(options.resumeFile, () => bfs(model, { ...options, properties: selection, ...ck }));
+    return { model, result, selection, continued: options.continueAfterViolation ?? false };
+  } finally {
+    ck.resume?.reader.close();
+  }
 }
 
 /** checkModel on `options.workers` threads (parallel search). */
 export async function checkModelAsync(model: Model, selection: PropertySelection, options: CheckOptions = {}): Promise<CheckRun> {
-  const result = await bfsAuto(model, { ...options, properties: selection });
-  return { model, result, selection, continued: options.continueAfterViolation ?? false };
+  const ck = setUpCheckpoints(model, selection, options);
+  try {
+    const result = await withCheckpointErrors(options.resumeFile, () => bfsAuto(model, { ...options, properties: selection, ...ck }));
+    return { model, result, selection, continued: options.continueAfterViolation ?? false };
+  } finally {
+    ck.resume?.reader.close();
+  }
 }
 
 /** Compiles and checks a spec; throws if `only` names an unknown property. */

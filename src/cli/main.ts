@@ -5,9 +5,8 @@ import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../lang/read.js";
 import { EXIT, Exit } from "./exit.js";
 import { collect } from "./options.js";
+import { VERSION } from "../version.js";
 import { err } from "./output.js";
-
-const VERSION = "0.1.0";
 
 function program(): Command {
   const p = new Command("stakecheck")
@@ -51,6 +50,9 @@ function program(): Command {
     .option("--workers <N>", "worker threads (default: one for small spaces, else every core)")
     .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
     .option("--no-symmetry", "do not reduce by `symmetric` types")
+    .option("--checkpoint <FILE>", "write the search's state to FILE now and then (atomically), to resume it with --resume")
+    .option("--every <DURATION>", "with --checkpoint: how often, e.g. 5m (the default), 30s, 1h")
+    .option("--resume <FILE>", "continue the search a checkpoint holds (same spec, consts and options)")
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));

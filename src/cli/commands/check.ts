@@ -13,9 +13,10 @@ import { saveViolations } from "../../trace/save.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
+import { checkpointOptions, type CheckpointCliOptions } from "../checkpoint-options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
 
-export interface CheckCliOptions {
+export interface CheckCliOptions extends CheckpointCliOptions {
   readonly const?: string[];
   readonly invariant?: string[];
   readonly exact?: boolean;
@@ -46,7 +47,13 @@ function parseWorkers(text: string | undefined): number | "auto" {
   return n;
 }
 
-async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
+async function runOne(
+  file: string,
+  consts: Record<string, number | boolean>,
+  o: CheckCliOptions,
+  progress: ProgressLine | null,
+  checkpoints: ReturnType<typeof checkpointOptions> = {},
+): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
   const warnings = loaded.diagnostics;
@@ -67,6 +74,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
     ...(o.memory ? { memoryBytes: parseBytes("--memory", o.memory) } : {}),
     continueAfterViolation: o.continue ?? false,
+    ...checkpoints,
     shouldStop: () => interrupted,
     ...(progress
       ? {
@@ -84,6 +92,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
+  const checkpoints = checkpointOptions(o, files, combos.length);
   const reporters = parseReporters(o.reporter);
   const saveDir = saveDirOption(o.save);
   const write = textWriter(reporters);
@@ -119,7 +128,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, new ProgressLine());
+      const { run, code: c } = await runOne(file, consts, o, new ProgressLine(), checkpoints);
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       finish(run, file);
