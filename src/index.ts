@@ -3,6 +3,10 @@
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
 export { check, checkModel, checkModelAsync, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
 export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
+export { mergeReports, mergedExitCode, type MergedRun, type MergedSuite } from "./api/merge.js";
+export { parseReport, readReport, type ReportDoc } from "./api/report-read.js";
+export { shardSeed, shardRuns, parseShard, type ShardSpec, type ShardInfo } from "./api/shard.js";
+export type { CheckpointReport } from "./explore/checkpoint.js";
 export { parseSpec, type ParseResult } from "./lang/parse.js";
 export { printSpec } from "./lang/print.js";
 export { checkSpec, type CheckResult } from "./check/check.js";

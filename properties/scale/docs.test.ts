@@ -72,3 +72,36 @@ describe("docs/ci.md", () => {
     expect(figures(alone.stdout)).toBe(figures(r.stdout));
   });
 });
+
+describe("docs/scale.md", () => {
+  const doc = readFileSync("docs/scale.md", "utf8");
+  const lines = blocks(doc, "sh").flatMap((b) => b.split("\n").filter((l) => l.startsWith("npx stakecheck")));
+  const dir = mkdtempSync(join(tmpdir(), "stakecheck-scale-doc-"));
+  /** A command's words, its files (checkpoints, reports) in a temporary directory. */
+  const argv = (line: string) => words(line.replace(/\s+#.*$/, "")).slice(2).map((w) => w.replace(/^(json:)?([\w.-]+\.(?:ckpt|json))$/, (_, pre = "", f) => `${pre}${join(dir, f)}`));
+  const outputs: string[] = [];
+
+  it("shows every command once, and each runs as the doc says", async () => {
+    expect(lines.length).toBe(8);
+    for (const line of lines) {
+      const r = await runCli(argv(line));
+      const exit = /# exit (\d)/.exec(line);
+      expect(r.code, `${line}\n${r.stderr}`).toBe(exit ? Number(exit[1]) : 0);
+      outputs.push(r.stdout);
+    }
+  });
+
+  it("prints what the doc quotes", () => {
+    const out = (cmd: string) => outputs[lines.findIndex((l) => l.startsWith(cmd))];
+    expect(out("npx stakecheck check bench/models/anchor-pool-symmetric.stake")).toContain(
+      /prints `(symmetry \(`Account`[\s\S]*?x fewer\))`/.exec(doc)![1].replace(/\n/g, " "),
+    );
+    expect(out("npx stakecheck check spec/share-pool.stake --bitstate 1M")).toContain("estimated coverage 99.98%");
+    // The resumed search ends as the first one did, and says where it resumed.
+    const [first, resumed] = lines.map((l, i) => [l, outputs[i]] as const).filter(([l]) => l.includes("--checkpoint")).map(([, o]) => o);
+    const same = (s: string) => s.split("\n").filter((l) => !/^\s+(resumed from|checkpoint:|\d+ workers)/.test(l)).map((l) => l.replace(/, [\d.]+ s \(.*\)$/, "")).join("\n");
+    expect(same(resumed)).toBe(same(first));
+    expect(resumed).toMatch(/resumed from .*share-pool\.ckpt \(a (parallel|single-threaded) search[^)]*\): depth \d+/);
+    expect(out("npx stakecheck merge")).toMatch(/^stakecheck merge \(2 fuzz reports\): OK · 1 spec, \d+ properties: \d+ not violated in 4,000 runs/m);
+  });
+});

@@ -8,7 +8,7 @@ import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { InputError } from "../lang/read.js";
 import { JSON_REPORT_SCHEMA } from "../report/json.js";
-import { safeText } from "../report/merge-text.js";
+import { oneLine, safeText } from "../util/text.js";
 import type { CaseResult, SuiteResult } from "../report/run-result.js";
 import { locateJsonError } from "../trace/json-error.js";
 import type { Trace } from "../trace/trace.js";
@@ -63,11 +63,6 @@ export interface ReportDoc {
   /** How many reports this one already combines (a merged report), else 1. */
   readonly reports: number;
   readonly suites: readonly SuiteResult[];
-}
-
-/** Text from a file, safe on one terminal line: control characters and line separators dropped. */
-export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ");
 }
 
 function where(path: readonly PropertyKey[]): string {

@@ -7,7 +7,7 @@
 import os from "node:os";
 import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
-import { makeEngine, type Anchor, type Engine, type LevelStore } from "./engine.js";
+import { makeEngine, type Anchor, type Engine } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
 import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
@@ -278,7 +278,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     workers: 1,
     ...(canon ? { symmetry: symmetryReport(model, canon, eng.orbits) } : {}),
     ...(bits ? { bitstate: bits } : {}),
-    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, depth: 0, resumed } } : {}),
+    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
   };
 }
 

@@ -47,6 +47,8 @@ export class CheckpointWriter {
   private written = 0;
   private bytes = 0;
   private seconds = 0;
+  private cpuSeconds = 0;
+  private lastCpuSeconds = 0;
   private depth = 0;
   private failed: string | undefined;
 
@@ -65,16 +67,22 @@ export class CheckpointWriter {
   /** Writes one checkpoint; never throws for a failed write (the search must go on). */
   write(header: Omit<CheckpointHeader, "format" | "identity">, sections: readonly SectionSource[]): void {
     const t = performance.now();
+    const cpu = process.cpuUsage();
     try {
       this.bytes = writeCheckpointFile(this.plan.file, { format: CHECKPOINT_FORMAT, identity: this.plan.identity, ...header }, sections);
       this.written++;
       this.depth = header.engine.depth;
       this.failed = undefined;
     } catch (e) {
+      // The disk refused (ENOSPC, EACCES, ENOENT...): say so, and keep searching. Anything else is a bug.
       const code = (e as NodeJS.ErrnoException).code;
-      this.failed = code ?? (e instanceof Error ? e.message : String(e));
+      if (typeof code !== "string") throw e;
+      this.failed = code;
     }
     const now = performance.now();
+    const used = process.cpuUsage(cpu);
+    this.lastCpuSeconds = (used.user + used.system) / 1e6;
+    this.cpuSeconds += this.lastCpuSeconds;
     this.seconds += (now - t) / 1000;
     this.last = now;
   }
@@ -90,6 +98,8 @@ export class CheckpointWriter {
       written: this.written,
       bytes: this.bytes,
       seconds: this.seconds,
+      cpuSeconds: this.cpuSeconds,
+      lastCpuSeconds: this.lastCpuSeconds,
       depth: this.depth,
       ...(this.failed !== undefined ? { failed: this.failed } : {}),
       ...(this.resumed ? { resumed: this.resumed } : {}),

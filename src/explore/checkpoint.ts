@@ -51,6 +51,10 @@ export interface CheckpointReport {
   readonly bytes: number;
   /** Wall-clock seconds spent writing them, the search standing still. */
   readonly seconds: number;
+  /** CPU seconds the process spent writing them (copying to the OS, checksums). */
+  readonly cpuSeconds: number;
+  /** CPU seconds of the last one (the largest: the search only grows). */
+  readonly lastCpuSeconds: number;
   /** Depth (levels) at the last one written. */
   readonly depth: number;
   /** A write that failed (the search went on without it): the error, in words. */

@@ -154,12 +154,16 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   const onPart = (part: WorkerCheckpoint) => {
     parts.push(part);
     if (parts.length < workers) return;
-    const started = new Float64Array(buffers.clock)[0] || performance.timeOrigin + t0;
-    const c = captureParallel(buffers, ctrl, P, nProps, parts, prior + (performance.timeOrigin + performance.now() - started) / 1000);
-    ck!.write(c.header, c.sections);
-    parts = [];
-    Atomics.add(ctrl, C.CKPT_GEN, 1);
-    Atomics.notify(ctrl, C.CKPT_GEN);
+    try {
+      const started = new Float64Array(buffers.clock)[0] || performance.timeOrigin + t0;
+      const c = captureParallel(buffers, ctrl, P, nProps, parts, prior + (performance.timeOrigin + performance.now() - started) / 1000);
+      ck!.write(c.header, c.sections);
+    } finally {
+      // The workers wait for this, whatever happened.
+      parts = [];
+      Atomics.add(ctrl, C.CKPT_GEN, 1);
+      Atomics.notify(ctrl, C.CKPT_GEN);
+    }
   };
   const selection = options.properties ?? selectAll(model);
   const sum = (field: number) => {
@@ -282,7 +286,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     exact,
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
-    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, depth: 0, resumed } } : {}),
+    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
   };
 }
 

@@ -5,15 +5,11 @@
 
 import pc from "picocolors";
 import type { MergedRun, MergedSuite } from "../api/merge.js";
+import { safeText } from "../util/text.js";
 import { fmtInt } from "./check-text.js";
 
 export interface MergeTextOptions {
   readonly color?: boolean;
-}
-
-/** Untrusted multi-line text, safe on a terminal: control characters dropped, line breaks kept. */
-export function safeText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, "");
 }
 
 function partsLine(s: MergedSuite): string {

@@ -35,7 +35,7 @@ export function searchNotes(result: BfsResult): string[] {
     lines.push(`resumed from ${r.file} (${how}): depth ${r.depth}, ${count(r.distinct)} distinct states, ${r.seconds.toFixed(1)} s searched before`);
   }
   if (ck?.file !== undefined) {
-    if (ck.written > 0) lines.push(`checkpoint: ${ck.file}, written ${ck.written === 1 ? "once" : `${ck.written} times`} (last at depth ${ck.depth}, ${size(ck.bytes)}, ${ck.seconds.toFixed(1)} s writing)`);
+    if (ck.written > 0) lines.push(`checkpoint: ${ck.file}, written ${ck.written === 1 ? "once" : `${ck.written} times`} (the last at depth ${ck.depth}, ${size(ck.bytes)}, ${ck.lastCpuSeconds.toFixed(2)} CPU s; in all ${ck.seconds.toFixed(1)} s, ${ck.cpuSeconds.toFixed(2)} CPU s)`);
     else if (ck.failed === undefined) lines.push(`checkpoint: none written to ${ck.file} (the search took less than the interval)`);
     if (ck.failed !== undefined) lines.push(`checkpoint: could not write ${ck.file} (${ck.failed}); the search went on without it`);
   }

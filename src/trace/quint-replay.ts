@@ -16,7 +16,7 @@ import { diffStates } from "./diff.js";
 import { traceContext } from "./from-model.js";
 import { fromItf } from "./itf.js";
 import { MBT_VARS, NONDET_PICKS, mbtStep, normalizeQuintValue, readMbt } from "./quint.js";
-import { failedRequire, type ReplayVerdict } from "./replay.js";
+import { disabledDivergence, type ReplayVerdict } from "./replay.js";
 import { MBT_TRACE_VERSION, type Trace, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -112,10 +112,7 @@ export function replayQuint(model: Model, b: BoundTrace): { verdict: ReplayVerdi
     before.set(model.coverage.requireFailed);
     const next = new Int32Array(model.width);
     const r = model.apply(cur, next, step.inst);
-    if (r === DISABLED) {
-      const require = failedRequire(model, before);
-      return { verdict: { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } }, trace: b.trace };
-    }
+    if (r === DISABLED) return { verdict: { kind: "diverged", divergence: disabledDivergence(model, step, k, before) }, trace: b.trace };
     if (r === FAILED) {
       const failure = { site: model.failure.site, detail: model.failure.detail };
       const v: TraceViolation = { kind: "well_typed", name: "well_typed", step: k, failedStep: b.trace.states[k].step!, message: describeFailure(model.spec.sites[failure.site], failure.detail) };

@@ -74,6 +74,12 @@ export function failedRequire(model: Model, before: Float64Array): number | unde
   return undefined;
 }
 
+/** Step k is not enabled: the divergence, with the `require` that failed since `before`, if one did. */
+export function disabledDivergence(model: Model, step: BoundStep, k: number, before: Float64Array): Divergence {
+  const require = failedRequire(model, before);
+  return { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) };
+}
+
 /** The spec side of a conformance counterexample: every step as recorded (enabled, or not enabled
  * for a probe), every state as recorded. */
 function replayConformance(model: Model, b: BoundTrace): ReplayVerdict {
@@ -89,10 +95,7 @@ function replayConformance(model: Model, b: BoundTrace): ReplayVerdict {
     const r = model.apply(cur, next, step.inst);
     if (r === FAILED) return { kind: "diverged", divergence: { kind: "failed", step: k, at: step, failure: { site: model.failure.site, detail: model.failure.detail } } };
     if (step.disabled && r === ENABLED) return { kind: "diverged", divergence: { kind: "enabled", step: k, at: step } };
-    if (!step.disabled && r === DISABLED) {
-      const require = failedRequire(model, before);
-      return { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } };
-    }
+    if (!step.disabled && r === DISABLED) return { kind: "diverged", divergence: disabledDivergence(model, step, k, before) };
     if (r === ENABLED) cur = next;
     const diffs = diffStates(model, b.states[k], cur);
     if (diffs.length) return { kind: "diverged", divergence: { kind: "state", step: k, diffs } };
@@ -128,10 +131,7 @@ export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
     before.set(model.coverage.requireFailed);
     const next = new Int32Array(model.width);
     const r = model.apply(cur, next, step.inst);
-    if (r === DISABLED) {
-      const require = failedRequire(model, before);
-      return { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } };
-    }
+    if (r === DISABLED) return { kind: "diverged", divergence: disabledDivergence(model, step, k, before) };
     if (r === FAILED) {
       const failure = { site: model.failure.site, detail: model.failure.detail };
       if (k === n && inEffect) return { kind: "violates", step: k, failure };
