@@ -18,7 +18,7 @@ const GOLDEN: Record<string, string> = {
   "not an object": 'bad.itf.json: not an ITF trace: expected a JSON object with "#meta", "vars" and "states", found an array',
   "an ITF trace from another tool":
     'bad.itf.json: not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay)',
-  "a newer format version": "bad.itf.json: written by a newer stakecheck (counterexample format 9); this version reads format 2",
+  "a newer format version": "bad.itf.json: written by a newer stakecheck (counterexample format 9); this version reads format 3",
   "a missing variable": 'bad.itf.json: state 2: variable `pending` is missing (ITF requires every state to hold every variable in "vars")',
   "a negative index": "bad.itf.json: state 1, field #meta.index: expected a whole number, 0 or more, found -1",
   "indexes out of order": "bad.itf.json: state 2, field #meta.index: 5, but states are numbered 0, 1, 2, ... in order, so it must be 2",

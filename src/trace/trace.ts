@@ -8,12 +8,15 @@ import type { Readable } from "../model/layout.js";
 /** The newest version of our additions to ITF's `#meta` (what this reader reads); a reader refuses
  * files from a newer version. A file is written in the oldest version that can hold it
  * (formatVersionOf), so property counterexamples stay readable by format-1 readers. */
-export const TRACE_FORMAT_VERSION = 2;
+export const TRACE_FORMAT_VERSION = 3;
 /** Format 1: property violations found by bfs or fuzz. */
 export const PROPERTY_TRACE_VERSION = 1;
 /** Format 2 adds conformance counterexamples: violation kind "conformance", steps the spec does not
  * enable (`disabled`), explorer "conform". */
 export const CONFORMANCE_TRACE_VERSION = 2;
+/** Format 3 adds traces of a watched system (explorer "monitor") and the conformance failure
+ * "accepted" (the implementation took a step the spec does not enable). */
+export const MONITOR_TRACE_VERSION = 3;
 
 export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance";
 
@@ -43,8 +46,10 @@ export interface TraceState {
 export interface TraceConformance {
   /** state: after the last step, the implementation's state differs from the spec's (the last
    *   state); rejected: the implementation refused the last step, which the spec enables; error:
-   *   the adapter threw, or read back something that is not a state of the spec. */
-  readonly failure: "state" | "rejected" | "error";
+   *   the adapter threw, or read back something that is not a state of the spec; accepted: the
+   *   implementation took the last step (recorded with `disabled`), which the spec does not enable
+   *   (a monitor saw it happen). */
+  readonly failure: "state" | "rejected" | "error" | "accepted";
   /** state: the first place that differs (`stake[0]`, in the variable `violation.name`), the spec's
    * value there and the implementation's. The found value need not fit the spec's type. */
   readonly at?: string;
@@ -63,7 +68,7 @@ export interface TraceConformance {
  *   `states` ends with state `step - 1` and the failing step is `failedStep`.
  * - conformance: an implementation diverged from the spec after step `step` (the last state is the
  *   spec's state there); `name` is the first differing variable (failure "state"), the refused
- *   action ("rejected") or "adapter" ("error"), and `conformance` says how.
+ *   action ("rejected", "accepted") or "adapter" ("error"), and `conformance` says how.
  * `step` is always the number of steps from the initial state, so it equals the index of the last
  * state, except with `failedStep`, where it is one more.
  */
@@ -80,7 +85,7 @@ export interface TraceViolation {
 
 /** Which explorer found the trace, and how to find it again. */
 export interface TraceExplorer {
-  readonly kind: "bfs" | "fuzz" | "conform";
+  readonly kind: "bfs" | "fuzz" | "conform" | "monitor";
   readonly seed?: number | string;
   /** The flags that shaped the search (e.g. {swarm: true, depth: 50}; conform: the adapter as
    * `impl`, and `runs`, `steps`, `path`). */
@@ -108,7 +113,8 @@ export interface Trace {
 }
 
 /** The oldest format version that holds `trace`: what a writer records. */
-export function formatVersionOf(trace: Trace): number {
+export function formatVersionOf(trace: Pick<Trace, "violation" | "explorer" | "states">): number {
+  if (trace.explorer.kind === "monitor" || trace.violation.conformance?.failure === "accepted") return MONITOR_TRACE_VERSION;
   const conformance =
     trace.violation.kind === "conformance" || trace.explorer.kind === "conform" || trace.states.some((s) => s.step?.disabled);
   return conformance ? CONFORMANCE_TRACE_VERSION : PROPERTY_TRACE_VERSION;

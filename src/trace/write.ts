@@ -8,7 +8,7 @@ import type { Model } from "../model/model.js";
 import { bindStep } from "./bind.js";
 import { scalarToItf, toItf, type Json } from "./itf.js";
 import { typeAt } from "./diff.js";
-import { formatVersionOf, type Trace, type TraceConformance, type TraceStep } from "./trace.js";
+import { formatVersionOf, type Trace, type TraceConformance, type TraceState, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 
@@ -50,7 +50,7 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
 
 /** A conformance violation's `conformance` object: the values at `at` typed by the spec (the found
  * value leniently: an implementation's value need not fit the spec's type). */
-function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k: string]: Json } {
+function conformanceToItf(model: Model, trace: TraceHead, c: TraceConformance): { [k: string]: Json } {
   const out: { [k: string]: Json } = { failure: c.failure };
   if (c.at === undefined) return out;
   const ty = typeAt(model, c.at);
@@ -62,7 +62,7 @@ function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k
 }
 
 /** The trace's `#meta` object. */
-function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
+function metaToJson(model: Model, trace: TraceHead, version: number): { [k: string]: Json } {
   const v = trace.violation;
   const violation: { [k: string]: Json } = { kind: v.kind, name: v.name, step: v.step };
   if (v.during) violation.during = { kind: v.during.kind, name: v.during.name };
@@ -84,7 +84,7 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
     "format-description": ITF_ADR,
     source: trace.spec.path,
     description,
-    "stakecheck-format": formatVersionOf(trace),
+    "stakecheck-format": version,
     spec: { name: trace.spec.name, path: trace.spec.path, sha256: trace.spec.sha256 },
     consts,
     violation,
@@ -92,24 +92,39 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   };
 }
 
+/** A trace without its states: what a writer needs before the first state. */
+export type TraceHead = Omit<Trace, "states" | "version">;
+
 /**
  * The file text of a trace over `model`'s spec. Throws (a bug in the caller, not bad input) when
  * a value does not fit the spec: writing is strict.
  */
 export function writeTrace(model: Model, trace: Trace): string {
+  const chunks: string[] = [];
+  writeTraceStream(model, trace, formatVersionOf(trace), trace.states, (t) => chunks.push(t));
+  return chunks.join("");
+}
+
+/**
+ * The same text, written piece by piece as the states come (a monitor's trace can be longer than
+ * memory holds): `version` is the format the caller computed (formatVersionOf on the whole trace).
+ */
+export function writeTraceStream(model: Model, head: TraceHead, version: number, states: Iterable<TraceState>, write: (text: string) => void): void {
   const names = model.vars.map((v) => v.name);
-  if (trace.vars.length !== names.length || trace.vars.some((n, i) => n !== names[i])) {
-    throw new Error(`writeTrace: the trace's vars (${trace.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
+  if (head.vars.length !== names.length || head.vars.some((n, i) => n !== names[i])) {
+    throw new Error(`writeTrace: the trace's vars (${head.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
   }
   const lines: string[] = ["{"];
-  const meta = metaToJson(model, trace);
+  const meta = metaToJson(model, head, version);
   lines.push(`  "#meta": {`);
   const metaKeys = Object.keys(meta);
   metaKeys.forEach((k, i) => lines.push(`    ${JSON.stringify(k)}: ${inlineJson(meta[k])}${i < metaKeys.length - 1 ? "," : ""}`));
   lines.push("  },");
   lines.push(`  "vars": ${inlineJson([...names])},`);
   lines.push(`  "states": [`);
-  trace.states.forEach((s, i) => {
+  write(lines.join("\n") + "\n");
+  let i = 0;
+  for (const s of states) {
     const encoded = model.encode(s.values);
     if ("errors" in encoded) throw new Error(`writeTrace: state ${i}: ${encoded.errors.join("; ")}`);
     // Values are written as the model decodes them, so set and map order is always canonical.
@@ -117,11 +132,10 @@ export function writeTrace(model: Model, trace: Trace): string {
     const stateMeta: { [k: string]: Json } = { index: s.index, ...(s.step ? stepToItf(model, s.step, `state ${i}`) : {}) };
     const entries = [`      "#meta": ${inlineJson(stateMeta)}`];
     for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
-    lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
-  });
-  lines.push("  ]");
-  lines.push("}");
-  return lines.join("\n") + "\n";
+    write(`${i > 0 ? ",\n" : ""}    {\n${entries.join(",\n")}\n    }`);
+    i++;
+  }
+  write(`${i > 0 ? "\n" : ""}  ]\n}\n`);
 }
 
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
