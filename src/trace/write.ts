@@ -141,17 +141,59 @@ export function writeTraceStream(model: Model, head: TraceHead, version: number,
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
  * explorer (bfs and fuzz finding the same path make one file) and not the spec's text. */
 export function traceIdentity(trace: Trace): string {
-  const base = trace.spec.path.split("/").pop() ?? trace.spec.path;
-  const consts = Object.keys(trace.consts)
-    .sort()
-    .map((k) => [k, trace.consts[k]]);
-  const v = trace.violation;
-  return JSON.stringify({
-    spec: base,
-    consts,
-    property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null],
-    steps: [...trace.states.slice(1).map((s) => s.step), v.failedStep ?? null].map((s) => (s ? canonicalStep(s) : null)),
-  });
+  const id = new TraceIdentity(trace);
+  for (const s of trace.states.slice(1)) id.step(s.step);
+  return id.text();
+}
+
+/** The identity text (traceIdentity), built step by step, hashed as it goes: a writer streaming a
+ * long trace names it without holding it. */
+export class TraceIdentity {
+  private readonly hash = createHash("sha256");
+  private readonly parts: string[] | null;
+  private first = true;
+
+  constructor(
+    private readonly head: TraceHead,
+    keepText = true,
+  ) {
+    const base = head.spec.path.split("/").pop() ?? head.spec.path;
+    const consts = Object.keys(head.consts)
+      .sort()
+      .map((k) => [k, head.consts[k]]);
+    const v = head.violation;
+    const prefix = JSON.stringify({ spec: base, consts, property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null] });
+    this.parts = keepText ? [] : null;
+    this.put(`${prefix.slice(0, -1)},"steps":[`);
+  }
+
+  private put(text: string): void {
+    this.hash.update(text, "utf8");
+    this.parts?.push(text);
+  }
+
+  /** The step that led to the next state (null: none). */
+  step(s: TraceStep | null): void {
+    this.put(`${this.first ? "" : ","}${JSON.stringify(s ? canonicalStep(s) : null)}`);
+    this.first = false;
+  }
+
+  private end(): void {
+    const f = this.head.violation.failedStep;
+    this.step(f ?? null);
+    this.put("]}");
+  }
+
+  text(): string {
+    this.end();
+    return this.parts!.join("");
+  }
+
+  /** `<spec>-<property>-<8 hex>.itf.json` (see traceFileName). */
+  fileName(): string {
+    this.end();
+    return fileNameOf(this.head, this.hash.digest("hex"));
+  }
 }
 
 function canonicalStep(s: TraceStep): unknown[] {
@@ -170,8 +212,12 @@ export function sha256Hex(text: string): string {
 /** `<spec>-<property>-<8 hex>.itf.json`, e.g. `anchor-bft-Agreement-3f2a91c0.itf.json`; for a
  * conformance counterexample `<spec>-conformance-<variable>-<8 hex>.itf.json`. */
 export function traceFileName(trace: Trace): string {
-  const base = (trace.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
+  return fileNameOf(trace, sha256Hex(traceIdentity(trace)));
+}
+
+function fileNameOf(head: TraceHead, digest: string): string {
+  const base = (head.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, "_");
-  const what = trace.violation.kind === "conformance" ? `conformance-${safe(trace.violation.name)}` : safe(trace.violation.name);
-  return `${safe(base)}-${what}-${sha256Hex(traceIdentity(trace)).slice(0, 8)}.itf.json`;
+  const what = head.violation.kind === "conformance" ? `conformance-${safe(head.violation.name)}` : safe(head.violation.name);
+  return `${safe(base)}-${what}-${digest.slice(0, 8)}.itf.json`;
 }
