@@ -11,6 +11,7 @@ export interface MonitorTextOptions {
   readonly source?: string;
 }
 
+const signed = (n: number) => (n >= 0 ? `+${n}` : `${n}`);
 const fmt = (n: number) => n.toLocaleString("en-US");
 const plural = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 
@@ -54,7 +55,8 @@ function reasonLines(r: AlertReason): string[] {
       if (!r.guard) return r.why.slice();
       return [`\`${r.guard}\`${loc(r.location)} is false:`, ...r.why.map((l) => `  ${l}`)];
     case "observed":
-      return r.delta ? [`the spec's step changes ${r.place} by a different amount than the event reports`] : [];
+      if (!r.delta) return [];
+      return [`${r.place} was ${safeJson(r.delta.before)}: the spec's step changes it by ${signed(Number(r.expected) - Number(r.delta.before))}, the event reports ${signed(r.delta.by)}`];
   }
 }
 

@@ -60,7 +60,8 @@ export type AlertReason =
       /** The spec's value there, and the one the event reports (for a delta: old value + delta). */
       readonly expected: Readable;
       readonly found: Readable;
-      readonly delta?: boolean;
+      /** For a delta: the value before the step, and the change the event reports. */
+      readonly delta?: { readonly before: Readable; readonly by: number };
     };
 
 /** The first event that breaks the spec. */

@@ -109,7 +109,7 @@ export function observedReason(model: Model, ev: BoundEvent, s: Int32Array, inst
     const o = x.place.offset;
     if (d[o] - s[o] !== x.by) {
       const found: Readable = s[o] + x.by;
-      return { kind: "observed", step, place: x.place.text, expected: decodeValue(x.place.ty, d, o), found, delta: true };
+      return { kind: "observed", step, place: x.place.text, expected: decodeValue(x.place.ty, d, o), found, delta: { before: decodeValue(x.place.ty, s, o), by: x.by } };
     }
   }
   throw new Error("monitor: a mismatch that matches when explained");
