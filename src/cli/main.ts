@@ -122,6 +122,7 @@ function program(): Command {
     .option("--follow", "keep reading the file as it grows, like tail -f, until Ctrl-C")
     .option("--map <FILE>", "a mapping file from the system's own events to spec actions")
     .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
     .option("--max-candidates <N>", "most spec states kept when events leave choices open (default 10000)")
     .option("--on-bad-line <WHAT>", "stop (the default) or skip a line that is not a usable event")
     .option("--reporter <NAME>", "text (the default) or json: one JSON line per alert")

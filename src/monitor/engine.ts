@@ -4,6 +4,7 @@
 // property. A successor that matches and violates nothing is kept (deduplicated); the first
 // candidate that failed in each way is remembered, for the alert when nothing is kept.
 
+import type { PropertySelection } from "../explore/result.js";
 import { DISABLED, ENABLED, FAILED_PROPERTY, type Model } from "../model/model.js";
 import type { BoundEvent } from "./bind.js";
 import { CandidateSet, FULL } from "./candidates.js";
@@ -42,12 +43,20 @@ export class MonitorEngine {
   disabledInst = -1;
   /** The most candidates ever live at once. */
   peak = 1;
+  /** Indexes of the checked properties, when only some are (null: all, with the fast checks). */
+  private readonly invariants: Int32Array | null;
+  private readonly stepProps: Int32Array | null;
 
   constructor(
     readonly model: Model,
     readonly max: number,
     private readonly log: TraceLog | null,
+    selection: PropertySelection | null = null,
   ) {
+    const all = !selection || (selection.invariants.every(Boolean) && selection.steps.every(Boolean));
+    const picked = (xs: readonly boolean[]) => Int32Array.from(xs.flatMap((x, i) => (x ? [i] : [])));
+    this.invariants = all ? null : picked(selection!.invariants);
+    this.stepProps = all ? null : picked(selection!.steps);
     this.cur = new CandidateSet(model.width, max);
     this.next = new CandidateSet(model.width, max);
     this.d = new Int32Array(model.width);
@@ -62,7 +71,7 @@ export class MonitorEngine {
     this.cur.reset(s);
     this.log?.append(this.cur.parent, this.cur.inst, 1);
     this.resetCulprits();
-    const p = this.model.checkInvariants(s);
+    const p = this.checkInvariants(s);
     if (p === -1) return true;
     this.violatedCand = 0;
     this.violated = p >= 0 ? { kind: "invariant", index: p } : { kind: "during", of: "invariant", site: this.model.failure.site, detail: this.model.failure.detail };
@@ -154,12 +163,12 @@ export class MonitorEngine {
           }
           continue;
         }
-        const p = model.checkInvariants(d);
+        const p = this.checkInvariants(d);
         if (p !== -1) {
           if (this.violatedCand < 0) this.culprit(c, inst, p === FAILED_PROPERTY ? { kind: "during", of: "invariant", site: model.failure.site, detail: model.failure.detail } : { kind: "invariant", index: p });
           continue;
         }
-        const q = model.checkSteps(s, d, inst);
+        const q = this.checkSteps(s, d, inst);
         if (q !== -1) {
           if (this.violatedCand < 0) this.culprit(c, inst, q === FAILED_PROPERTY ? { kind: "during", of: "step", site: model.failure.site, detail: model.failure.detail } : { kind: "step", index: q });
           continue;
@@ -173,6 +182,27 @@ export class MonitorEngine {
     this.cur = next;
     if (next.count > this.peak) this.peak = next.count;
     return true;
+  }
+
+  /** As model.checkInvariants, over the selected invariants. */
+  private checkInvariants(s: Int32Array): number {
+    const sel = this.invariants;
+    if (!sel) return this.model.checkInvariants(s);
+    for (let i = 0; i < sel.length; i++) {
+      const r = this.model.checkInvariant(sel[i], s);
+      if (r !== 1) return r === 0 ? sel[i] : FAILED_PROPERTY;
+    }
+    return -1;
+  }
+
+  private checkSteps(s: Int32Array, d: Int32Array, inst: number): number {
+    const sel = this.stepProps;
+    if (!sel) return this.model.checkSteps(s, d, inst);
+    for (let i = 0; i < sel.length; i++) {
+      const r = this.model.checkStep(sel[i], s, d, inst);
+      if (r !== 1) return r === 0 ? sel[i] : FAILED_PROPERTY;
+    }
+    return -1;
   }
 
   private culprit(c: number, inst: number, v: Violated): void {

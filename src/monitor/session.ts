@@ -3,6 +3,7 @@
 // far saved as a counterexample file). Synchronous, so the reading loop (monitor.ts) decides when
 // to wait for more input.
 
+import type { PropertySelection } from "../explore/result.js";
 import type { Model } from "../model/model.js";
 import { printable } from "../util/untrusted.js";
 import { Binder, type BoundEvent } from "./bind.js";
@@ -28,6 +29,8 @@ export interface SessionOptions {
   readonly eventsName?: string;
   /** Where the on-disk history goes (default: the system's temporary directory). */
   readonly historyDir?: string;
+  /** Check only these properties (default: all; well_typed always). */
+  readonly properties?: PropertySelection | null;
   /** Told every report as it happens (alerts, bad lines, the bound being hit). */
   readonly onReport?: (r: MonitorReport) => void;
 }
@@ -59,7 +62,7 @@ export class MonitorSession {
     this.binder = new Binder(model);
     this.ev = this.binder.newEvent();
     this.log = o.saveDir ? new TraceLog(o.historyDir) : null;
-    this.engine = new MonitorEngine(model, o.maxCandidates ?? DEFAULT_MAX_CANDIDATES, this.log);
+    this.engine = new MonitorEngine(model, o.maxCandidates ?? DEFAULT_MAX_CANDIDATES, this.log, o.properties ?? null);
     if (!this.engine.start()) this.fail({ line: 0 }, null, undefined, 0);
   }
 

@@ -1,3 +1,4 @@
+import { selectProperties } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { hasErrors } from "../../lang/diagnostic.js";
@@ -19,6 +20,7 @@ export interface MonitorCliOptions {
   readonly follow?: boolean;
   readonly map?: string;
   readonly const?: string[];
+  readonly invariant?: string[];
   readonly maxCandidates?: string;
   readonly onBadLine?: string;
   readonly reporter?: string;
@@ -47,6 +49,8 @@ export async function monitorCommand(specPath: string, o: MonitorCliOptions): Pr
     err(renderDiagnostics(loaded.diagnostics, { color: useColor(process.stderr) }));
     return EXIT.USAGE;
   }
+  const properties = selectProperties(loaded.spec, o.invariant);
+  if ("unknown" in properties) throw new InputError(properties.unknown.join("\n"));
   const model = compileModel(loaded.spec);
   const mapping = o.map ? loadMappingFile(o.map, model) : null;
   const saveDir = o.save === false ? null : typeof o.save === "string" ? o.save : DEFAULT_COUNTEREXAMPLE_DIR;
@@ -65,6 +69,7 @@ export async function monitorCommand(specPath: string, o: MonitorCliOptions): Pr
   try {
     const summary = await monitorEvents(model, input, {
       mapping,
+      properties,
       maxCandidates,
       onBadLine,
       saveDir,
