@@ -48,7 +48,7 @@ export interface Run {
 /** Monitors a log given as lines (objects are written as JSON). */
 export async function monitorLines(model: Model, lines: readonly (string | object)[], options: MonitorOptions = {}): Promise<Run> {
   const reports: MonitorReport[] = [];
-  const text = lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n") + "\n";
+  const text = lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l)) + "\n").join("");
   const summary = await monitorEvents(model, { text }, { ...options, onReport: (r) => reports.push(r) });
   return { summary, reports };
 }

@@ -7,7 +7,7 @@ import { cardinality, scalarLo, slotCount, type Ty } from "../ir/types.js";
 import { closest } from "../lang/suggest.js";
 import { encodeValue, keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { printable } from "../util/untrusted.js";
+import { deeperThan, printable } from "../util/untrusted.js";
 import { shown } from "./event.js";
 import type { EventView } from "./types.js";
 
@@ -17,6 +17,7 @@ export const OPEN = -0x80000000;
 /** Writes `value`'s slot codes for type `ty` at `out[at..]`; null, or why it does not fit. */
 export function encodeReadable(ty: Ty, value: unknown, out: Int32Array, at: number, where: string): string | null {
   if (value === null || value === undefined) return `${where}: expected a value, found ${value === null ? "null" : "nothing"}`;
+  if (deeperThan(value, 16)) return `${where}: nested more than 16 levels deep; no value of the spec is`;
   const err = encodeValue(ty, value as Readable, out, at, where);
   return err === null ? null : printable(err, 200);
 }

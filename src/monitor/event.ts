@@ -6,7 +6,7 @@
 // Values stay readable JSON here; bind.ts turns them into codes with the spec's types.
 
 import { closest } from "../lang/suggest.js";
-import { printable } from "../util/untrusted.js";
+import { cutDepth, printable, safeJson } from "../util/untrusted.js";
 import type { EventView } from "./types.js";
 
 const KEYS = ["action", "params", "caller", "picks", "observed", "delta"] as const;
@@ -23,13 +23,7 @@ export function shown(name: string): string {
 
 /** A short rendering of an untrusted value for a message. */
 export function shownValue(v: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(v) ?? String(v);
-  } catch {
-    text = String(v);
-  }
-  return printable(text, 60);
+  return printable(v === undefined ? "nothing" : safeJson(cutDepth(v, 4)), 60);
 }
 
 function kindOf(v: unknown): string {

@@ -23,6 +23,7 @@ import * as SchemaIssue from "effect/SchemaIssue";
 import { closest } from "../lang/suggest.js";
 import type { Model } from "../model/model.js";
 import { printable } from "../util/untrusted.js";
+import { shownValue } from "./event.js";
 import type { EventView } from "./types.js";
 import { translate, type Translation } from "./values.js";
 
@@ -215,7 +216,7 @@ function fieldsOf(m: Mapping, json: unknown): { name: string; fields: Record<str
   if (typeof json !== "object" || json === null || Array.isArray(json)) return "expected a JSON object (a system event)";
   const rec = json as Record<string, unknown>;
   const name = Object.hasOwn(rec, m.nameKey) ? rec[m.nameKey] : undefined;
-  if (typeof name !== "string") return `field ${printable(m.nameKey, 60)}: expected the event's name (a string), found ${name === undefined ? "nothing" : printable(JSON.stringify(name) ?? "", 60)}`;
+  if (typeof name !== "string") return `field ${printable(m.nameKey, 60)}: expected the event's name (a string), found ${shownValue(name)}`;
   if (m.fieldsKey === null) return { name, fields: rec };
   const f = Object.hasOwn(rec, m.fieldsKey) ? rec[m.fieldsKey] : undefined;
   if (typeof f !== "object" || f === null || Array.isArray(f)) return `field ${printable(m.fieldsKey, 60)}: expected the event's fields (an object)`;
@@ -251,7 +252,7 @@ export function applyMapping(m: Mapping, json: unknown): EventView[] | string {
     }
     if (r.negate) {
       if (typeof v !== "number") {
-        error ??= `${what}: "negate" needs a number, found ${printable(JSON.stringify(v) ?? "", 60)}`;
+        error ??= `${what}: "negate" needs a number, found ${shownValue(v)}`;
         return undefined;
       }
       v = -v;
@@ -272,7 +273,7 @@ export function applyMapping(m: Mapping, json: unknown): EventView[] | string {
   let times = 1;
   if (em.repeat) {
     const n = value(em.repeat, "repeat");
-    if (error === null && (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > MAX_REPEAT)) error = `repeat: expected a whole number of steps from 0 to ${MAX_REPEAT}, found ${printable(JSON.stringify(n) ?? "", 60)}`;
+    if (error === null && (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > MAX_REPEAT)) error = `repeat: expected a whole number of steps from 0 to ${MAX_REPEAT}, found ${shownValue(n)}`;
     else times = n as number;
   }
   if (error !== null) return `event \`${printable(got.name, 60)}\`, ${error}`;

@@ -5,7 +5,7 @@
 
 import type { PropertySelection } from "../explore/result.js";
 import type { Model } from "../model/model.js";
-import { printable } from "../util/untrusted.js";
+import { locateJsonError } from "../trace/json-error.js";
 import { Binder, type BoundEvent } from "./bind.js";
 import { MonitorEngine } from "./engine.js";
 import { readEvent } from "./event.js";
@@ -36,6 +36,20 @@ export interface SessionOptions {
 }
 
 export const DEFAULT_MAX_CANDIDATES = 10_000;
+
+/** Where a line stops being JSON, in words that do not depend on the Node version. */
+function jsonProblem(text: string): string {
+  let e: ReturnType<typeof locateJsonError>;
+  try {
+    e = locateJsonError(text);
+  } catch {
+    // The scanner recurses: a line nested deeper than the stack is simply not JSON we can place.
+    return "nested too deeply";
+  }
+  if (!e) return "not valid JSON";
+  if (e.truncated) return `the line ends before the JSON does (expected ${e.expected})`;
+  return `at column ${e.col}, expected ${e.expected}`;
+}
 
 export class MonitorSession {
   readonly model: Model;
@@ -98,9 +112,9 @@ export class MonitorSession {
     let json: unknown;
     try {
       json = JSON.parse(text);
-    } catch (e) {
+    } catch {
       if (text.trim() === "") return true;
-      return this.bad(line, `not JSON: ${printable(e instanceof Error ? e.message : String(e), 120)}`);
+      return this.bad(line, `not JSON: ${jsonProblem(text)}`);
     }
     let views: EventView[];
     if (this.mapping) {

@@ -5,7 +5,7 @@
 // Amounts are read as integers (JSON numbers or decimal strings, as chains log uint256) and
 // divided with BigInt, so 10^18 wei is exact.
 
-import { printable } from "../util/untrusted.js";
+import { shownValue } from "./event.js";
 
 export type Rounding = "exact" | "down" | "up" | "nearest";
 
@@ -33,15 +33,7 @@ export function translate(t: Translation, raw: unknown, where: string): { value:
   }
 }
 
-function describe(v: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(v) ?? String(v);
-  } catch {
-    text = String(v);
-  }
-  return printable(text, 60);
-}
+const describe = shownValue;
 
 /** A JSON number that is an integer, or a string of decimal digits (with an optional minus). */
 export function integerOf(raw: unknown): bigint | null {
