@@ -123,12 +123,11 @@ describe("stakecheck monitor", () => {
 
 /** The CLI in a process of its own (through tsx, so no build is needed). */
 function spawnCli(args: string[], stdin: "pipe" | "ignore" = "ignore") {
-  const code = "const { main } = await import('./src/cli/main.ts'); process.exitCode = await main(process.argv.slice(1));";
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code, ...args], { stdio: [stdin, "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/dev.ts", ...args], { stdio: [stdin, "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
   const done = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on("close", (c) => resolve({ code: c, stdout, stderr })));
   return { child, done, out: () => stdout };
 }
@@ -166,7 +165,7 @@ describe("stakecheck monitor in a process", () => {
     writeFileSync(events, "oops\n");
     const p = spawnCli(["monitor", "spec/pool.stake", "--events", events, "--follow", "--no-save", "--on-bad-line", "skip"]);
     let err = "";
-    p.child.stderr.on("data", (d) => (err += d));
+    p.child.stderr!.on("data", (d) => (err += d));
     await until(() => err.includes(":1: not JSON"));
     appendFileSync(events, [dep(0), unbond(0), theft].join("\n") + "\n");
     const r = await p.done;
@@ -182,7 +181,7 @@ describe("stakecheck monitor in a process", () => {
   it("SIGINT while waiting on standard input ends cleanly with the summary (exit 3)", async () => {
     const s = spawnCli(["monitor", "spec/pool.stake", "--events", "-", "--no-save", "--on-bad-line", "skip"], "pipe");
     let err = "";
-    s.child.stderr.on("data", (d) => (err += d));
+    s.child.stderr!.on("data", (d) => (err += d));
     // Up and reading once it reports the bad line.
     s.child.stdin!.write(dep(0) + "\noops\n");
     await until(() => err.includes("<stdin>:2: not JSON"));

@@ -161,6 +161,6 @@ describe("the example pool, through the mapping", () => {
     expect(expected).not.toBeNull();
     expect(summary.alert?.at.line).toBe(expected);
     expect(summary.alert!.reason).toMatchObject({ kind: "observed", place: "slashed", delta: {} });
-    expect(summary.alert!.source).toEqual(JSON.parse(lines[expected - 1]));
+    expect(summary.alert!.source).toEqual(JSON.parse(lines[expected! - 1]));
   });
 });

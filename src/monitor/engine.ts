@@ -84,6 +84,11 @@ export class MonitorEngine {
     this.dropped = 0;
   }
 
+  /** The instances `ev` allows (for explaining an alert). */
+  allowed(ev: BoundEvent): number[] {
+    return Array.from(this.instBuf.subarray(0, this.instances(ev)));
+  }
+
   /** The instances `ev` allows, into instBuf; their number. */
   private instances(ev: BoundEvent): number {
     if (ev.action < 0) return 0;

@@ -14,7 +14,7 @@ import { saveMonitorTrace, type TraceEnd } from "./save.js";
 import { TraceLog } from "./trace-log.js";
 import type { AlertReason, BoundHit, EventPlace, EventView, Inconclusive, MonitorAlert, MonitorReport } from "./types.js";
 import { reasonLine } from "./reason.js";
-import { disabledReason, duringName, observedReason, propertyReason } from "./why.js";
+import { disabledReason, duringName, mostTellingInstance, observedReason, propertyReason } from "./why.js";
 
 export interface SessionOptions {
   readonly mapping?: Mapping | null;
@@ -181,8 +181,9 @@ export class MonitorSession {
       end = { kind: "state", inst: e.mismatchInst, place: reason.place, expected: reason.expected, found: reason.found };
     } else if (e.disabledCand >= 0) {
       cand = e.disabledCand;
-      reason = disabledReason(model, e.cur.state(cand), e.disabledInst);
-      end = { kind: "accepted", inst: e.disabledInst };
+      const inst = this.ev.open > 0 ? mostTellingInstance(model, e.cur.state(cand), e.allowed(this.ev)) : e.disabledInst;
+      reason = disabledReason(model, e.cur.state(cand), inst);
+      end = { kind: "accepted", inst };
     } else {
       throw new Error("monitor: an event no candidate explains, for no recorded reason");
     }

@@ -67,14 +67,36 @@ export function propertyReason(model: Model, s: Int32Array, inst: number, v: Vio
   return { kind: "property", property: { kind: v.kind, name: prop.name }, step, why, location: location(spec, prop.span) };
 }
 
+/** Where instance `inst` stops being enabled in state `s` (null: nowhere the interpreter saw). */
+function disabledAt(model: Model, s: Int32Array, inst: number): DisabledAt | null {
+  let at: DisabledAt | null = null;
+  runInstance(model.spec, stateValues(model.layout, s), inst, (x) => (at = x));
+  return at;
+}
+
+/** Of the instances an event allows (none enabled in `s`), the one that gets furthest through its
+ * action's guards: with the caller left open, `require caller == a` fails for most callers, but the
+ * interesting guard is the one that fails for the right caller too. At most `limit` are tried. */
+export function mostTellingInstance(model: Model, s: Int32Array, instances: readonly number[], limit = 256): number {
+  let best = instances[0];
+  let bestAt = -2;
+  for (const inst of instances.slice(0, limit)) {
+    const at = disabledAt(model, s, inst);
+    const where = at === null ? -2 : at.stmt === null ? -1 : at.stmt.span.start;
+    if (where > bestAt) {
+      best = inst;
+      bestAt = where;
+    }
+  }
+  return best;
+}
+
 /** The reason for an event whose action instance is not enabled in candidate state `s`. */
 export function disabledReason(model: Model, s: Int32Array, inst: number): AlertReason {
   const spec = model.spec;
-  let at: DisabledAt | null = null;
-  runInstance(spec, stateValues(model.layout, s), inst, (x) => (at = x));
   const { action } = model.decodeInstance(inst);
   const base = { kind: "disabled" as const, action: spec.actions[action].name, step: stepText(model, inst) };
-  const found = at as DisabledAt | null;
+  const found = disabledAt(model, s, inst);
   if (!found) return { ...base, guard: null, why: ["the spec does not enable it here"] };
   if (!found.stmt) {
     return { ...base, guard: null, why: ["a `pick` this path never reaches counts only at its first value (an event naming another value for it is not a step of the spec)"] };
