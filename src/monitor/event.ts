@@ -34,35 +34,47 @@ function kindOf(v: unknown): string {
   return `${typeof v} ${shownValue(v)}`;
 }
 
-/** The event a parsed line holds, or why it is not one. */
-export function readEvent(json: unknown): EventView | string {
+/** An EventView the reader fills in place, one per session, so reading an event allocates nothing. */
+export type MutableEventView = { -readonly [K in keyof EventView]: EventView[K] };
+
+export function emptyView(): MutableEventView {
+  return { action: null, params: EMPTY, picks: EMPTY, observed: EMPTY, delta: EMPTY };
+}
+
+function recordOf(v: unknown): Readonly<Record<string, unknown>> | null | undefined {
+  if (v === undefined || v === null) return EMPTY;
+  return isRecord(v) ? v : null;
+}
+
+/** Reads the event a parsed line holds into `out`; null, or why it is not an event. */
+export function readEvent(json: unknown, out: MutableEventView): string | null {
   if (!isRecord(json)) return `expected an event (a JSON object such as {"action": "deposit", "params": {"a": 0}}), found ${kindOf(json)}`;
-  for (const k of Object.keys(json)) {
-    if (k.startsWith("#") || (KEYS as readonly string[]).includes(k)) continue;
+  for (const k in json) {
+    if (!Object.hasOwn(json, k) || k.charCodeAt(0) === 35 /* # */ || (KEYS as readonly string[]).includes(k)) continue;
     const g = closest(k, KEYS);
     return `unknown field ${shown(k)}${g ? `; did you mean \`${g}\`?` : ` (an event has ${KEYS.join(", ")}; fields starting with # are ignored)`}`;
   }
   const action = json.action;
   if (action !== undefined && (typeof action !== "string" || action === "")) return `field action: expected an action's name, found ${kindOf(action)}`;
-  const records: Record<string, Readonly<Record<string, unknown>>> = {};
-  for (const k of ["params", "picks", "observed", "delta"] as const) {
-    const v = json[k];
-    if (v === undefined || v === null) records[k] = EMPTY;
-    else if (!isRecord(v)) return `field ${k}: expected an object of names and values, found ${kindOf(v)}`;
-    else records[k] = v;
-  }
+  const params = recordOf(json.params);
+  if (!params) return `field params: expected an object of names and values, found ${kindOf(json.params)}`;
+  const picks = recordOf(json.picks);
+  if (!picks) return `field picks: expected an object of names and values, found ${kindOf(json.picks)}`;
+  const observed = recordOf(json.observed);
+  if (!observed) return `field observed: expected an object of names and values, found ${kindOf(json.observed)}`;
+  const delta = recordOf(json.delta);
+  if (!delta) return `field delta: expected an object of names and values, found ${kindOf(json.delta)}`;
+  const caller = json.caller === null ? undefined : json.caller;
   if (action === undefined) {
-    if (records.params !== EMPTY || records.picks !== EMPTY || json.caller !== undefined) return "field action: missing (an event with params, caller or picks names its action; an event with only `observed` is an observation)";
-    if (records.delta !== EMPTY) return "field delta: an observation (an event without `action`) takes no step, so nothing changes; use `observed`";
-    if (records.observed === EMPTY) return "an empty event: expected `action` (a step) or `observed` (an observation)";
+    if (params !== EMPTY || picks !== EMPTY || caller !== undefined) return "field action: missing (an event with params, caller or picks names its action; an event with only `observed` is an observation)";
+    if (delta !== EMPTY) return "field delta: an observation (an event without `action`) takes no step, so nothing changes; use `observed`";
+    if (observed === EMPTY) return "an empty event: expected `action` (a step) or `observed` (an observation)";
   }
-  const view: EventView = {
-    action: action ?? null,
-    params: records.params,
-    picks: records.picks,
-    observed: records.observed,
-    delta: records.delta,
-    ...(json.caller !== undefined && json.caller !== null ? { caller: json.caller } : {}),
-  };
-  return view;
+  out.action = action ?? null;
+  out.params = params;
+  out.picks = picks;
+  out.observed = observed;
+  out.delta = delta;
+  out.caller = caller;
+  return null;
 }

@@ -8,7 +8,7 @@ import type { Model } from "../model/model.js";
 import { locateJsonError } from "../trace/json-error.js";
 import { Binder, type BoundEvent } from "./bind.js";
 import { MonitorEngine } from "./engine.js";
-import { readEvent } from "./event.js";
+import { emptyView, readEvent } from "./event.js";
 import { applyMapping, type Mapping } from "./mapping.js";
 import { saveMonitorTrace, type TraceEnd } from "./save.js";
 import { TraceLog } from "./trace-log.js";
@@ -58,6 +58,9 @@ export class MonitorSession {
   private readonly ev: BoundEvent;
   private readonly log: TraceLog | null;
   private readonly mapping: Mapping | null;
+  /** The event being read, filled in place, and a list of just it. */
+  private readonly view = emptyView();
+  private readonly single: readonly EventView[] = [this.view];
   lines = 0;
   events = 0;
   steps = 0;
@@ -116,41 +119,43 @@ export class MonitorSession {
       if (text.trim() === "") return true;
       return this.bad(line, `not JSON: ${jsonProblem(text)}`);
     }
-    let views: EventView[];
+    let views: readonly EventView[];
     if (this.mapping) {
       const r = applyMapping(this.mapping, json);
       if (typeof r === "string") return this.bad(line, r);
       views = r;
     } else {
-      const r = readEvent(json);
-      if (typeof r === "string") return this.bad(line, r);
-      views = [r];
+      const err = readEvent(json, this.view);
+      if (err) return this.bad(line, err);
+      views = this.single;
     }
-    if (views.length === 0) return true;
+    const n = views.length;
+    if (n === 0) return true;
     // The last part carries the observations: bind it first, so a bad event takes no step.
-    const err = this.binder.bind(views[views.length - 1], this.ev);
+    const err = this.binder.bind(views[n - 1], this.ev);
     if (err) return this.bad(line, this.mapping ? `${err} (after mapping)` : err);
-    for (let i = 0; i < views.length; i++) {
-      if (views.length > 1) this.binder.bind(views[i], this.ev);
-      const at: EventPlace = views.length > 1 ? { line, part: { index: i + 1, of: views.length } } : { line };
-      if (!this.take(at, views[i], this.mapping ? json : undefined)) return false;
+    for (let i = 0; i < n; i++) {
+      if (n > 1) this.binder.bind(views[i], this.ev);
+      if (!this.take(line, i, n, views[i], this.mapping ? json : undefined)) return false;
     }
     return true;
   }
 
-  private take(at: EventPlace, view: EventView, source: unknown): boolean {
+  /** Steps part `i` of `n` of line `line` (n > 1 when a mapping repeats an event). */
+  private take(line: number, i: number, n: number, view: EventView, source: unknown): boolean {
     this.events++;
     const before = this.engine.cur.count;
     const ok = this.engine.step(this.ev);
+    const at = (): EventPlace => (n > 1 ? { line, part: { index: i + 1, of: n } } : { line });
     if (this.engine.dropped > 0 && !this.bound) {
-      this.bound = { kind: "bound", at, max: this.engine.max, dropped: this.engine.dropped };
+      this.bound = { kind: "bound", at: at(), max: this.engine.max, dropped: this.engine.dropped };
       this.report(this.bound);
     }
     if (ok) {
       if (this.ev.action >= 0) this.steps++;
       return true;
     }
-    this.fail(at, view, source, before);
+    this.fail(at(), { ...view }, source, before);
     return false;
   }
 
