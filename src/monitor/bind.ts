@@ -141,8 +141,11 @@ export class Binder {
 
   private bindObservations(view: EventView, out: BoundEvent): string | null {
     out.nObs = 0;
-    out.obsPlaces.length = 0;
-    out.obsEnds.length = 0;
+    // Setting an array's length is not free: only when there is something to drop.
+    if (out.obsPlaces.length) {
+      out.obsPlaces.length = 0;
+      out.obsEnds.length = 0;
+    }
     out.nDeltas = 0;
     for (const key in view.observed) {
       if (!Object.hasOwn(view.observed, key)) continue;
