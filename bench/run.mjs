@@ -155,6 +155,8 @@ function main() {
 
   log("random walks, spec loading, start-up");
   const walk = JSON.parse(execFileSync(process.execPath, [join(bench, "walk.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
+  log("monitor");
+  const monitor = JSON.parse(execFileSync(process.execPath, [join(bench, "monitor.mjs"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
   const startup = [];
   for (let i = 0; i < (quick ? 3 : 10); i++) {
     const t0 = performance.now();
@@ -242,6 +244,15 @@ function main() {
   lines.push(`| load: check | ${walk.load.checkMs.toFixed(1)} ms |`);
   lines.push(`| load: compile | ${walk.load.compileMs.toFixed(1)} ms |`);
   lines.push(`| \`stakecheck check spec/anchor-bft.stake\`, whole process (node start-up included), median of ${startup.length} | ${(median(startup) * 1000).toFixed(0)} ms |`);
+  lines.push("");
+  lines.push("Monitor (`bench/monitor.mjs`: whole `monitorEvents` runs over an events file on spec/pool.stake, events per CPU second, best of the repetitions):");
+  lines.push("");
+  lines.push("| log | events | events/CPU-s |");
+  lines.push("| --- | ---: | ---: |");
+  lines.push(`| fully observed (1 candidate state), history on disk | ${fmt(monitor.full.events)} | ${rate(monitor.full.perCpuSecond)} |`);
+  lines.push(`| fully observed, no history (--no-save) | ${fmt(monitor.fullNoHistory.events)} | ${rate(monitor.fullNoHistory.perCpuSecond)} |`);
+  lines.push(`| ${monitor.hundred.peak} candidate states (START = 20, 13 hidden deposits first) | ${fmt(monitor.hundred.events)} | ${rate(monitor.hundred.perCpuSecond)} |`);
+  lines.push(`| every parameter and caller hidden (at most ${monitor.hidden.peak} candidates) | ${fmt(monitor.hidden.events)} | ${rate(monitor.hidden.perCpuSecond)} |`);
   lines.push("");
   const text = lines.join("\n");
   writeFileSync(join(bench, "results.md"), text + "\n");

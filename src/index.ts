@@ -62,3 +62,9 @@ export {
   type StateReading,
 } from "./api/conform.js";
 export { renderConformance } from "./report/conform-text.js";
+export { monitorEvents, loadMappingFile, type MonitorInput, type MonitorOptions } from "./monitor/monitor.js";
+export type { MonitorSummary, MonitorReport, MonitorAlert, AlertReason, BadLine, BoundHit, Inconclusive, EventView, EventPlace } from "./monitor/types.js";
+export { readMapping, applyMapping, type Mapping } from "./monitor/mapping.js";
+export { renderReport as renderMonitorReport, renderSummary as renderMonitorSummary } from "./monitor/text.js";
+export { reportJson as monitorReportJson, summaryJson as monitorSummaryJson } from "./monitor/json.js";
+export { eventOf, eventsOfPath, randomPath, type EventShape } from "./monitor/events-of.js";

@@ -183,7 +183,7 @@ const MALFORMED: Record<string, [(j: J) => void, string]> = {
   "no conformance field": [(j) => delete j["#meta"].violation.conformance, "field #meta.violation.conformance: missing (a conformance violation says how the implementation diverged)"],
   "an unknown failure": [
     (j) => (j["#meta"].violation.conformance.failure = "crash"),
-    'field #meta.violation.conformance.failure: expected "state" | "rejected" | "error", found "crash"',
+    'field #meta.violation.conformance.failure: expected "state" | "rejected" | "error" | "accepted", found "crash"',
   ],
   "a state divergence without the implementation's value": [
     (j) => delete j["#meta"].violation.conformance.found,

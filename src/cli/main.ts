@@ -127,6 +127,25 @@ function program(): Command {
       throw new Exit(await mergeCommand(reports, o));
     });
 
+  p.command("monitor")
+    .description("watch a system's events against the spec: report the first event the spec does not allow")
+    .argument("<spec>", "a .stake file")
+    .requiredOption("--events <FILE>", "the events, one JSON object per line (- for standard input); see docs/monitor.md")
+    .option("--follow", "keep reading the file as it grows, like tail -f, until Ctrl-C")
+    .option("--map <FILE>", "a mapping file from the system's own events to spec actions")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--max-candidates <N>", "most spec states kept when events leave choices open (default 10000)")
+    .option("--on-bad-line <WHAT>", "stop (the default) or skip a line that is not a usable event")
+    .option("--reporter <NAME>", "text (the default) or json: one JSON line per alert")
+    .option("--on-violation <CMD>", "run CMD with the alert (a JSON line) on its standard input")
+    .option("--save <DIR>", "write the trace so far as an .itf.json file into DIR (default counterexamples/)")
+    .option("--no-save", "do not write the trace")
+    .action(async (spec: string, o) => {
+      const { monitorCommand } = await import("./commands/monitor.js");
+      throw new Exit(await monitorCommand(spec, o));
+    });
+
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());
   return p;
 }

@@ -64,6 +64,17 @@ interface Run {
   readonly state: State;
   readonly locals: Value[];
   readonly picked: Set<number>;
+  /** Told which statement disabled the instance, and the locals and state at that point. */
+  readonly onDisabled?: (at: DisabledAt) => void;
+}
+
+/** Where an instance stopped being enabled: a `require` or a `pick ... where` that is false (with
+ * the locals and the state as they were there), or a pick its path never reached (`stmt` null). */
+export interface DisabledAt {
+  readonly action: I.Action;
+  readonly stmt: Extract<I.Stmt, { k: "require" } | { k: "pick" }> | null;
+  readonly locals: readonly Value[];
+  readonly state: State;
 }
 
 /** Writes `value` at `place`, evaluating the place's indexes first (as the compiler does). */
@@ -110,7 +121,10 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
   for (const s of stmts) {
     switch (s.k) {
       case "require":
-        if (evaluate(r.env, s.cond, r.locals) !== true) throw DISABLED;
+        if (evaluate(r.env, s.cond, r.locals) !== true) {
+          r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
+          throw DISABLED;
+        }
         break;
       case "let":
         r.locals[s.local] = evaluate(r.env, s.value, r.locals);
@@ -122,7 +136,10 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
         const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick;
         r.locals[s.local] = fromCode(r.action.choices[idx].ty, r.args[idx]);
         r.picked.add(s.pick);
-        if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) throw DISABLED;
+        if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) {
+          r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
+          throw DISABLED;
+        }
         break;
       }
       case "assign":
@@ -132,8 +149,8 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
   }
 }
 
-/** Runs one action instance on a copy of `state`. */
-export function runInstance(spec: I.Spec, state: State, inst: number): StepOutcome {
+/** Runs one action instance on a copy of `state`; `onDisabled` is told why it is not enabled. */
+export function runInstance(spec: I.Spec, state: State, inst: number, onDisabled?: (at: DisabledAt) => void): StepOutcome {
   const { action, args } = decodeInstance(spec, inst);
   const a = spec.actions[action];
   const next = state.map(clone);
@@ -141,7 +158,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   a.choices.forEach((c, i) => {
     if (c.kind !== "pick") locals[c.local] = fromCode(c.ty, args[i]);
   });
-  const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set() };
+  const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set(), ...(onDisabled ? { onDisabled } : {}) };
   try {
     exec(run, a.body);
   } catch (e) {
@@ -153,7 +170,10 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   for (let p = 0; firstPick >= 0 && firstPick + p < a.choices.length; p++) {
     const c = a.choices[firstPick + p];
-    if (!run.picked.has(p) && args[firstPick + p] !== scalarLo(c.ty)) return { status: "disabled" };
+    if (!run.picked.has(p) && args[firstPick + p] !== scalarLo(c.ty)) {
+      onDisabled?.({ action: a, stmt: null, locals, state: next });
+      return { status: "disabled" };
+    }
   }
   return { status: "enabled", state: next };
 }

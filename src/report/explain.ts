@@ -236,7 +236,13 @@ class Explainer {
 
 /** Lines saying why `property` is false in the given state (and step). */
 export function explainViolation(input: ExplainInput, property: I.Property): string[] {
+  return explainFalse(input, property.expr, new Array(Math.max(property.nLocals, 1)));
+}
+
+/** Lines saying why the boolean `e` is false, with its locals bound (e.g. a `require` of an
+ * action, with the action's parameters and lets as they were there). */
+export function explainFalse(input: ExplainInput, e: I.Expr, locals: readonly Value[]): string[] {
   const ex = new Explainer(input);
-  ex.whyFalse(property.expr, new Array(Math.max(property.nLocals, 1)), 0);
+  ex.whyFalse(e, [...locals], 0);
   return ex.lines;
 }

@@ -10,6 +10,7 @@ import { bindTrace } from "../trace/bind.js";
 import type { ValueDiff } from "../trace/diff.js";
 import type { Divergence, ReplayVerdict } from "../trace/replay.js";
 import type { Trace, TraceViolation } from "../trace/trace.js";
+import { printable } from "../util/untrusted.js";
 import { describeStep, formatReadable, renderCounterexample } from "./counterexample.js";
 import { locationOf, propertyTitle, type CaseResult, type RunResult, type SourceLocation, type SuiteResult } from "./run-result.js";
 
@@ -197,6 +198,7 @@ export function conformanceSummary(t: Trace): string {
     return `the implementation it was saved from diverged ${where} (${c.at}: spec ${formatReadable(c.expected)}, implementation ${formatReadable(c.found)})`;
   }
   if (c?.failure === "rejected" && last) return `the implementation it was saved from refused step ${n} (${last.action}), which the spec allows`;
+  if (c?.failure === "accepted" && last) return `the implementation it was saved from took step ${n} (${last.action}), which the spec does not allow`;
   return `the implementation it was saved from diverged ${where}${v.message ? ` (${v.message})` : ""}`;
 }
 
@@ -205,6 +207,11 @@ export function conformanceSummary(t: Trace): string {
 function conformanceExplained(o: Replayed, steps: number): Explained {
   const t = o.trace;
   const impl = t.explorer.flags?.impl;
+  if (t.explorer.kind === "monitor") {
+    const f = t.explorer.flags ?? {};
+    const seen = typeof f.events === "string" ? ` in ${printable(f.events, 200)}${typeof f.line === "number" ? `, line ${f.line}` : ""}` : "";
+    return { head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`, body: [`seen by stakecheck monitor${seen}`] };
+  }
   return {
     head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`,
     body: [`to test an implementation against it: stakecheck conform ${o.specPath} --impl ${typeof impl === "string" ? impl : "ADAPTER"}`],

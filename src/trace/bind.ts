@@ -162,7 +162,7 @@ function bindConformance(model: Model, trace: Trace, problems: string[]): void {
       const err = encodeValue(ty, c.expected, new Int32Array(slotCount(ty)), 0, `${at}.conformance.expected`);
       if (err) problems.push(err);
     }
-  } else if (c.failure === "rejected") {
+  } else if (c.failure === "rejected" || c.failure === "accepted") {
     const names = model.actions.map((a) => a.name);
     if (!names.includes(v.name)) problems.push(`${at}.name: no action \`${v.name}\` in spec \`${model.spec.name}\`${didYouMean(v.name, names, "actions")}`);
   }

@@ -33,7 +33,7 @@ export const StateSchema = Schema.StructWithRest(Schema.Struct({ "#meta": StateM
 const PropertyKind = Schema.Literals(["invariant", "step", "well_typed", "conformance"]);
 
 const Conformance = Schema.Struct({
-  failure: Schema.Literals(["state", "rejected", "error"]),
+  failure: Schema.Literals(["state", "rejected", "error", "accepted"]),
   at: Schema.optionalKey(Name),
   expected: Schema.optionalKey(Schema.Unknown),
   found: Schema.optionalKey(Schema.Unknown),
@@ -50,7 +50,7 @@ const Violation = Schema.Struct({
 });
 
 const Explorer = Schema.Struct({
-  kind: Schema.Literals(["bfs", "fuzz", "conform"]),
+  kind: Schema.Literals(["bfs", "fuzz", "conform", "monitor"]),
   seed: Schema.optionalKey(Schema.Union([Schema.Int, Schema.String])),
   flags: Schema.optionalKey(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]))),
 });

@@ -14,7 +14,9 @@ export const PROPERTY_TRACE_VERSION = 1;
  * enable (`disabled`), explorer "conform". */
 export const CONFORMANCE_TRACE_VERSION = 2;
 /** Format 3 adds Quint's MBT variables `mbt::actionTaken` and `mbt::nondetPicks` to every state
- * (src/trace/quint.ts): a format-2 reader would take them for variables of the spec. */
+ * (src/trace/quint.ts): a format-2 reader would take them for variables of the spec. It also adds
+ * traces of a watched system (explorer "monitor") and the conformance failure "accepted" (the
+ * implementation took a step the spec does not enable). */
 export const MBT_TRACE_VERSION = 3;
 
 /** "run": not a counterexample but a run of the spec (a Quint MBT trace replayed with --spec), in
@@ -47,8 +49,10 @@ export interface TraceState {
 export interface TraceConformance {
   /** state: after the last step, the implementation's state differs from the spec's (the last
    *   state); rejected: the implementation refused the last step, which the spec enables; error:
-   *   the adapter threw, or read back something that is not a state of the spec. */
-  readonly failure: "state" | "rejected" | "error";
+   *   the adapter threw, or read back something that is not a state of the spec; accepted: the
+   *   implementation took the last step (recorded with `disabled`), which the spec does not enable
+   *   (a monitor saw it happen). */
+  readonly failure: "state" | "rejected" | "error" | "accepted";
   /** state: the first place that differs (`stake[0]`, in the variable `violation.name`), the spec's
    * value there and the implementation's. The found value need not fit the spec's type. */
   readonly at?: string;
@@ -67,7 +71,7 @@ export interface TraceConformance {
  *   `states` ends with state `step - 1` and the failing step is `failedStep`.
  * - conformance: an implementation diverged from the spec after step `step` (the last state is the
  *   spec's state there); `name` is the first differing variable (failure "state"), the refused
- *   action ("rejected") or "adapter" ("error"), and `conformance` says how.
+ *   action ("rejected", "accepted") or "adapter" ("error"), and `conformance` says how.
  * `step` is always the number of steps from the initial state, so it equals the index of the last
  * state, except with `failedStep`, where it is one more.
  */
@@ -84,8 +88,8 @@ export interface TraceViolation {
 
 /** Which explorer found the trace, and how to find it again. */
 export interface TraceExplorer {
-  /** quint: a Quint MBT trace (read, never written). */
-  readonly kind: "bfs" | "fuzz" | "conform" | "quint";
+  /** quint: a Quint MBT trace (read, never written); monitor: a watched system's events. */
+  readonly kind: "bfs" | "fuzz" | "conform" | "quint" | "monitor";
   readonly seed?: number | string;
   /** The flags that shaped the search (e.g. {swarm: true, depth: 50}; conform: the adapter as
    * `impl`, and `runs`, `steps`, `path`). */
@@ -113,6 +117,6 @@ export interface Trace {
 }
 
 /** The format version a writer records: every file written now has the MBT variables. */
-export function formatVersionOf(_trace: Trace): number {
+export function formatVersionOf(_trace: Pick<Trace, "violation" | "explorer" | "states">): number {
   return MBT_TRACE_VERSION;
 }

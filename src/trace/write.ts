@@ -9,7 +9,7 @@ import { bindStep } from "./bind.js";
 import { scalarToItf, toItf, type Json } from "./itf.js";
 import { typeAt } from "./diff.js";
 import { ACTION_TAKEN, MBT_VARS, NONDET_PICKS, mbtState } from "./quint.js";
-import { formatVersionOf, type Trace, type TraceConformance, type TraceStep } from "./trace.js";
+import { formatVersionOf, type Trace, type TraceConformance, type TraceState, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 
@@ -51,7 +51,7 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
 
 /** A conformance violation's `conformance` object: the values at `at` typed by the spec (the found
  * value leniently: an implementation's value need not fit the spec's type). */
-function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k: string]: Json } {
+function conformanceToItf(model: Model, trace: TraceHead, c: TraceConformance): { [k: string]: Json } {
   const out: { [k: string]: Json } = { failure: c.failure };
   if (c.at === undefined) return out;
   const ty = typeAt(model, c.at);
@@ -63,7 +63,7 @@ function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k
 }
 
 /** The trace's `#meta` object. */
-function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
+function metaToJson(model: Model, trace: TraceHead, version: number): { [k: string]: Json } {
   const v = trace.violation;
   const violation: { [k: string]: Json } = { kind: v.kind, name: v.name, step: v.step };
   if (v.during) violation.during = { kind: v.during.kind, name: v.during.name };
@@ -85,7 +85,7 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
     "format-description": ITF_ADR,
     source: trace.spec.path,
     description,
-    "stakecheck-format": formatVersionOf(trace),
+    "stakecheck-format": version,
     spec: { name: trace.spec.name, path: trace.spec.path, sha256: trace.spec.sha256 },
     consts,
     violation,
@@ -93,24 +93,39 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   };
 }
 
+/** A trace without its states: what a writer needs before the first state. */
+export type TraceHead = Omit<Trace, "states" | "version">;
+
 /**
  * The file text of a trace over `model`'s spec. Throws (a bug in the caller, not bad input) when
  * a value does not fit the spec: writing is strict.
  */
 export function writeTrace(model: Model, trace: Trace): string {
+  const chunks: string[] = [];
+  writeTraceStream(model, trace, formatVersionOf(trace), trace.states, (t) => chunks.push(t));
+  return chunks.join("");
+}
+
+/**
+ * The same text, written piece by piece as the states come (a monitor's trace can be longer than
+ * memory holds): `version` is the format the caller computed (formatVersionOf on the whole trace).
+ */
+export function writeTraceStream(model: Model, head: TraceHead, version: number, states: Iterable<TraceState>, write: (text: string) => void): void {
   const names = model.vars.map((v) => v.name);
-  if (trace.vars.length !== names.length || trace.vars.some((n, i) => n !== names[i])) {
-    throw new Error(`writeTrace: the trace's vars (${trace.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
+  if (head.vars.length !== names.length || head.vars.some((n, i) => n !== names[i])) {
+    throw new Error(`writeTrace: the trace's vars (${head.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
   }
   const lines: string[] = ["{"];
-  const meta = metaToJson(model, trace);
+  const meta = metaToJson(model, head, version);
   lines.push(`  "#meta": {`);
   const metaKeys = Object.keys(meta);
   metaKeys.forEach((k, i) => lines.push(`    ${JSON.stringify(k)}: ${inlineJson(meta[k])}${i < metaKeys.length - 1 ? "," : ""}`));
   lines.push("  },");
   lines.push(`  "vars": ${inlineJson([...names, ...MBT_VARS])},`);
   lines.push(`  "states": [`);
-  trace.states.forEach((s, i) => {
+  write(lines.join("\n") + "\n");
+  let i = 0;
+  for (const s of states) {
     const encoded = model.encode(s.values);
     if ("errors" in encoded) throw new Error(`writeTrace: state ${i}: ${encoded.errors.join("; ")}`);
     // Values are written as the model decodes them, so set and map order is always canonical.
@@ -121,27 +136,68 @@ export function writeTrace(model: Model, trace: Trace): string {
     // Quint's MBT variables, so its test drivers read the step without our #meta.
     const mbt = mbtState(model, s.step ? bindStep(model, s.step, `state ${i}`, []) : null);
     entries.push(`      ${JSON.stringify(ACTION_TAKEN)}: ${inlineJson(mbt.action)}`, `      ${JSON.stringify(NONDET_PICKS)}: ${inlineJson(mbt.picks)}`);
-    lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
-  });
-  lines.push("  ]");
-  lines.push("}");
-  return lines.join("\n") + "\n";
+    write(`${i > 0 ? ",\n" : ""}    {\n${entries.join(",\n")}\n    }`);
+    i++;
+  }
+  write(`${i > 0 ? "\n" : ""}  ]\n}\n`);
 }
 
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
  * explorer (bfs and fuzz finding the same path make one file) and not the spec's text. */
 export function traceIdentity(trace: Trace): string {
-  const base = trace.spec.path.split("/").pop() ?? trace.spec.path;
-  const consts = Object.keys(trace.consts)
-    .sort()
-    .map((k) => [k, trace.consts[k]]);
-  const v = trace.violation;
-  return JSON.stringify({
-    spec: base,
-    consts,
-    property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null],
-    steps: [...trace.states.slice(1).map((s) => s.step), v.failedStep ?? null].map((s) => (s ? canonicalStep(s) : null)),
-  });
+  const id = new TraceIdentity(trace);
+  for (const s of trace.states.slice(1)) id.step(s.step);
+  return id.text();
+}
+
+/** The identity text (traceIdentity), built step by step, hashed as it goes: a writer streaming a
+ * long trace names it without holding it. */
+export class TraceIdentity {
+  private readonly hash = createHash("sha256");
+  private readonly parts: string[] | null;
+  private first = true;
+
+  constructor(
+    private readonly head: TraceHead,
+    keepText = true,
+  ) {
+    const base = head.spec.path.split("/").pop() ?? head.spec.path;
+    const consts = Object.keys(head.consts)
+      .sort()
+      .map((k) => [k, head.consts[k]]);
+    const v = head.violation;
+    const prefix = JSON.stringify({ spec: base, consts, property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null] });
+    this.parts = keepText ? [] : null;
+    this.put(`${prefix.slice(0, -1)},"steps":[`);
+  }
+
+  private put(text: string): void {
+    this.hash.update(text, "utf8");
+    this.parts?.push(text);
+  }
+
+  /** The step that led to the next state (null: none). */
+  step(s: TraceStep | null): void {
+    this.put(`${this.first ? "" : ","}${JSON.stringify(s ? canonicalStep(s) : null)}`);
+    this.first = false;
+  }
+
+  private end(): void {
+    const f = this.head.violation.failedStep;
+    this.step(f ?? null);
+    this.put("]}");
+  }
+
+  text(): string {
+    this.end();
+    return this.parts!.join("");
+  }
+
+  /** `<spec>-<property>-<8 hex>.itf.json` (see traceFileName). */
+  fileName(): string {
+    this.end();
+    return fileNameOf(this.head, this.hash.digest("hex"));
+  }
 }
 
 function canonicalStep(s: TraceStep): unknown[] {
@@ -160,8 +216,12 @@ export function sha256Hex(text: string): string {
 /** `<spec>-<property>-<8 hex>.itf.json`, e.g. `anchor-bft-Agreement-3f2a91c0.itf.json`; for a
  * conformance counterexample `<spec>-conformance-<variable>-<8 hex>.itf.json`. */
 export function traceFileName(trace: Trace): string {
-  const base = (trace.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
+  return fileNameOf(trace, sha256Hex(traceIdentity(trace)));
+}
+
+function fileNameOf(head: TraceHead, digest: string): string {
+  const base = (head.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, "_");
-  const what = trace.violation.kind === "conformance" ? `conformance-${safe(trace.violation.name)}` : safe(trace.violation.name);
-  return `${safe(base)}-${what}-${sha256Hex(traceIdentity(trace)).slice(0, 8)}.itf.json`;
+  const what = head.violation.kind === "conformance" ? `conformance-${safe(head.violation.name)}` : safe(head.violation.name);
+  return `${safe(base)}-${what}-${digest.slice(0, 8)}.itf.json`;
 }
