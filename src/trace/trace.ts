@@ -8,14 +8,17 @@ import type { Readable } from "../model/layout.js";
 /** The newest version of our additions to ITF's `#meta` (what this reader reads); a reader refuses
  * files from a newer version. A file is written in the oldest version that can hold it
  * (formatVersionOf), so property counterexamples stay readable by format-1 readers. */
-export const TRACE_FORMAT_VERSION = 2;
+export const TRACE_FORMAT_VERSION = 3;
 /** Format 1: property violations found by bfs or fuzz. */
 export const PROPERTY_TRACE_VERSION = 1;
 /** Format 2 adds conformance counterexamples: violation kind "conformance", steps the spec does not
  * enable (`disabled`), explorer "conform". */
 export const CONFORMANCE_TRACE_VERSION = 2;
+/** Format 3 adds liveness counterexamples: violation kind "liveness", ITF's top-level `loop`, the
+ * loop's closing step, the binders' values. */
+export const LIVENESS_TRACE_VERSION = 3;
 
-export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance";
+export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance" | "liveness";
 
 /** An action instance as a person names it: the action, its parameters, caller and picks by name. */
 export interface TraceStep {
@@ -64,6 +67,10 @@ export interface TraceConformance {
  * - conformance: an implementation diverged from the spec after step `step` (the last state is the
  *   spec's state there); `name` is the first differing variable (failure "state"), the refused
  *   action ("rejected") or "adapter" ("error"), and `conformance` says how.
+ * - liveness: an infinite behaviour, a lasso: the states, then forever from state `loop` (Trace.loop)
+ *   to the last state and back to state `loop` by `loopStep`; without `loopStep` the last state
+ *   repeats (stuttering, and then `loop` is the last state's index). `binding`: the values of the
+ *   property's `all(...)` binders; `trigger`: the state from which the violation holds.
  * `step` is always the number of steps from the initial state, so it equals the index of the last
  * state, except with `failedStep`, where it is one more.
  */
@@ -71,11 +78,17 @@ export interface TraceViolation {
   readonly kind: TracePropertyKind;
   readonly name: string;
   readonly step: number;
-  readonly during?: { readonly kind: "invariant" | "step"; readonly name: string };
+  readonly during?: { readonly kind: "invariant" | "step" | "liveness"; readonly name: string };
   readonly failedStep?: TraceStep;
   readonly conformance?: TraceConformance;
   /** One line for people (the well_typed failure or the divergence, in words); not used by replay. */
   readonly message?: string;
+  /** Liveness: the step from the last state back to state `loop`; absent: the last state stutters. */
+  readonly loopStep?: TraceStep;
+  /** Liveness: the binders' values, by name (empty without binders). */
+  readonly binding?: Readonly<Record<string, Readable>>;
+  /** Liveness: the state from which the violation holds (P true and Q false from there, ...). */
+  readonly trigger?: number;
 }
 
 /** Which explorer found the trace, and how to find it again. */
@@ -105,10 +118,13 @@ export interface Trace {
   /** Variable names, in declaration order. */
   readonly vars: readonly string[];
   readonly states: readonly TraceState[];
+  /** ITF's `loop`: the last state's successor is states[loop] (liveness counterexamples only). */
+  readonly loop?: number;
 }
 
 /** The oldest format version that holds `trace`: what a writer records. */
 export function formatVersionOf(trace: Trace): number {
+  if (trace.violation.kind === "liveness" || trace.loop !== undefined || trace.violation.during?.kind === "liveness") return LIVENESS_TRACE_VERSION;
   const conformance =
     trace.violation.kind === "conformance" || trace.explorer.kind === "conform" || trace.states.some((s) => s.step?.disabled);
   return conformance ? CONFORMANCE_TRACE_VERSION : PROPERTY_TRACE_VERSION;

@@ -69,6 +69,9 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   if (v.failedStep) violation.failedStep = stepToItf(model, v.failedStep, "the failed step");
   if (v.conformance) violation.conformance = conformanceToItf(model, trace, v.conformance);
   if (v.message !== undefined) violation.message = v.message;
+  if (v.binding !== undefined) violation.binding = bindingToItf(model, trace);
+  if (v.trigger !== undefined) violation.trigger = v.trigger;
+  if (v.loopStep) violation.loopStep = stepToItf(model, v.loopStep, "the loop's closing step");
   const explorer: { [k: string]: Json } = { kind: trace.explorer.kind };
   if (trace.explorer.seed !== undefined) explorer.seed = trace.explorer.seed;
   if (trace.explorer.flags !== undefined && Object.keys(trace.explorer.flags).length) explorer.flags = { ...trace.explorer.flags };
@@ -78,7 +81,9 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   const description =
     v.kind === "conformance"
       ? `${trace.spec.name}: an implementation diverges from the spec ${where} (${v.conformance?.at ?? v.name})`
-      : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
+      : v.kind === "liveness"
+        ? `${trace.spec.name}: liveness ${v.name} is violated by a lasso (the last state's successor is state ${trace.loop ?? v.step})`
+        : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
   return {
     format: "ITF",
     "format-description": ITF_ADR,
@@ -119,9 +124,28 @@ export function writeTrace(model: Model, trace: Trace): string {
     for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
     lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
   });
-  lines.push("  ]");
+  if (trace.loop === undefined) {
+    lines.push("  ]");
+  } else {
+    if (!Number.isInteger(trace.loop) || trace.loop < 0 || trace.loop >= trace.states.length) throw new Error(`writeTrace: loop ${trace.loop} is not a state's index`);
+    lines.push("  ],");
+    lines.push(`  "loop": ${trace.loop}`);
+  }
   lines.push("}");
   return lines.join("\n") + "\n";
+}
+
+/** A liveness violation's binder values, typed by the property's binders. */
+function bindingToItf(model: Model, trace: Trace): { [k: string]: Json } {
+  const v = trace.violation;
+  const l = (model.spec.liveness ?? []).find((x) => x.name === v.name);
+  if (!l) throw new Error(`writeTrace: no liveness property ${v.name}`);
+  const out: { [k: string]: Json } = Object.create(null);
+  for (const b of l.binders) {
+    if (!v.binding || !Object.hasOwn(v.binding, b.name)) throw new Error(`writeTrace: binder ${b.name} has no value`);
+    out[b.name] = toItf(b.ty, v.binding[b.name]);
+  }
+  return out;
 }
 
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
@@ -137,6 +161,8 @@ export function traceIdentity(trace: Trace): string {
     consts,
     property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null],
     steps: [...trace.states.slice(1).map((s) => s.step), v.failedStep ?? null].map((s) => (s ? canonicalStep(s) : null)),
+    // A lasso: its loop and closing step, and which instance of the property it violates.
+    ...(trace.loop !== undefined ? { loop: trace.loop, loopStep: v.loopStep ? canonicalStep(v.loopStep) : null, binding: v.binding ?? null } : {}),
   });
 }
 
