@@ -44,7 +44,8 @@ export class StateGraph implements GraphHooks {
   readonly q: Int32Array<ArrayBuffer>[];
   private cur = -1;
   private mark = 0;
-  private failed: boolean[];
+  /** Per liveness property: evaluating it failed a well_typed check in some state. */
+  readonly failed: boolean[];
 
   constructor(
     private readonly model: Model,

@@ -6,6 +6,7 @@
 
 import { livenessBinding, livenessInstances } from "../../ir/liveness.js";
 import type { Model } from "../../model/model.js";
+import type { LivenessKind } from "../../ir/ir.js";
 import { bfs, type BfsOptions, type BfsResult } from "../bfs.js";
 import { makePacker } from "../pack.js";
 import { exactFingerprints } from "../hash.js";
@@ -49,7 +50,7 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
   const cycles = new FairCycleSearch(graph, fairness, n, options.livenessShortcut ?? true);
   const violations: Violation[] = [...result.violations];
   const outcomes: (LivenessOutcome | null)[] = liveness.map(() => null);
-  const failedEval = new Set(result.violations.filter((v) => v.during?.kind === "liveness").map((v) => v.during!.index));
+  const failedEval = new Set(graph.failed.flatMap((f, k) => (f ? [k] : [])));
   liveness.forEach((l, k) => {
     if (!chosen[k]) return;
     const failing: number[][] = [];
@@ -67,7 +68,7 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
       if (first) continue;
       const lasso = buildLasso(graph, fairness, found, query);
       if (!lasso) continue;
-      const trigger = l.kind === "stable" ? undefined : lasso.entry;
+      const trigger = triggerOf(l.kind, lasso.states, graph.p[j], graph.q[j]);
       first = {
         property: refs[k],
         instances: lasso.steps,
@@ -86,6 +87,18 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
     neverEnabled: neverEnabled(graph, fairness),
   };
   return { ...result, violations, liveness: summary };
+}
+
+/** The earliest state of the lasso from which the violation holds: from it on Q is false, and for a
+ * leads-to P holds in it (the judge, src/explore/liveness/lasso-check.ts, computes the same). */
+function triggerOf(kind: LivenessKind, states: readonly number[], p: Int32Array, q: Int32Array): number | undefined {
+  if (kind === "stable") return undefined;
+  if (kind === "eventually") return 0;
+  let from = states.length;
+  while (from > 0 && !bitOf(q, states[from - 1])) from--;
+  if (kind === "infinitely") return from;
+  for (let i = from; i < states.length; i++) if (bitOf(p, states[i])) return i;
+  return undefined;
 }
 
 function anyBit(set: Int32Array, n: number): boolean {
