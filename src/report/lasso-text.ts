@@ -169,6 +169,12 @@ function whyLines(model: Model, k: number, lv: Lasso, lasso: ConcreteLasso, verd
   return lines;
 }
 
+/** "step 3", "steps 2, 3 and 7". */
+function steps(ns: readonly number[]): string {
+  if (ns.length === 1) return `step ${ns[0]}`;
+  return `steps ${ns.slice(0, -1).join(", ")} and ${ns[ns.length - 1]}`;
+}
+
 function fairnessLines(model: Model, fairness: Fairness, lasso: ConcreteLasso, groups: readonly GroupOnLoop[], escapes: readonly { inst: number; at: number }[]): string[] {
   const lines: string[] = [];
   const loopSize = lasso.states.length - lasso.loop;
@@ -179,7 +185,7 @@ function fairnessLines(model: Model, fairness: Fairness, lasso: ConcreteLasso, g
   const status = (g: GroupOnLoop | null, kind: "weak" | "strong"): string => {
     const word = kind === "weak" ? "weakly fair" : "strongly fair";
     if (!g) return `${word}, but never enabled on the loop`;
-    if (g.takenAt.length > 0) return `${word}, and taken on the loop (step ${g.takenAt.map((i) => i + 1).join(", ")})`;
+    if (g.takenAt.length > 0) return `${word}, and taken on the loop (${steps(g.takenAt.map((i) => i + 1))})`;
     if (kind === "weak" && g.enabledAt.length < loopSize) {
       const off = loopStates(lasso).filter((i) => !g.enabledAt.includes(i));
       return `${word}, but disabled ${at(off.slice(0, 3))}: not enabled throughout the loop, so not forced`;
@@ -199,7 +205,9 @@ function fairnessLines(model: Model, fairness: Fairness, lasso: ConcreteLasso, g
     lines.push("  why nothing forces a way out:");
     for (const [k, x] of exits) {
       const f = fairByKey.get(k);
-      const why = f ? status(f.g, f.kind) : "not fair: a behaviour may leave it enabled forever and never take it";
+      let why = f ? status(f.g, f.kind) : "not fair: a behaviour may leave it enabled forever and never take it";
+      // Taken, but never where it would end the violation: its fairness is met another way.
+      if (f?.g && f.g.takenAt.length > 0) why += ", but never from a state where it ends the violation: that meets its fairness";
       lines.push(`    ${groupText(model, x.action, x.params)} would end it (enabled ${at(x.at.slice(0, 3))}${x.at.length > 3 ? ", ..." : ""}): ${why}`);
     }
   } else if (lasso.closing < 0 && groups.length === 0) {

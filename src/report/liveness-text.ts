@@ -28,9 +28,9 @@ export function livenessNotes(result: BfsResult): string[] {
   const lv = result.liveness;
   if (!lv) return [];
   const n = Math.max(1, result.stats.distinct);
-  const lines = [
-    `liveness: ${lv.edges.toLocaleString("en-US")} edges kept, ${bytesText(lv.bytes)} (${(lv.bytes / n).toFixed(0)} bytes per state); fair-cycle search ${lv.seconds.toFixed(2)} s`,
-  ];
+  // Per state only where the tables' starting sizes no longer dominate.
+  const perState = n >= 10_000 ? ` (${(lv.bytes / n).toFixed(0)} bytes per state)` : "";
+  const lines = [`liveness: ${lv.edges.toLocaleString("en-US")} edges kept, ${bytesText(lv.bytes)}${perState}; fair-cycle search ${lv.seconds.toFixed(2)} s`];
   for (const note of lv.notes) lines.push(`liveness: ${note}`);
   return lines;
 }

@@ -154,8 +154,9 @@ function explain(o: ReplayOutcome): Explained {
     const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
     const location = v.failure ? locationOf(spec, spec.sites[v.failure.site].span) : propLocation;
     const again = o.ok ? null : asViolation(o, v);
+    const binding = Object.entries(t.binding ?? {}).map(([k, x]) => `${k} = ${formatReadable(x)}`).join(", ");
     out = {
-      head: `still violates ${propertyTitle(t)} ${where(t.kind, v.step)}${extra}`,
+      head: `still violates ${propertyTitle(t)}${binding ? ` (for ${binding})` : ""} ${where(t.kind, v.step)}${extra}`,
       body,
       ...(location ? { location } : {}),
       ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
