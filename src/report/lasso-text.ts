@@ -143,8 +143,10 @@ function whyLines(model: Model, k: number, lv: Lasso, lasso: ConcreteLasso, verd
   const bindingShown = bindingText(l, binding);
   lines.push(`  why \`${l.name}\` fails${bindingShown ? ` for ${bindingShown}` : ""}:`);
   if (l.kind === "leadsto" && verdict.trigger !== null) {
-    lines.push(`    \`${text(l.p!)}\` holds ${shortState(verdict.trigger)}:`);
-    for (const x of explain(verdict.trigger, l.p!, true)) lines.push(`      ${x}`);
+    // An atom's explanation repeats the heading: leave it out.
+    const why = explain(verdict.trigger, l.p!, true).filter((x) => x !== `\`${text(l.p!)}\` holds`);
+    lines.push(`    \`${text(l.p!)}\` holds ${shortState(verdict.trigger)}${why.length ? ":" : ""}`);
+    for (const x of why) lines.push(`      ${x}`);
   }
   const loop = loopStates(lasso);
   if (l.kind === "stable") {
@@ -207,7 +209,7 @@ function fairnessLines(model: Model, fairness: Fairness, lasso: ConcreteLasso, g
       const f = fairByKey.get(k);
       let why = f ? status(f.g, f.kind) : "not fair: a behaviour may leave it enabled forever and never take it";
       // Taken, but never where it would end the violation: its fairness is met another way.
-      if (f?.g && f.g.takenAt.length > 0) why += ", but never from a state where it ends the violation: that meets its fairness";
+      if (f?.g && f.g.takenAt.length > 0) why += ", but in a way that does not end it: its fairness is met all the same";
       lines.push(`    ${groupText(model, x.action, x.params)} would end it (enabled ${at(x.at.slice(0, 3))}${x.at.length > 3 ? ", ..." : ""}): ${why}`);
     }
   } else if (lasso.closing < 0 && groups.length === 0) {
