@@ -167,7 +167,8 @@ export function propertyCases(
       ...(where ? { location: locationOf(spec, where) } : {}),
       message: `${title} is violated ${v.lasso ? `${forBinding(model, v)}${lassoText(v)}` : whereText(v)}`,
       details: renderCounterexample(model, v, { color: false }),
-      steps: v.instances.length,
+      // A lasso's steps include the one that closes its loop.
+      steps: v.instances.length + (v.lasso && v.lasso.closing >= 0 ? 1 : 0),
       trace: saved?.trace ?? traceFromViolation(model, v, { explorer: options.explorer ?? { kind: "bfs" } }),
       ...(saved ? { file: saved.path } : {}),
     });
