@@ -14,6 +14,7 @@ import type { Lasso, Violation } from "../explore/result.js";
 import { fairnessOf, type Fairness } from "../explore/liveness/fairness.js";
 import { judgeLasso, loopStates, type ConcreteLasso, type GroupOnLoop, type LassoVerdict } from "../explore/liveness/lasso-check.js";
 import { explainExpr } from "./explain.js";
+import { assertNever } from "../util/assert-never.js";
 import { describeStep, stateChanges, stateLeaves } from "./values-text.js";
 
 export interface LassoRenderOptions {
@@ -77,6 +78,8 @@ function headline(l: I.Liveness, text: (e: I.Expr) => string): string {
       return `from some point on, \`${text(l.q)}\` never holds again`;
     case "stable":
       return `\`${text(l.q)}\` fails again and again, forever`;
+    default:
+      return assertNever(l.kind);
   }
 }
 

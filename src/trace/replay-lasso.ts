@@ -9,6 +9,7 @@ import { judgeLasso } from "../explore/liveness/lasso-check.js";
 import { DISABLED, ENABLED, FAILED, type Model } from "../model/model.js";
 import type { BoundTrace } from "./bind.js";
 import { diffStates } from "./diff.js";
+import { assertNever } from "../util/assert-never.js";
 import type { ReplayVerdict } from "./replay.js";
 
 function failedRequire(model: Model, before: Float64Array): number | undefined {
@@ -59,5 +60,7 @@ export function replayLasso(model: Model, b: BoundTrace): ReplayVerdict {
       return { kind: "passes", changed: [], liveness: verdict };
     case "failed":
       return { kind: "diverged", divergence: { kind: "failed", step: verdict.at, at: null, failure: { site: verdict.site, detail: verdict.detail } } };
+    default:
+      return assertNever(verdict);
   }
 }

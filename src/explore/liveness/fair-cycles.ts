@@ -26,6 +26,7 @@
 import type { LivenessKind } from "../../ir/ir.js";
 import type { Fairness } from "./fairness.js";
 import { bitOf, type StateGraph } from "./graph.js";
+import { everyCycleUnfair } from "./shortcut.js";
 
 export interface FairCycleQuery {
   readonly kind: LivenessKind;
@@ -142,7 +143,7 @@ export class FairCycleSearch {
     idx.fill(OUT);
     for (let s = 0; s < expanded; s++) if (this.inH(s)) idx[s] = 0;
     this.counter = 0;
-    if (this.shortcut && this.everyCycleUnfair()) return this.result();
+    if (this.shortcut && everyCycleUnfair(this.graph, this.fairness, idx, this.enabled, this.W, this.andE)) return this.result();
     if (query.kind === "eventually") {
       if (expanded > 0 && idx[0] === 0) this.tarjan(0);
     } else if (query.kind === "leadsto") {
@@ -170,45 +171,6 @@ export class FairCycleSearch {
       inH: (s) => this.inH(s),
       isEntry: (s) => this.isEntry(s),
     };
-  }
-
-  /**
-   * A sufficient condition for "no fair cycle in H", tested by two sequential scans before any
-   * depth-first search: some fair group (weak or strong) is enabled in every state of H and no edge
-   * of it stays inside H, so every cycle of H fails its fairness. It is the usual reason a leads-to holds
-   * (`fair action withdraw` is enabled while `pending[a] > 0` and makes it 0).
-   */
-  private everyCycleUnfair(): boolean {
-    const { idx, enabled, W } = this;
-    if (enabled.length === 0) return false;
-    const cand = this.andE;
-    for (let w = 0; w < W; w++) cand[w] = this.weak[w] | this.strong[w];
-    const expanded = this.graph.expanded;
-    let any = false;
-    for (let w = 0; w < W; w++) any ||= cand[w] !== 0;
-    for (let s = 0; s < expanded && any; s++) {
-      if (idx[s] !== 0) continue;
-      any = false;
-      for (let w = 0; w < W; w++) {
-        cand[w] &= enabled[s * W + w];
-        any ||= cand[w] !== 0;
-      }
-    }
-    if (!any) return false;
-    const { offsets, targets, insts } = this.graph;
-    const groupOf = this.fairness.groupOf;
-    for (let s = 0; s < expanded; s++) {
-      if (idx[s] !== 0) continue;
-      for (let e = offsets[s]; e < offsets[s + 1]; e++) {
-        const g = groupOf[insts[e]];
-        if (g < 0 || (cand[g >> 5] & (1 << (g & 31))) === 0 || idx[targets[e]] !== 0) continue;
-        cand[g >> 5] &= ~(1 << (g & 31));
-        any = false;
-        for (let w = 0; w < W; w++) any ||= cand[w] !== 0;
-        if (!any) return false;
-      }
-    }
-    return true;
   }
 
   /** Tarjan's algorithm from `root` over the states whose idx is not OUT. */

@@ -10,6 +10,7 @@
 import { ENABLED, FAILED_PROPERTY, type Model } from "../../model/model.js";
 import type { LivenessKind } from "../../ir/ir.js";
 import type { Fairness } from "./fairness.js";
+import { assertNever } from "../../util/assert-never.js";
 
 export interface ConcreteLasso {
   /** states[0] is the initial state; states[i + 1] is the state after steps[i]. */
@@ -85,6 +86,8 @@ function violation(kind: LivenessKind, p: boolean[], q: boolean[], loop: number)
       return loopAllNotQ ? { violated: true, trigger: from } : { violated: false, trigger: null };
     case "stable":
       return q.slice(loop).some((x) => !x) ? { violated: true, trigger: null } : { violated: false, trigger: null };
+    default:
+      return assertNever(kind);
   }
 }
 
