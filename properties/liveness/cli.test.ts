@@ -104,3 +104,17 @@ describe("vitest helpers", () => {
     expect(() => tests[2].run()).toThrow(/not proved: no lasso in the part explored/);
   });
 });
+
+describe("limits", () => {
+  it("a fair-cycle search that does not fit under the memory ceiling is not run: not proved, said why", async () => {
+    const { check, livenessUnviolated } = await import("../../src/api/check.js");
+    const { specFromFile } = await import("../support/load.js");
+    const spec = specFromFile("spec/unbonding-slash.stake");
+    const whole = check(spec);
+    expect(livenessUnviolated(whole, 0)).toEqual({ kind: "holds" });
+    const tight = check(spec, { memoryBytes: whole.result.stats.bytes + 1024 });
+    expect(tight.result.limit).toBeUndefined();
+    const u = livenessUnviolated(tight, 0);
+    expect(u.kind === "unknown" && u.why).toMatch(/^not searched: the fair-cycle search needs \d+ MiB more than the memory ceiling allows \(use --memory to raise it\)$/);
+  });
+});

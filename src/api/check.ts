@@ -51,7 +51,9 @@ function stoppedAtViolation(run: CheckRun): boolean {
  * a liveness property (a lasso may need the states beyond it): only a whole search does. */
 export function livenessUnviolated(run: CheckRun, k: number): Unviolated {
   const r = run.result;
-  if (r.liveness?.properties[k]?.failed) return { kind: "unknown", why: "not decided: evaluating it failed a well_typed check (see well_typed)" };
+  const outcome = r.liveness?.properties[k];
+  if (outcome?.failed) return { kind: "unknown", why: "not decided: evaluating it failed a well_typed check (see well_typed)" };
+  if (outcome?.skipped) return { kind: "unknown", why: outcome.skipped };
   if (r.limit) return { kind: "unknown", why: `no lasso in the part explored; not proved (${r.limit.message})` };
   if (stoppedAtViolation(run)) return { kind: "unknown", why: "no lasso in the part explored; not proved beyond the first violation (use --continue)" };
   return { kind: "holds" };

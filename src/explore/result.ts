@@ -70,6 +70,8 @@ export interface LivenessOutcome {
   readonly vacuous: readonly (readonly number[])[];
   /** Set when evaluating the property failed a well_typed check: not decided. */
   readonly failed?: boolean;
+  /** Set when the fair-cycle search did not run for every instance (memory, interruption): why. */
+  readonly skipped?: string;
 }
 
 export interface CoverageSnapshot {

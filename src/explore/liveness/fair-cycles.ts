@@ -115,6 +115,11 @@ export class FairCycleSearch {
     return this.n * 24 + this.enabled.byteLength + this.taken.byteLength;
   }
 
+  /** What the search's arrays take for `n` states and `groups` fairness groups. */
+  static bytesFor(n: number, groups: number): number {
+    return n * 24 + (groups === 0 ? 0 : 2 * n * 4 * Math.ceil(groups / 32));
+  }
+
   private inH(s: number): boolean {
     return this.query.kind === "stable" || !bitOf(this.query.q, s);
   }

@@ -47,7 +47,13 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
   const t0 = performance.now();
   const fairness = fairnessOf(model);
   const n = seen.size;
-  const cycles = new FairCycleSearch(graph, fairness, n, options.livenessShortcut ?? true);
+  // The fair-cycle search's own arrays come on top of the graph: within the memory ceiling, or not at all.
+  const need = FairCycleSearch.bytesFor(n, fairness.groups.length);
+  const tooBig = result.stats.bytes + need > memory;
+  const cycles = new FairCycleSearch(graph, fairness, tooBig ? 0 : n, options.livenessShortcut ?? true);
+  let skipped: string | undefined = tooBig
+    ? `not searched: the fair-cycle search needs ${Math.ceil(need / 2 ** 20)} MiB more than the memory ceiling allows (use --memory to raise it)`
+    : undefined;
   const violations: Violation[] = [...result.violations];
   const outcomes: (LivenessOutcome | null)[] = liveness.map(() => null);
   const failedEval = new Set(graph.failed.flatMap((f, k) => (f ? [k] : [])));
@@ -62,6 +68,8 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
       const query = { kind: l.kind, p: graph.p[j], q: graph.q[j] };
       if (l.kind === "leadsto" && !anyBit(graph.p[j], n)) vacuous.push(livenessBinding(l, b));
       if (failedEval.has(k)) continue;
+      if (!skipped && options.shouldStop?.()) skipped = "not searched to the end: interrupted";
+      if (skipped) continue;
       const found = cycles.find(query);
       if (found.components.length === 0) continue;
       failing.push(livenessBinding(l, b));
@@ -76,7 +84,7 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
       };
     }
     if (first) violations.push(first);
-    outcomes[k] = { instances: livenessInstances(l), failing, vacuous, ...(failedEval.has(k) ? { failed: true } : {}) };
+    outcomes[k] = { instances: livenessInstances(l), failing, vacuous, ...(failedEval.has(k) ? { failed: true } : {}), ...(skipped && !failedEval.has(k) ? { skipped } : {}) };
   });
   const summary: LivenessSummary = {
     edges: graph.offsets[graph.expanded],
