@@ -40,7 +40,8 @@ console.log(
     depth: s.depth,
     seconds: s.seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    tableBytes: s.bytes + (result.liveness?.bytes ?? 0),
+    // The search's tables at the end (the graph included), and the fair-cycle search's arrays.
+    tableBytes: s.bytes + (result.liveness?.searchBytes ?? 0),
     livenessSeconds: result.liveness?.seconds ?? null,
     edges: result.liveness?.edges ?? null,
     loadSeconds: (t1 - t0) / 1000,

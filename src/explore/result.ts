@@ -49,8 +49,10 @@ export interface Lasso {
 export interface LivenessSummary {
   /** Edges of the reachable graph kept for the fair-cycle search (stutter steps left out). */
   readonly edges: number;
-  /** Bytes of the graph: edges, state numbers, labels. */
+  /** Bytes of the graph (edges, state numbers, labels) and of the fair-cycle search's arrays. */
   readonly bytes: number;
+  /** Of which the fair-cycle search's own arrays (the rest is in BfsStats.bytes too). */
+  readonly searchBytes: number;
   /** Seconds of the fair-cycle searches, after the breadth-first search. */
   readonly seconds: number;
   /** How the search differs from a safety search (one worker, no symmetry reduction), in words. */

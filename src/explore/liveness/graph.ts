@@ -47,9 +47,11 @@ export class StateGraph implements GraphHooks {
   /** Per liveness property: evaluating it failed a well_typed check in some state. */
   readonly failed: boolean[];
 
+  private seen: IndexedSet | null;
+
   constructor(
     private readonly model: Model,
-    private readonly seen: IndexedSet,
+    seen: IndexedSet,
     readonly instances: readonly LiveInstance[],
     private readonly refs: readonly PropertyRef[],
   ) {
@@ -58,6 +60,12 @@ export class StateGraph implements GraphHooks {
     this.p = instances.map(() => new Int32Array(1 << 9));
     this.q = instances.map(() => new Int32Array(1 << 9));
     this.failed = refs.map(() => false);
+    this.seen = seen;
+  }
+
+  /** Drops the seen-set (after the search): the graph alone is what the fair-cycle search reads. */
+  detach(): void {
+    this.seen = null;
   }
 
   begin(id: number): void {
@@ -67,7 +75,7 @@ export class StateGraph implements GraphHooks {
   }
 
   edge(inst: number): void {
-    const to = this.seen.lastId;
+    const to = this.seen!.lastId;
     if (to === this.cur) return;
     const e = this.edges++;
     if (e === this.targets.length) {

@@ -47,6 +47,8 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
   const t0 = performance.now();
   const fairness = fairnessOf(model);
   const n = seen.size;
+  // The seen-set is not needed any more: let its table go before the search allocates its own.
+  graph.detach();
   // The fair-cycle search's own arrays come on top of the graph: within the memory ceiling, or not at all.
   const need = FairCycleSearch.bytesFor(n, fairness.groups.length);
   const tooBig = result.stats.bytes + need > memory;
@@ -89,6 +91,7 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
   const summary: LivenessSummary = {
     edges: graph.offsets[graph.expanded],
     bytes: graph.bytes() + cycles.bytes(),
+    searchBytes: cycles.bytes(),
     seconds: (performance.now() - t0) / 1000,
     notes: options.notes ?? [],
     properties: outcomes,
