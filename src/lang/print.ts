@@ -134,10 +134,26 @@ export function printType(t: TypeExpr): string {
     case "record":
       return `{ ${list(t.fields, (f) => `${f.name.text}: ${printType(f.type)}`)} }`;
     case "range":
-      // A record literal first would be read as a record type.
-      return `${t.lo.kind === "recordLit" ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
+      // A bound that starts with a record literal (`{a: 1}.a`, `{a: 1}[k] + 1`) would be read as a
+      // record type.
+      return `${startsWithRecord(t.lo) ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
     case "named":
       return t.name.text;
+  }
+}
+
+/** Whether the printed expression's first token is a record literal's `{`. */
+function startsWithRecord(e: Expr): boolean {
+  switch (e.kind) {
+    case "recordLit":
+      return true;
+    case "index":
+    case "field":
+      return startsWithRecord(e.target);
+    case "binary":
+      return level(e) >= ADD && startsWithRecord(e.left);
+    default:
+      return false;
   }
 }
 
