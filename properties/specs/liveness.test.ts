@@ -49,6 +49,12 @@ describe("the spec library's liveness properties", () => {
     expect(spec.liveness!.map((l) => l.name).filter((n) => n !== violated)).toEqual(holds);
   });
 
+  it("share-pool's states are wider than 64 bits: --exact keeps them whole and finds the same graph", () => {
+    const run = check(loadShipped("spec/share-pool.stake").spec, { exact: true });
+    expect(run.result.exact).toBe(true);
+    expect({ distinct: run.result.stats.distinct, edges: run.result.liveness!.edges, violations: run.result.violations }).toEqual({ distinct: 289_101, edges: 1_121_966, violations: [] });
+  });
+
   it("pausable claims: weak fairness of claim is not enough, strong fairness is", () => {
     const file = "spec/buggy/unbonding-queue-pausable-claims.stake";
     const text = readFileSync(file, "utf8");
