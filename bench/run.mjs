@@ -150,6 +150,20 @@ function main() {
     sym.push({ c, on, off });
   }
 
+  // Liveness: the POOL anchor with `fair action Withdraw` and `pending[i] > 0 ~> pending[i] == 0`
+  // (bench/models/anchor-pool-liveness.stake), its invariants alone against everything, one worker
+  // both, CPU time of the search (the same process measures both, like with like).
+  const LIVE = { name: quick ? "POOL(3,3,2)" : "POOL(4,3,2)", consts: quick ? { N: 3, B: 3, R: 2 } : { N: 4, B: 3, R: 2 } };
+  log(`liveness: ${LIVE.name}`);
+  const live = { safety: [], check: [], slow: [] };
+  for (let i = 0; i < REPS; i++) {
+    live.safety.push(runStake(LIVE, { liveness: "safety" }, "bench/models/anchor-pool-liveness.stake"));
+    live.check.push(runStake(LIVE, { liveness: "check" }, "bench/models/anchor-pool-liveness.stake"));
+    live.slow.push(runStake(LIVE, { liveness: "no-shortcut" }, "bench/models/anchor-pool-liveness.stake"));
+    log(`  rep ${i + 1}: invariants ${live.safety[i].cpuSeconds.toFixed(2)} CPU s, with liveness ${live.check[i].cpuSeconds.toFixed(2)}, without the short cut ${live.slow[i].cpuSeconds.toFixed(2)}`);
+  }
+  for (const r of [...live.check, ...live.slow]) if (r.violations.length) throw new Error(`liveness bench: unexpected violations ${JSON.stringify(r.violations)}`);
+
   log("the machine's own parallel capacity");
   const capacity = JSON.parse(execFileSync(process.execPath, [join(bench, "machine.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
 
@@ -233,6 +247,20 @@ function main() {
         `| ${c.name} | ${c.types} | ${fmt(off[0].distinct)} | ${median(off.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].distinct)} | ${median(on.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].fullStates)} | **${(off[0].distinct / on[0].distinct).toFixed(1)}×** | ${same ? (on[0].violations.length ? "same violations" : "all hold, both") : "DIFFER"} |`,
       );
     }
+    lines.push("");
+  }
+  {
+    const cpu = (rs) => median(rs.map((r) => r.cpuSeconds));
+    const n = live.check[0].distinct;
+    lines.push(`Liveness (\`bench/models/anchor-pool-liveness.stake\`, ${LIVE.name}, ${fmt(n)} states, ${fmt(live.check[0].edges)} edges; one worker each; CPU seconds of the search, medians):`);
+    lines.push("");
+    lines.push("| check | CPU s | / invariants only | table bytes/state | peak RSS | fair-cycle search s |");
+    lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+    const row = (label, rs) =>
+      lines.push(`| ${label} | ${cpu(rs).toFixed(2)} | **${(cpu(rs) / cpu(live.safety)).toFixed(2)}×** | ${(rs[0].tableBytes / n).toFixed(0)} | ${mb(median(rs.map((r) => r.rss)))} | ${rs[0].livenessSeconds === null ? "" : median(rs.map((r) => r.livenessSeconds)).toFixed(2)} |`);
+    row("invariants only", live.safety);
+    row("invariants + `Paid` (liveness)", live.check);
+    row("the same, every component searched (no sequential short cut)", live.slow);
     lines.push("");
   }
   lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");

@@ -1,7 +1,7 @@
 // The public API: what the CLI, the vitest helpers and users' own tests call.
 
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
-export { check, checkModel, checkModelAsync, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
+export { check, checkModel, checkModelAsync, selectProperties, livenessUnviolated, type CheckOptions, type CheckRun } from "./api/check.js";
 export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
 export { mergeReports, mergedExitCode, type MergedRun, type MergedSuite } from "./api/merge.js";
 export { parseReport, readReport, type ReportDoc } from "./api/report-read.js";
@@ -14,7 +14,8 @@ export { compileModel } from "./compile/compile.js";
 export { bfs, type BfsOptions, type BfsResult, type BfsStats, type SymmetryReport, type BitstateReport } from "./explore/bfs.js";
 export { bfsParallel, bfsAuto, type ParallelOptions, type Workers } from "./explore/parallel.js";
 export { replayPath, type PathStep, type ReplayedPath } from "./explore/path.js";
-export type { PropertyRef, PropertySelection, Violation } from "./explore/result.js";
+export type { PropertyRef, PropertySelection, Violation, Lasso, LivenessSummary, LivenessOutcome } from "./explore/result.js";
+export { livenessSearch, type LivenessSearchOptions } from "./explore/liveness/search.js";
 export type { Model, ActionInfo, Coverage } from "./model/model.js";
 export type { Readable } from "./model/layout.js";
 export type { Diagnostic } from "./lang/diagnostic.js";

@@ -37,7 +37,10 @@ export function corpus(dir = "counterexamples"): CorpusCase[] {
       const b = bindTrace(model, trace);
       if ("problems" in b) throw new Error(`${file}: ${b.problems.join("; ")}`);
       return { file, trace, specPath, model, instances: b.bound.steps.map((s) => s.inst) };
-    });
+    })
+    // A lasso is an infinite behaviour: no finite event log violates a liveness property, and the
+    // monitor watches invariants and step properties only.
+    .filter((c) => c.trace.violation.kind !== "liveness");
 }
 
 export interface Run {

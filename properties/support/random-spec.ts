@@ -307,3 +307,31 @@ class SpecGen {
 export function randomSpec(c: Choose): string {
   return new SpecGen(c).generate();
 }
+
+/** A random spec as `randomSpec` makes it, plus fairness on some actions (`fair`, `strong fair`)
+ * and one to three liveness properties of every kind, some over `all(k in K: ...)`; for the
+ * differential test of the fair-cycle search (properties/liveness/differential.test.ts). */
+export function randomLivenessSpec(c: Choose): string {
+  const gen = new SpecGen(c);
+  const lines = gen.generate().trimEnd().split("\n");
+  const fairness = ["", "", "fair ", "strong fair "];
+  const out = lines.map((l) => (l.startsWith("action ") ? pick(c, fairness) + l : l));
+  const empty: Scope = { ints: [], keys: [], bools: [] };
+  const bound: Scope = { ints: ["k"], keys: ["k"], bools: [] };
+  const count = c.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    const kind = c.int(0, 4);
+    if (kind === 4) {
+      out.push(`liveness lv${i}: all(k in K: ${gen.bool(bound, 1)} ~> ${gen.bool(bound, 1)})`);
+      continue;
+    }
+    const q = gen.bool(empty, 1);
+    out.push(
+      kind === 0 ? `liveness lv${i}: ${gen.bool(empty, 1)} ~> ${q}`
+      : kind === 1 ? `liveness lv${i}: eventually ${q}`
+      : kind === 2 ? `liveness lv${i}: always eventually ${q}`
+      : `liveness lv${i}: eventually always ${q}`,
+    );
+  }
+  return out.join("\n") + "\n";
+}

@@ -39,7 +39,7 @@ const GOLDEN: Record<string, string> = {
   "a bad sha256 and a wrong property kind": [
     "bad.itf.json: 2 problems:",
     '  - field #meta.spec.sha256: expected a sha256 in 64 lowercase hex digits, found "abc"',
-    '  - field #meta.violation.kind: expected "invariant" | "step" | "well_typed" | "conformance", found "liveness"',
+    '  - field #meta.violation.kind: expected "invariant" | "step" | "well_typed" | "conformance" | "liveness", found "fairness"',
   ].join("\n"),
   "an unknown property":
     "bad.itf.json: field #meta.violation.name: spec `StakingPoolNoOwnerCheck` has no step property `no_unauthorised_withdrawal`; did you mean `no_unauthorized_withdrawal`?",

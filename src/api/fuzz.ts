@@ -5,7 +5,8 @@
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
 import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
-import type { PropertySelection, Violation } from "../explore/result.js";
+import { selectsLiveness, type PropertySelection, type Violation } from "../explore/result.js";
+import { lassoWalks, type LassoWalkResult } from "../explore/liveness/walks.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
 import { targetOf } from "../explore/shrink-replay.js";
@@ -52,6 +53,8 @@ export interface FuzzRun {
   readonly minimize?: MinimizeResult;
   /** Set when the run is one shard of a campaign (`seed` and `runs` are then the shard's own). */
   readonly shard?: ShardInfo;
+  /** Liveness: the walks that look for lassos (after the invariant walks found nothing). */
+  readonly lassoWalk?: LassoWalkResult;
 }
 
 /** Walks `model`, then shrinks and minimizes the first violation found. */
@@ -63,9 +66,22 @@ export function fuzzModel(model: Model, selection: PropertySelection, options: F
   const runs = shard ? shardRuns(campaignRuns, shard) : campaignRuns;
   const depth = options.depth ?? DEFAULT_DEPTH;
   const swarm = options.swarm ?? false;
+  const t0 = performance.now();
   const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
   const base = { model, selection, seed, runs, depth, swarm, walk, ...(shard ? { shard } : {}) };
   const found = walk.violation;
+  if (!found && selectsLiveness(selection) && !walk.limit) {
+    // Lassos are not shrunk: a loop's steps cannot be dropped one by one.
+    const lassoWalk = lassoWalks(model, {
+      seed,
+      runs,
+      depth,
+      properties: selection,
+      ...(options.timeMs !== undefined ? { deadline: t0 + options.timeMs } : {}),
+      ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    });
+    return { ...base, lassoWalk, ...(lassoWalk.violation ? { violation: lassoWalk.violation, found: lassoWalk.violation } : {}) };
+  }
   if (!found) return base;
   let violation = found;
   let shrink: ShrinkResult | undefined;

@@ -20,7 +20,7 @@ const Case = Schema.Struct({
   name: Schema.String,
   status: Schema.Literals(["passed", "failed", "error", "skipped"]),
   label: Schema.String,
-  property: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step", "well_typed", "conformance"]), name: Schema.String })),
+  property: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step", "well_typed", "liveness", "conformance"]), name: Schema.String })),
   location: Schema.optionalKey(Location),
   message: Schema.optionalKey(Schema.String),
   steps: Schema.optionalKey(Int),

@@ -40,6 +40,7 @@ function checkOld(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, e
       "`old` can be used only in step properties",
       sc.mode === "action" ? "statements run in order: a variable read before it is assigned still holds its value from before the step; save a value with `let` to use it after an assignment"
       : sc.mode === "invariant" ? "an invariant sees one state; a `step` property relates the states before and after a step"
+      : sc.mode === "liveness" ? "a liveness property looks at one state at a time along a behaviour; a `step` property relates the states before and after a step"
       : "there is no state before the first one",
     );
     e.args.forEach((a) => checkExpr(c, a, sc));

@@ -20,6 +20,7 @@ import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
 import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
+import { checkLiveness } from "./liveness.js";
 import { addWarnings } from "./warnings.js";
 
 export interface CheckOptions {
@@ -90,6 +91,9 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
       case "step":
         add(d.name, { kind: "step", decl: d });
         break;
+      case "liveness":
+        add(d.name, { kind: "liveness", decl: d });
+        break;
     }
   }
 }
@@ -141,6 +145,10 @@ function checkProperty(c: Checker, d: A.InvariantDecl | A.StepDecl): I.Property 
   return { name: d.name.text, expr, nLocals: sc.nLocals, span: d.span };
 }
 
+function withFairness(a: I.Action, d: A.ActionDecl): I.Action {
+  return d.fairness ? { ...a, fairness: d.fairness.kind } : a;
+}
+
 function toMap(consts: CheckOptions["consts"]): Map<string, number | boolean> {
   if (!consts) return new Map();
   return consts instanceof Map ? new Map(consts) : new Map(Object.entries(consts));
@@ -181,12 +189,17 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
-  const actions = c.actionDecls.map((d, i) => checkAction(c, d, i));
+  const actions = c.actionDecls.map((d, i) => withFairness(checkAction(c, d, i), d));
   const invariants: I.Property[] = [];
   const steps: I.Property[] = [];
+  const liveness: I.Liveness[] = [];
   for (const d of ast.decls) {
     if (d.kind === "invariant") invariants.push(checkProperty(c, d));
     if (d.kind === "step") steps.push(checkProperty(c, d));
+    if (d.kind === "liveness") {
+      const l = checkLiveness(c, d);
+      if (l) liveness.push(l);
+    }
   }
   for (const call of c.pendingCalls) {
     if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
@@ -203,6 +216,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
     actions,
     invariants,
     steps,
+    liveness,
     sites: c.sites,
     requires: c.requires,
     actionEnum: c.actionEnum,

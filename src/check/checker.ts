@@ -15,7 +15,8 @@ export type Global =
   | { readonly kind: "def"; readonly decl: A.DefDecl; readonly id: number }
   | { readonly kind: "action"; readonly decl: A.ActionDecl; readonly id: number }
   | { readonly kind: "invariant"; readonly decl: A.InvariantDecl }
-  | { readonly kind: "step"; readonly decl: A.StepDecl };
+  | { readonly kind: "step"; readonly decl: A.StepDecl }
+  | { readonly kind: "liveness"; readonly decl: A.LivenessDecl };
 
 /** Why `__proto__` cannot name anything: states, counterexample files and generated TypeScript
  * hold names as object keys, and in an object literal this one sets the prototype. */
@@ -30,10 +31,11 @@ export const GLOBAL_KIND_WORD: Record<Global["kind"], string> = {
   action: "an action",
   invariant: "an invariant",
   step: "a step property",
+  liveness: "a liveness property",
 };
 
 /** Where an expression sits, which decides what it may use. */
-export type Mode = "const" | "init" | "def" | "action" | "invariant" | "step";
+export type Mode = "const" | "init" | "def" | "action" | "invariant" | "step" | "liveness";
 
 export interface LocalBinding {
   readonly id: number;

@@ -8,6 +8,7 @@ import { subexpressions } from "../ir/walk.js";
 import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showType, type IntTy, type ScalarTy, type SetTy, type Ty } from "../ir/types.js";
 import { checkAggregate } from "./aggregates.js";
 import { checkCall } from "./calls.js";
+import { checkMisplacedTemporal } from "./liveness.js";
 import { GLOBAL_KIND_WORD, type Checker, type Scope } from "./checker.js";
 import { fits, needsFit, sameKey, unify } from "./compat.js";
 import { constValue } from "./consts.js";
@@ -174,6 +175,7 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
       sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
       sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
       : sc.mode === "invariant" ? "an invariant sees one state, not a step; to say who may change what, write a `step` property"
+      : sc.mode === "liveness" ? "a liveness property is about the states of a behaviour, not about who takes a step; to say who may change what, write a `step` property"
       : undefined,
     );
     return c.errExpr(e.span);
@@ -557,6 +559,9 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
       return checkSeqLit(c, e, sc, expected);
     case "recordLit":
       return checkRecordLit(c, e, sc, expected);
+    case "temporal":
+    case "leadsto":
+      return checkMisplacedTemporal(c, e, sc);
   }
 }
 

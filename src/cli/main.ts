@@ -35,10 +35,10 @@ function program(): Command {
     });
 
   p.command("check")
-    .description("explore every reachable state and check every invariant and step property")
+    .description("explore every reachable state and check every invariant, step and liveness property")
     .argument("<files...>", ".stake files")
     .option("--const <NAME=VALUE>", "override a const; NAME=0..3 or NAME=4,7 sweeps (repeatable)", collect, [])
-    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant, step or liveness property (repeatable)", collect, [])
     .option("--exact", "store whole states instead of 64-bit fingerprints")
     .option("--max-states <N>", "stop after N distinct states")
     .option("--max-depth <N>", "explore at most N steps from the initial state")
@@ -108,7 +108,7 @@ function program(): Command {
     .option("--shard <K/N>", "run shard K of N of the campaign (--seed and --runs are the campaign's); combine with `stakecheck merge`")
     .option("--swarm", "each run turns on a random subset of the actions and of their parameter values")
     .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
-    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--invariant <NAME>", "check only this invariant, step or liveness property (repeatable)", collect, [])
     .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
     .option("--coverage", "print how often each action fired")
     .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")

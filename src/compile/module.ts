@@ -10,6 +10,7 @@ import { compileAction } from "./actions.js";
 import { FnBuilder } from "./emitter.js";
 import { compileCode, compileScalar, compileSlots, lit, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";
+import { compileLiveness } from "./liveness.js";
 
 function ctxFor(fn: FnBuilder, spec: I.Spec, layout: Layout, S: string, O: string, step?: Ctx["step"]): Ctx {
   return { fn, S, O, locals: new Map(), spec, layout, unroll: 256, ...(step ? { step } : {}) };
@@ -174,7 +175,8 @@ export function generateModule(spec: I.Spec, layout: Layout, actions: readonly A
     compileCheckAll(spec.steps.map((_, k) => `P${k}`), "checkSteps(o, n, inst)", (p) => `${p}(o, n, act, ARGS)`, "const act = DEC(inst);"),
     compileCheckOne(spec.invariants.map((_, k) => `I${k}(s)`), "checkInvariant(k, s)"),
     compileCheckOne(spec.steps.map((_, k) => `P${k}(o, n, act, ARGS)`), "checkStep(k, o, n, inst)", "const act = DEC(inst);"),
-    "return { INIT, expand, apply, checkInvariants, checkSteps, checkInvariant, checkStep, DEC };",
+    ...compileLiveness(spec, layout),
+    "return { INIT, expand, apply, checkInvariants, checkSteps, checkInvariant, checkStep, checkLive, DEC };",
   ];
   return parts.join("\n\n");
 }

@@ -7,10 +7,10 @@
 import os from "node:os";
 import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
-import { makeEngine, type Anchor, type Engine } from "./engine.js";
+import { makeEngine, type Anchor, type Engine, type GraphHooks, type LevelStore } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
 import { makePacker, type Packer } from "./pack.js";
-import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
+import { snapshotCoverage, type CoverageSnapshot, type LivenessSummary, type PropertySelection, type Violation, selectAll } from "./result.js";
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
 import { LocalLevels, Queue } from "./store.js";
 import { concretePath } from "./symmetry-path.js";
@@ -19,6 +19,7 @@ import type { CheckpointPlan, CheckpointReport } from "./checkpoint.js";
 import { captureSingle, restoreSingle } from "./checkpoint-bfs.js";
 import type { LoadedCheckpoint } from "./checkpoint-load.js";
 import { CheckpointWriter } from "./checkpoint-writer.js";
+import { IndexedSet } from "./liveness/indexed-set.js";
 
 export interface BfsOptions {
   /** Store whole (packed) states instead of fingerprints (no collisions). */
@@ -44,6 +45,18 @@ export interface BfsOptions {
   readonly checkpoint?: CheckpointPlan;
   /** Continue the search a checkpoint holds (opened by src/explore/checkpoint-load.ts). */
   readonly resume?: LoadedCheckpoint;
+  /** Liveness (src/explore/liveness/search.ts): record the graph; its own numbering seen-set. */
+  readonly graph?: GraphRecording;
+}
+
+/** What a liveness search gives the breadth-first search to record the reachable graph. */
+export interface GraphRecording {
+  readonly seen: SeenSet;
+  readonly hooks: GraphHooks;
+  /** Whether the seen-set identifies states exactly. */
+  readonly exact: boolean;
+  /** Bytes held by the graph (counted against the memory ceiling). */
+  bytes(): number;
 }
 
 export interface BfsProgress {
@@ -106,6 +119,8 @@ export interface BfsResult {
   readonly bitstate?: BitstateReport;
   /** Checkpoints written, and the one the search resumed from. */
   readonly checkpoint?: CheckpointReport;
+  /** Set when liveness properties were checked (src/explore/liveness/search.ts). */
+  readonly liveness?: LivenessSummary;
 }
 
 export function defaultMemoryBytes(): number {
@@ -165,9 +180,11 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const packer = makePacker(model.layout);
-  const seen = seenSetFor(options, packer, memory);
-  const exact = isExact(seen, packer);
-  const canon = canonicalizerFor(model, options);
+  const graph = options.graph;
+  const seen = graph ? graph.seen : seenSetFor(options, packer, memory);
+  const exact = graph ? graph.exact : isExact(seen, packer);
+  // A liveness search needs the unreduced graph (src/explore/liveness/search.ts).
+  const canon = graph ? null : canonicalizerFor(model, options);
   const maxDepth = options.maxDepth ?? Infinity;
   const progressEvery = options.progressEveryMs ?? 1000;
   model.resetCoverage();
@@ -181,10 +198,11 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     continueAll: options.continueAfterViolation ?? false,
     selection: options.properties ?? selectAll(model),
     canon,
+    graph: graph?.hooks ?? null,
   });
   eng.maxStates = options.maxStates ?? Infinity;
   let limit: BfsResult["limit"];
-  const bytesNow = () => seen.bytes() + levels.bytes();
+  const bytesNow = () => seen.bytes() + levels.bytes() + (graph ? graph.bytes() : 0);
   const memoryLimit = () => ({ kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` });
 
   let depth = 1;
@@ -224,7 +242,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
             break outer;
           }
         }
-        if (bytesNow() > memory || (seen instanceof FingerprintSet && seen.full)) {
+        if (bytesNow() > memory || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
           limit = memoryLimit();
           left = n - end + levels.next.count;
           break outer;

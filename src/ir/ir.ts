@@ -120,6 +120,8 @@ export interface Action {
   readonly nLocals: number;
   /** Ids of this action's `require`s, in text order (indexes into `Spec.requires`). */
   readonly requires: readonly number[];
+  /** `fair action` (weak) or `strong fair action`, per instance of its parameters (docs/liveness.md). */
+  readonly fairness?: "weak" | "strong";
 }
 
 export interface Def {
@@ -144,6 +146,36 @@ export interface Var {
 export interface Property {
   readonly name: string;
   readonly expr: Expr;
+  readonly nLocals: number;
+  readonly span: Span;
+  readonly doc?: string;
+}
+
+/**
+ * A liveness property (docs/liveness.md), checked separately for every combination of its binders'
+ * values (`all(a in Account: ...)`):
+ *   leadsto     P ~> Q                 whenever P holds, Q holds then or later
+ *   eventually  eventually Q           Q holds at some point (from the initial state)
+ *   infinitely  always eventually Q    Q holds infinitely often
+ *   stable      eventually always Q    from some point on, Q holds forever
+ */
+export type LivenessKind = "leadsto" | "eventually" | "infinitely" | "stable";
+
+export interface LivenessBinder {
+  readonly name: string;
+  readonly local: number;
+  readonly ty: ScalarTy;
+  readonly span: Span;
+}
+
+export interface Liveness {
+  readonly name: string;
+  readonly kind: LivenessKind;
+  /** Outermost first; the first varies slowest in the numbering of instances. */
+  readonly binders: readonly LivenessBinder[];
+  /** P of a leads-to; null for the other kinds. */
+  readonly p: Expr | null;
+  readonly q: Expr;
   readonly nLocals: number;
   readonly span: Span;
   readonly doc?: string;
@@ -184,6 +216,8 @@ export interface Spec {
   readonly actions: readonly Action[];
   readonly invariants: readonly Property[];
   readonly steps: readonly Property[];
+  /** Liveness properties; absent in specs built before they existed (read it as empty). */
+  readonly liveness?: readonly Liveness[];
   readonly sites: readonly Site[];
   readonly requires: readonly Require[];
   readonly actionEnum: EnumTy;

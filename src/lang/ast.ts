@@ -18,7 +18,7 @@ export interface Spec {
   readonly span: Span;
 }
 
-export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | InvariantDecl | StepDecl;
+export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | InvariantDecl | StepDecl | LivenessDecl;
 
 export interface ConstDecl {
   readonly kind: "const";
@@ -58,6 +58,14 @@ export interface ActionDecl {
   readonly by: Param | null;
   readonly body: readonly Stmt[];
   readonly span: Span;
+  /** `fair action` (weak) or `strong fair action`; absent when the action is not fair. */
+  readonly fairness?: Fairness;
+}
+
+/** Fairness of an action (docs/liveness.md): the span covers `fair` or `strong fair`. */
+export interface Fairness {
+  readonly kind: "weak" | "strong";
+  readonly span: Span;
 }
 
 export interface DefDecl {
@@ -78,6 +86,15 @@ export interface InvariantDecl {
 
 export interface StepDecl {
   readonly kind: "step";
+  readonly name: Name;
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+/** `liveness NAME: P ~> Q`, `eventually Q`, `always eventually Q`, `eventually always Q`, possibly
+ * under `all(x in T: ...)`; the checker reads the expression's shape. */
+export interface LivenessDecl {
+  readonly kind: "liveness";
   readonly name: Name;
   readonly expr: Expr;
   readonly span: Span;
@@ -173,7 +190,13 @@ export type Expr =
     }
   | { readonly kind: "setLit"; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: "seqLit"; readonly elems: readonly Expr[]; readonly span: Span }
-  | { readonly kind: "recordLit"; readonly fields: readonly FieldInit[]; readonly span: Span };
+  | { readonly kind: "recordLit"; readonly fields: readonly FieldInit[]; readonly span: Span }
+  /** `eventually e`, `always e`: allowed only at the top of a liveness property. */
+  | { readonly kind: "temporal"; readonly op: TemporalOp; readonly operand: Expr; readonly opSpan: Span; readonly span: Span }
+  /** `p ~> q` (leads-to): allowed only at the top of a liveness property. */
+  | { readonly kind: "leadsto"; readonly left: Expr; readonly right: Expr; readonly opSpan: Span; readonly span: Span };
+
+export type TemporalOp = "eventually" | "always";
 
 export interface FieldInit {
   readonly name: Name;

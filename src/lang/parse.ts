@@ -1,6 +1,6 @@
 import type * as ohm from "ohm-js";
 import type {
-  AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
+  AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Fairness, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
 } from "./ast.js";
 import { MAX_BRACKETS, MAX_TREE_DEPTH, tooDeepNode, tooManyBrackets } from "./depth.js";
 import { error, type Diagnostic } from "./diagnostic.js";
@@ -17,6 +17,32 @@ export interface ParseResult {
 }
 
 let semantics: ohm.Semantics | undefined;
+
+/** `fair` and `strong fair` belong on actions: on anything else they are an error (found here,
+ * where the keyword's span is known), and the declaration is kept as if they were not there. */
+function fairDecl(fairness: Fairness, decl: Decl, node: ohm.Node): Decl {
+  const word = fairness.kind === "strong" ? "strong fair" : "fair";
+  if (decl.kind !== "action") {
+    pending.push({ span: fairness.span, message: `\`${word}\` applies only to actions, not to ${DECL_WORD[decl.kind]}`, hint: "fairness says an action cannot stay enabled and never be taken: `fair action withdraw(a: Account) { ... }`" });
+    return decl;
+  }
+  if (decl.fairness) {
+    pending.push({ span: fairness.span, message: `\`${decl.name.text}\` is declared fair twice`, hint: "write `fair action` (weak fairness) or `strong fair action` (strong fairness), once" });
+    return decl;
+  }
+  return { ...decl, fairness, span: span(node) };
+}
+
+const DECL_WORD: Record<Decl["kind"], string> = {
+  const: "a const",
+  type: "a type",
+  var: "a variable",
+  action: "an action",
+  def: "a def",
+  invariant: "an invariant",
+  step: "a step property",
+  liveness: "a liveness property",
+};
 /** Problems found while building the tree (numbers too large); reset per parse. */
 let pending: { span: Span; message: string; hint?: string }[] = [];
 
@@ -37,15 +63,19 @@ function opt<T>(node: ohm.Node): T | null {
 }
 
 /** The text of a binary operator node as the tree spells it. */
-function binaryOp(node: ohm.Node): BinaryOp {
+function binaryOp(node: ohm.Node): BinaryOp | "~>" {
   const text = node.sourceString;
-  return (text.startsWith("not") ? "notin" : text) as BinaryOp;
+  return (text.startsWith("not") ? "notin" : text) as BinaryOp | "~>";
+}
+
+function prefixOp(text: string): "not" | "-" | "eventually" | "always" {
+  return text === "-" || text === "eventually" || text === "always" ? text : "not";
 }
 
 /** An operand node (`Prefix* PostfixExpr`) or a negated one (`NegPrefix* PostfixExpr`) as tokens. */
 function operandTokens(node: ohm.Node, out: Token[]): void {
   const [prefixes, postfix] = node.children;
-  for (const p of prefixes.children) out.push({ t: "prefix", op: p.sourceString === "-" ? "-" : "not", span: span(p) });
+  for (const p of prefixes.children) out.push({ t: "prefix", op: prefixOp(p.sourceString), span: span(p) });
   out.push({ t: "operand", expr: postfix.ast(), outer: span(postfix) });
 }
 
@@ -111,6 +141,12 @@ function buildSemantics(): ohm.Semantics {
     },
     StepDecl(_kw, n, _colon, expr, _semi) {
       return { kind: "step", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+    LivenessDecl(_kw, n, _colon, expr, _semi) {
+      return { kind: "liveness", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+    FairDecl(fairness, decl) {
+      return fairDecl({ kind: fairness.children[0].numChildren > 0 ? "strong" : "weak", span: span(fairness) }, decl.ast() as Decl, this);
     },
 
     Type_bool(_kw) {

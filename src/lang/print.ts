@@ -6,7 +6,7 @@
 import type { BinaryOp, Binder, Decl, Domain, Expr, Param, Spec, Stmt, TypeExpr } from "./ast.js";
 import { LEVEL, operatorLevel } from "./operators.js";
 
-const { TOP, NOT, SET, ADD, NEG, POSTFIX, PRIMARY } = LEVEL;
+const { TOP, LEADS, IMP, NOT, SET, ADD, NEG, POSTFIX, PRIMARY } = LEVEL;
 
 /** The level of a binary operator and the levels its operands need, from the parser's own table:
  * an operand on the side the operator groups toward may sit at the same level. */
@@ -21,6 +21,11 @@ function level(e: Expr): number {
       return binaryLevels(e.op).level;
     case "unary":
       return e.op === "not" ? NOT : NEG;
+    case "leadsto":
+      return LEADS;
+    case "temporal":
+      // Like `not`, but its operand extends over every operator but `~>`.
+      return IMP;
     case "index":
     case "field":
       return POSTFIX;
@@ -92,6 +97,10 @@ function exprText(e: Expr): string {
       return `[${list(e.elems, (x) => printExpr(x))}]`;
     case "recordLit":
       return `{${list(e.fields, (f) => `${f.name.text}: ${printExpr(f.value)}`)}}`;
+    case "temporal":
+      return `${e.op} ${printExpr(e.operand, IMP)}`;
+    case "leadsto":
+      return `${printExpr(e.left, IMP)} ~> ${printExpr(e.right, LEADS)}`;
   }
 }
 
@@ -125,10 +134,26 @@ export function printType(t: TypeExpr): string {
     case "record":
       return `{ ${list(t.fields, (f) => `${f.name.text}: ${printType(f.type)}`)} }`;
     case "range":
-      // A record literal first would be read as a record type.
-      return `${t.lo.kind === "recordLit" ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
+      // A bound that starts with a record literal (`{a: 1}.a`, `{a: 1}[k] + 1`) would be read as a
+      // record type.
+      return `${startsWithRecord(t.lo) ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
     case "named":
       return t.name.text;
+  }
+}
+
+/** Whether the printed expression's first token is a record literal's `{`. */
+function startsWithRecord(e: Expr): boolean {
+  switch (e.kind) {
+    case "recordLit":
+      return true;
+    case "index":
+    case "field":
+      return startsWithRecord(e.target);
+    case "binary":
+      return level(e) >= ADD && startsWithRecord(e.left);
+    default:
+      return false;
   }
 }
 
@@ -177,7 +202,8 @@ export function printDecl(d: Decl): string {
       return `${d.ghost ? "ghost " : ""}var ${d.name.text}: ${printType(d.type)} = ${printExpr(d.init)}`;
     case "action": {
       const by = d.by ? ` by ${printParam(d.by)}` : "";
-      return `action ${d.name.text}(${list(d.params, printParam)})${by} ${block(d.body, "")}`;
+      const fair = d.fairness ? (d.fairness.kind === "strong" ? "strong fair " : "fair ") : "";
+      return `${fair}action ${d.name.text}(${list(d.params, printParam)})${by} ${block(d.body, "")}`;
     }
     case "def": {
       const ret = d.returnType ? `: ${printType(d.returnType)}` : "";
@@ -187,11 +213,13 @@ export function printDecl(d: Decl): string {
       return `invariant ${d.name.text}: ${printExpr(d.expr)}`;
     case "step":
       return `step ${d.name.text}: ${printExpr(d.expr)}`;
+    case "liveness":
+      return `liveness ${d.name.text}: ${printExpr(d.expr)}`;
   }
 }
 
 /** Declarations of one of these kinds sit on consecutive lines when they follow each other. */
-const GROUPED = new Set<Decl["kind"]>(["const", "type", "var", "invariant", "step"]);
+const GROUPED = new Set<Decl["kind"]>(["const", "type", "var", "invariant", "step", "liveness"]);
 
 /** The canonical text of a spec, ending with a newline. */
 export function printSpec(ast: Spec): string {

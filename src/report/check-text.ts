@@ -2,9 +2,10 @@
 // counterexamples, coverage.
 
 import pc from "picocolors";
-import { unviolated, type CheckRun } from "../api/check.js";
+import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
 import type { Violation } from "../explore/result.js";
 import { renderCounterexample } from "./counterexample.js";
+import { livenessNotes, livenessVerdictText } from "./liveness-text.js";
 import { searchNotes } from "./search-notes.js";
 
 export function fmtInt(n: number): string {
@@ -39,7 +40,7 @@ export function statsLines(run: CheckRun): string[] {
   ];
   if (run.result.exact) lines.push("exact mode: states stored whole, no fingerprint collisions");
   else if (!run.result.bitstate) lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
-  return [...lines, ...searchNotes(run.result)];
+  return [...lines, ...searchNotes(run.result), ...livenessNotes(run.result)];
 }
 
 export function renderCheck(run: CheckRun, consts: string, options: CheckTextOptions = {}): string {
@@ -63,6 +64,14 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   });
   spec.steps.forEach((p, k) => {
     if (selection.steps[k]) verdict(verdictOf(result.violations, "step", k), `step ${p.name}`);
+  });
+  (spec.liveness ?? []).forEach((p, k) => {
+    if (!selection.liveness?.[k]) return;
+    const v = verdictOf(result.violations, "liveness", k);
+    const u = livenessUnviolated(run, k);
+    if (v) lines.push(`  ${bad("✗")} liveness ${p.name}  ${bad(livenessVerdictText(run, k, v))}`);
+    else if (u.kind === "holds") lines.push(`  ${ok("✓")} liveness ${p.name}`);
+    else lines.push(`  ${dim("?")} liveness ${p.name}  ${dim(u.kind === "unknown" ? u.why : u.limit)}`);
   });
   verdict(result.violations.find((v) => v.property.kind === "well_typed"), "well_typed");
   for (const l of statsLines(run)) lines.push(`  ${dim(l)}`);

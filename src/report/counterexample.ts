@@ -5,70 +5,19 @@
 import pc from "picocolors";
 import { error } from "../lang/diagnostic.js";
 import { describeFailure } from "../ir/failure.js";
-import type { Ty } from "../ir/types.js";
 import { replayPath, type PathStep } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
-import { scalarReadable, type Readable } from "../model/layout.js";
 import { stateValues } from "../model/eval-values.js";
 import type { Model } from "../model/model.js";
 import { renderDiagnostic } from "./diagnostics.js";
 import { explainViolation } from "./explain.js";
+import { renderLasso } from "./lasso-text.js";
+import { describeStep, stateLeaves } from "./values-text.js";
+
+export { describeStep, formatReadable } from "./values-text.js";
 
 export interface TraceRenderOptions {
   readonly color?: boolean;
-}
-
-/** A readable value as written in a spec: `{A, B}`, `[1, 2]`, `{0: 3, 1: 2}`. */
-export function formatReadable(v: Readable): string {
-  if (Array.isArray(v)) {
-    return v.length > 0 && v.every((x) => typeof x !== "object") ? `[${v.map(formatReadable).join(", ")}]` : `[${v.map(formatReadable).join(", ")}]`;
-  }
-  if (typeof v === "object" && v !== null) {
-    return `{${Object.entries(v).map(([k, x]) => `${k}: ${formatReadable(x)}`).join(", ")}}`;
-  }
-  return String(v);
-}
-
-function formatSet(v: Readable): string {
-  return Array.isArray(v) ? `{${v.map(formatReadable).join(", ")}}` : formatReadable(v);
-}
-
-/** Leaves of a variable's value as (path, text): map entries and record fields are opened, sets
- * and queues are shown whole. */
-function leaves(path: string, v: Readable, ty: Ty, out: [string, string][]): void {
-  switch (ty.k) {
-    case "map":
-      for (const [k, x] of Object.entries(v as Record<string, Readable>)) leaves(`${path}[${k}]`, x, ty.val, out);
-      return;
-    case "rec":
-      for (const f of ty.fields) leaves(`${path}.${f.name}`, (v as Record<string, Readable>)[f.name], f.ty, out);
-      return;
-    case "set":
-      out.push([path, formatSet(v)]);
-      return;
-    default:
-      out.push([path, formatReadable(v)]);
-  }
-}
-
-function stateLeaves(model: Model, s: Int32Array): Map<string, string> {
-  const values = model.decode(s);
-  const out: [string, string][] = [];
-  for (const v of model.vars) leaves(v.name, values[v.name], v.ty, out);
-  return new Map(out);
-}
-
-/** `withdraw(a = 1) by caller = 0, pick x = 2` */
-export function describeStep(model: Model, action: number, args: readonly number[]): string {
-  const a = model.actions[action];
-  const show = (i: number) => String(scalarReadable(a.choices[i].ty, args[i]));
-  const params = a.choices.map((c, i) => (c.kind === "param" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
-  const caller = a.choices.findIndex((c) => c.kind === "caller");
-  const picks = a.choices.map((c, i) => (c.kind === "pick" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
-  let text = `${a.name}(${params.join(", ")})`;
-  if (caller >= 0) text += ` by ${a.choices[caller].name} = ${show(caller)}`;
-  if (picks.length) text += `, pick ${picks.join(", ")}`;
-  return text;
 }
 
 function propertyTitle(v: Violation): string {
@@ -79,6 +28,7 @@ function propertyTitle(v: Violation): string {
 }
 
 export function renderCounterexample(model: Model, v: Violation, options: TraceRenderOptions = {}): string {
+  if (v.lasso) return renderLasso(model, v, options);
   const color = options.color ?? false;
   const bad = color ? pc.red : (s: string) => s;
   const dim = color ? pc.dim : (s: string) => s;

@@ -160,7 +160,7 @@ class Explainer {
   }
 
   /** Explains why `e` is true (for a false `not e`). */
-  private whyTrue(e: I.Expr, locals: Value[], indent: number): void {
+  whyTrue(e: I.Expr, locals: Value[], indent: number): void {
     if (e.k === "logic" && e.op === "and") {
       this.say(indent, `both \`${this.text(e.l)}\` and \`${this.text(e.r)}\` hold`);
       this.whyTrue(e.l, locals, indent + 1);
@@ -244,5 +244,14 @@ export function explainViolation(input: ExplainInput, property: I.Property): str
 export function explainFalse(input: ExplainInput, e: I.Expr, locals: readonly Value[]): string[] {
   const ex = new Explainer(input);
   ex.whyFalse(e, [...locals], 0);
+  return ex.lines;
+}
+
+/** Lines saying why the boolean `e` is false, or true (`holds`), with `locals` bound (the binders
+ * of a liveness property). */
+export function explainExpr(input: ExplainInput, e: I.Expr, locals: Value[], holds: boolean): string[] {
+  const ex = new Explainer(input);
+  if (holds) ex.whyTrue(e, locals, 0);
+  else ex.whyFalse(e, locals, 0);
   return ex.lines;
 }

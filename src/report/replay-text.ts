@@ -12,6 +12,10 @@ import type { Divergence, ReplayVerdict } from "../trace/replay.js";
 import type { Trace, TraceViolation } from "../trace/trace.js";
 import { printable } from "../util/untrusted.js";
 import { describeStep, formatReadable, renderCounterexample } from "./counterexample.js";
+import { groupText } from "./lasso-text.js";
+import { fairnessOf } from "../explore/liveness/fairness.js";
+import type { LassoVerdict } from "../explore/liveness/lasso-check.js";
+import { livenessBinding } from "../ir/liveness.js";
 import { locationOf, propertyTitle, type CaseResult, type RunResult, type SourceLocation, type SuiteResult } from "./run-result.js";
 
 export interface ReplayTextOptions {
@@ -44,6 +48,7 @@ export function verdictLabel(o: ReplayOutcome): string {
 }
 
 function where(kind: string, step: number): string {
+  if (kind === "liveness") return "on its lasso";
   if (step === 0) return "in the initial state";
   return kind === "invariant" ? `after step ${step}` : `at step ${step}`;
 }
@@ -100,6 +105,8 @@ function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "viola
   const b = bindTrace(o.model, o.trace);
   if ("problems" in b || !b.bound.property) return null;
   const bound = { ...b.bound, property: b.bound.property };
+  const lasso = bound.lasso;
+  const l = lasso ? (o.model.spec.liveness ?? [])[bound.property.index] : undefined;
   return {
     model: o.model,
     v: {
@@ -107,6 +114,17 @@ function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "viola
       instances: bound.steps.map((s) => s.inst),
       ...(verdict.failure ? { failure: verdict.failure } : {}),
       ...(bound.during ? { during: bound.during } : {}),
+      ...(lasso && l
+        ? {
+            lasso: {
+              instance: lasso.instance,
+              binding: livenessBinding(l, lasso.instance),
+              loop: lasso.loop,
+              closing: lasso.closing ? lasso.closing.inst : -1,
+              ...(o.trace.violation.trigger !== undefined ? { trigger: o.trace.violation.trigger } : {}),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -129,7 +147,11 @@ function explain(o: ReplayOutcome): Explained {
   const spec = o.model.spec;
   const body: string[] = [];
   const t = o.trace.violation;
-  const propSpan = t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span : t.kind === "step" ? spec.steps.find((p) => p.name === t.name)?.span : undefined;
+  const propSpan =
+    t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span
+    : t.kind === "step" ? spec.steps.find((p) => p.name === t.name)?.span
+    : t.kind === "liveness" ? (spec.liveness ?? []).find((p) => p.name === t.name)?.span
+    : undefined;
   const propLocation = propSpan ? locationOf(spec, propSpan) : undefined;
   let out: Explained;
   if (v.kind === "replays") {
@@ -142,12 +164,15 @@ function explain(o: ReplayOutcome): Explained {
     const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
     const location = v.failure ? locationOf(spec, spec.sites[v.failure.site].span) : propLocation;
     const again = o.ok ? null : asViolation(o, v);
+    const binding = Object.entries(t.binding ?? {}).map(([k, x]) => `${k} = ${formatReadable(x)}`).join(", ");
     out = {
-      head: `still violates ${titleOf(t)} ${where(t.kind, v.step)}${extra}`,
+      head: `still violates ${titleOf(t)}${binding ? ` (for ${binding})` : ""} ${where(t.kind, v.step)}${extra}`,
       body,
       ...(location ? { location } : {}),
       ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
     };
+  } else if (v.kind === "passes" && v.liveness) {
+    out = { head: `now passes: ${livenessPassText(o, v.liveness)}`, body, ...(propLocation ? { location: propLocation } : {}) };
   } else if (v.kind === "passes") {
     if (v.changed.length) body.push(`the last step now gives ${v.changed.slice(0, 4).map(diffLine).join("; ")}`);
     out = { head: `now passes: ${titleOf(t)} holds ${where(t.kind === "invariant" ? "invariant" : "step", t.step)}`, body, ...(propLocation ? { location: propLocation } : {}) };
@@ -185,6 +210,20 @@ function quintExplained(o: Replayed): Explained {
     return { head: d.head.replace(/ any more$/, " in the spec"), body, ...(d.location ? { location: d.location } : {}) };
   }
   return { head: "now passes", body: [] };
+}
+
+/** Why a saved lasso no longer violates its liveness property. */
+function livenessPassText(o: Replayed, why: Extract<LassoVerdict, { kind: "holds" | "unfair" }>): string {
+  const t = o.trace.violation;
+  const binding = Object.entries(t.binding ?? {}).map(([k, x]) => `${k} = ${formatReadable(x)}`).join(", ");
+  const title = `liveness ${t.name}${binding ? ` (for ${binding})` : ""}`;
+  if (why.kind === "holds") return `${title} holds on this behaviour`;
+  const fairness = fairnessOf(o.model);
+  const unmet = why.groups.filter((g) => !g.met).map((g) => {
+    const fg = fairness.groups[g.group];
+    return `${groupText(o.model, fg.action, fg.params)} is ${fg.kind === "weak" ? "weakly fair and enabled throughout the loop" : "strongly fair and enabled on the loop"} but never taken`;
+  });
+  return `the behaviour still violates ${title}, but it is not fair any more: ${unmet.join("; ")}, so no fair behaviour follows it`;
 }
 
 /** The implementation's side of a conformance counterexample, in words (from the file). */

@@ -65,9 +65,20 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
 
   const p = violation.property;
   const v: { -readonly [K in keyof TraceViolation]: TraceViolation[K] } = { kind: p.kind, name: p.name, step: n };
-  if (violation.during) v.during = { kind: violation.during.kind === "step" ? "step" : "invariant", name: violation.during.name };
+  if (violation.during) v.during = { kind: violation.during.kind === "step" || violation.during.kind === "liveness" ? violation.during.kind : "invariant", name: violation.during.name };
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
+  const lasso = violation.lasso;
+  if (lasso) {
+    const l = (spec.liveness ?? [])[p.index];
+    const binding: Record<string, Readable> = Object.create(null);
+    l.binders.forEach((b, i) => (binding[b.name] = scalarReadable(b.ty, lasso.binding[i])));
+    v.binding = binding;
+    if (lasso.trigger !== undefined) v.trigger = lasso.trigger;
+    if (lasso.closing >= 0) v.loopStep = stepOf(model, lasso.closing);
+    const trace: Trace = { version: MBT_TRACE_VERSION, ...traceContext(model, origin), violation: v, states, loop: lasso.loop };
+    return trace;
+  }
 
   return { version: MBT_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
 }

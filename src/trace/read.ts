@@ -183,6 +183,7 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
   }
   if (v.message !== undefined) out.message = v.message;
   const last = file.states.length - 1;
+  readLasso(file, out, problems);
   const expected = v.failedStep ? last + 1 : last;
   if (v.step !== expected) {
     problems.push(
@@ -192,6 +193,31 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
     );
   }
   return out;
+}
+
+/** A liveness violation's lasso fields, checked against ITF's `loop`. */
+function readLasso(file: TraceFileJson, out: { -readonly [K in keyof TraceViolation]: TraceViolation[K] }, problems: string[]): void {
+  const v = file["#meta"].violation;
+  const at = "field #meta.violation";
+  const last = file.states.length - 1;
+  const loop = file.loop;
+  if (v.kind !== "liveness") {
+    // Another tool's `loop` on a finite counterexample is ignored, as ITF readers may.
+    for (const k of ["loopStep", "binding", "trigger"] as const) if (v[k] !== undefined) problems.push(`${at}.${k}: only a liveness counterexample has one`);
+    return;
+  }
+  if (loop === undefined) {
+    problems.push('field loop: missing (a liveness counterexample is a lasso: "loop" is the index of the state the last state goes back to)');
+    return;
+  }
+  if (loop > last) problems.push(`field loop: ${loop}, but the last state is state ${last}`);
+  if (v.loopStep) out.loopStep = readStep(v.loopStep, `${at}.loopStep`, problems);
+  else if (loop !== last) problems.push(`${at}.loopStep: missing; without a closing step the last state stutters, so loop must be ${last}, found ${loop}`);
+  if (v.binding !== undefined) out.binding = readValues(v.binding, `${at}.binding`, problems);
+  if (v.trigger !== undefined) {
+    if (v.trigger > last) problems.push(`${at}.trigger: ${v.trigger}, but the last state is state ${last}`);
+    out.trigger = v.trigger;
+  }
 }
 
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */
@@ -264,6 +290,7 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
     explorer,
     vars: [...vars],
     states,
+    ...(file.loop !== undefined && violation.kind === "liveness" ? { loop: file.loop } : {}),
   };
 }
 

@@ -16,12 +16,13 @@ export const CONFORMANCE_TRACE_VERSION = 2;
 /** Format 3 adds Quint's MBT variables `mbt::actionTaken` and `mbt::nondetPicks` to every state
  * (src/trace/quint.ts): a format-2 reader would take them for variables of the spec. It also adds
  * traces of a watched system (explorer "monitor") and the conformance failure "accepted" (the
- * implementation took a step the spec does not enable). */
+ * implementation took a step the spec does not enable), and liveness counterexamples: violation kind
+ * "liveness", ITF's top-level `loop`, the loop's closing step, the binders' values. */
 export const MBT_TRACE_VERSION = 3;
 
 /** "run": not a counterexample but a run of the spec (a Quint MBT trace replayed with --spec), in
  * which no property is violated; never written to a file. */
-export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance" | "run";
+export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance" | "liveness" | "run";
 
 /** An action instance as a person names it: the action, its parameters, caller and picks by name. */
 export interface TraceStep {
@@ -72,6 +73,10 @@ export interface TraceConformance {
  * - conformance: an implementation diverged from the spec after step `step` (the last state is the
  *   spec's state there); `name` is the first differing variable (failure "state"), the refused
  *   action ("rejected", "accepted") or "adapter" ("error"), and `conformance` says how.
+ * - liveness: an infinite behaviour, a lasso: the states, then forever from state `loop` (Trace.loop)
+ *   to the last state and back to state `loop` by `loopStep`; without `loopStep` the last state
+ *   repeats (stuttering, and then `loop` is the last state's index). `binding`: the values of the
+ *   property's `all(...)` binders; `trigger`: the state from which the violation holds.
  * `step` is always the number of steps from the initial state, so it equals the index of the last
  * state, except with `failedStep`, where it is one more.
  */
@@ -79,11 +84,17 @@ export interface TraceViolation {
   readonly kind: TracePropertyKind;
   readonly name: string;
   readonly step: number;
-  readonly during?: { readonly kind: "invariant" | "step"; readonly name: string };
+  readonly during?: { readonly kind: "invariant" | "step" | "liveness"; readonly name: string };
   readonly failedStep?: TraceStep;
   readonly conformance?: TraceConformance;
   /** One line for people (the well_typed failure or the divergence, in words); not used by replay. */
   readonly message?: string;
+  /** Liveness: the step from the last state back to state `loop`; absent: the last state stutters. */
+  readonly loopStep?: TraceStep;
+  /** Liveness: the binders' values, by name (empty without binders). */
+  readonly binding?: Readonly<Record<string, Readable>>;
+  /** Liveness: the state from which the violation holds (P true and Q false from there, ...). */
+  readonly trigger?: number;
 }
 
 /** Which explorer found the trace, and how to find it again. */
@@ -114,6 +125,8 @@ export interface Trace {
   /** Variable names, in declaration order. */
   readonly vars: readonly string[];
   readonly states: readonly TraceState[];
+  /** ITF's `loop`: the last state's successor is states[loop] (liveness counterexamples only). */
+  readonly loop?: number;
 }
 
 /** The format version a writer records: every file written now has the MBT variables. */

@@ -70,6 +70,9 @@ function metaToJson(model: Model, trace: TraceHead, version: number): { [k: stri
   if (v.failedStep) violation.failedStep = stepToItf(model, v.failedStep, "the failed step");
   if (v.conformance) violation.conformance = conformanceToItf(model, trace, v.conformance);
   if (v.message !== undefined) violation.message = v.message;
+  if (v.binding !== undefined) violation.binding = bindingToItf(model, trace);
+  if (v.trigger !== undefined) violation.trigger = v.trigger;
+  if (v.loopStep) violation.loopStep = stepToItf(model, v.loopStep, "the loop's closing step");
   const explorer: { [k: string]: Json } = { kind: trace.explorer.kind };
   if (trace.explorer.seed !== undefined) explorer.seed = trace.explorer.seed;
   if (trace.explorer.flags !== undefined && Object.keys(trace.explorer.flags).length) explorer.flags = { ...trace.explorer.flags };
@@ -79,7 +82,9 @@ function metaToJson(model: Model, trace: TraceHead, version: number): { [k: stri
   const description =
     v.kind === "conformance"
       ? `${trace.spec.name}: an implementation diverges from the spec ${where} (${v.conformance?.at ?? v.name})`
-      : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
+      : v.kind === "liveness"
+        ? `${trace.spec.name}: liveness ${v.name} is violated by a lasso (the last state's successor is state ${trace.loop ?? v.step})`
+        : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
   return {
     format: "ITF",
     "format-description": ITF_ADR,
@@ -139,7 +144,25 @@ export function writeTraceStream(model: Model, head: TraceHead, version: number,
     write(`${i > 0 ? ",\n" : ""}    {\n${entries.join(",\n")}\n    }`);
     i++;
   }
-  write(`${i > 0 ? "\n" : ""}  ]\n}\n`);
+  if (head.loop === undefined) {
+    write(`${i > 0 ? "\n" : ""}  ]\n}\n`);
+  } else {
+    if (!Number.isInteger(head.loop) || head.loop < 0 || head.loop >= i) throw new Error(`writeTrace: loop ${head.loop} is not a state's index`);
+    write(`${i > 0 ? "\n" : ""}  ],\n  "loop": ${head.loop}\n}\n`);
+  }
+}
+
+/** A liveness violation's binder values, typed by the property's binders. */
+function bindingToItf(model: Model, trace: TraceHead): { [k: string]: Json } {
+  const v = trace.violation;
+  const l = (model.spec.liveness ?? []).find((x) => x.name === v.name);
+  if (!l) throw new Error(`writeTrace: no liveness property ${v.name}`);
+  const out: { [k: string]: Json } = Object.create(null);
+  for (const b of l.binders) {
+    if (!v.binding || !Object.hasOwn(v.binding, b.name)) throw new Error(`writeTrace: binder ${b.name} has no value`);
+    out[b.name] = toItf(b.ty, v.binding[b.name]);
+  }
+  return out;
 }
 
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
@@ -185,7 +208,14 @@ export class TraceIdentity {
   private end(): void {
     const f = this.head.violation.failedStep;
     this.step(f ?? null);
-    this.put("]}");
+    this.put("]");
+    // A lasso: its loop and closing step, and which instance of the property it violates.
+    const h = this.head;
+    if (h.loop !== undefined) {
+      const ls = h.violation.loopStep;
+      this.put(`,"loop":${JSON.stringify(h.loop)},"loopStep":${JSON.stringify(ls ? canonicalStep(ls) : null)},"binding":${JSON.stringify(h.violation.binding ?? null)}`);
+    }
+    this.put("}");
   }
 
   text(): string {

@@ -40,7 +40,7 @@ export const MALFORMED: readonly { readonly name: string; readonly make: (valid:
   { name: "a parameter outside its type", make: edit((j) => (j.states[3]["#meta"].params.a = { "#bigint": "5" })) },
   { name: "an unknown ITF tag", make: edit((j) => (j.states[0].stake = { "#list": [] })) },
   { name: "a map entry that is not a pair", make: edit((j) => j.states[0].bal["#map"].push([{ "#bigint": "3" }])) },
-  { name: "a bad sha256 and a wrong property kind", make: edit((j) => ((j["#meta"].spec.sha256 = "abc"), (j["#meta"].violation.kind = "liveness"))) },
+  { name: "a bad sha256 and a wrong property kind", make: edit((j) => ((j["#meta"].spec.sha256 = "abc"), (j["#meta"].violation.kind = "fairness"))) },
   { name: "an unknown property", make: edit((j) => (j["#meta"].violation.name = "no_unauthorised_withdrawal")) },
   { name: "a violation step that does not match the states", make: edit((j) => (j["#meta"].violation.step = 7)) },
   { name: "no states", make: edit((j) => (j.states = [])) },

@@ -1,4 +1,4 @@
-import { checkModelAsync, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, livenessUnviolated, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
@@ -6,6 +6,7 @@ import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
+import { livenessWarnings } from "../../report/liveness-warnings.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
 import { checkSuite, type SuiteResult } from "../../report/run-result.js";
@@ -85,8 +86,13 @@ async function runOne(
   });
   progress?.clear();
   const r = run.result;
-  const code = r.violations.length > 0 ? EXIT.VIOLATION : r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted") ? EXIT.INCOMPLETE : EXIT.OK;
+  const code = r.violations.length > 0 ? EXIT.VIOLATION : (r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted")) || livenessUnproved(run) ? EXIT.INCOMPLETE : EXIT.OK;
   return { run, code };
+}
+
+/** A selected liveness property neither violated nor proved (a bounded search proves none). */
+function livenessUnproved(run: CheckRun): boolean {
+  return (run.model.spec.liveness ?? []).some((_, k) => run.selection.liveness?.[k] && livenessUnviolated(run, k).kind !== "holds");
 }
 
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
@@ -133,7 +139,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       finish(run, file);
       if (!run) continue;
-      const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
+      const vacuity = [...coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct), ...livenessWarnings(run.model, run.result)];
       // Coverage means something only for a search that ran to the end.
       if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
