@@ -51,6 +51,7 @@ function program(): Command {
     .option("--workers <N>", "worker threads (default: one for small spaces, else every core)")
     .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
     .option("--no-symmetry", "do not reduce by `symmetric` types")
+    .option("--html <DIR>", "also write an HTML report of the run into DIR (counterexamples with a chart of the numbers)")
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));
@@ -62,9 +63,20 @@ function program(): Command {
     .option("--spec <PATH>", "replay on this spec instead of the one recorded in each file")
     .option("--expect <OUTCOME>", "violation: exit 0 only if every counterexample still violates (a corpus of known bugs)")
     .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .option("--html <DIR>", "also write an HTML report of the replayed counterexamples into DIR")
     .action(async (paths: string[], o) => {
       const { replayCommand } = await import("./commands/replay.js");
       throw new Exit(await replayCommand(paths, o));
+    });
+
+  p.command("report")
+    .description("write an HTML report of counterexample files: steps, what changed, a chart, why it fails")
+    .argument("<paths...>", "counterexample files (.itf.json) or directories of them")
+    .option("-o, --out <FILE>", "the HTML file to write (default report.html)")
+    .option("--spec <PATH>", "read the values' types and explain on this spec instead of the one recorded in each file")
+    .action(async (paths: string[], o) => {
+      const { reportCommand } = await import("./commands/report.js");
+      throw new Exit(await reportCommand(paths, o));
     });
 
   p.command("codegen")
@@ -110,6 +122,7 @@ function program(): Command {
     .option("--coverage", "print how often each action fired")
     .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
     .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .option("--html <DIR>", "also write an HTML report of the run into DIR")
     .action(async (file: string, o) => {
       const { fuzzCommand } = await import("./commands/fuzz.js");
       throw new Exit(await fuzzCommand(file, o));

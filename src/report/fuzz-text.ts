@@ -4,7 +4,7 @@
 
 import pc from "picocolors";
 import type { FuzzRun } from "../api/fuzz.js";
-import { fmtInt, fmtRate, fmtSeconds } from "./check-text.js";
+import { fmtInt, fmtRate, fmtSeconds, headerLines } from "./check-text.js";
 import { renderCounterexample } from "./counterexample.js";
 
 export interface FuzzTextOptions {
@@ -72,7 +72,7 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const spec = model.spec;
   const v = run.violation;
   const lines: string[] = [];
-  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
   lines.push(`  seed ${run.seed}`);
   const verdict = (violated: boolean, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);

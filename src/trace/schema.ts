@@ -4,7 +4,7 @@
 // model.encode types them (src/trace/bind.ts).
 //
 // Lenient where ITF is: keys this schema does not name (other tools' `#meta` fields, ITF's
-// `params` and `loop`) are ignored, and every state's variables are kept as they are.
+// `params`) are ignored, and every state's variables are kept as they are.
 
 import * as Schema from "effect/Schema";
 
@@ -73,6 +73,7 @@ export const TraceFileSchema = Schema.Struct({
   "#meta": Meta,
   vars: Schema.Array(Name),
   states: Schema.Array(StateSchema).check(Schema.isMinLength(1, { message: "expected at least the initial state" })),
+  loop: Schema.optionalKey(Index),
 });
 
 export type TraceFileJson = typeof TraceFileSchema.Type;

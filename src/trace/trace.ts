@@ -105,6 +105,9 @@ export interface Trace {
   /** Variable names, in declaration order. */
   readonly vars: readonly string[];
   readonly states: readonly TraceState[];
+  /** A lasso (a liveness counterexample): the run goes on forever by looping from the last state
+   * back to state `loop` (ITF's top-level `"loop"`); absent for a finite trace. */
+  readonly loop?: number;
 }
 
 /** The oldest format version that holds `trace`: what a writer records. */

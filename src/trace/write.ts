@@ -119,7 +119,8 @@ export function writeTrace(model: Model, trace: Trace): string {
     for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
     lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
   });
-  lines.push("  ]");
+  lines.push(trace.loop === undefined ? "  ]" : "  ],");
+  if (trace.loop !== undefined) lines.push(`  "loop": ${trace.loop}`);
   lines.push("}");
   return lines.join("\n") + "\n";
 }

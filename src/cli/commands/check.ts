@@ -12,6 +12,8 @@ import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
+import { checkHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
 
@@ -30,6 +32,8 @@ export interface CheckCliOptions {
   readonly workers?: string;
   readonly bitstate?: string | boolean;
   readonly symmetry?: boolean;
+  /** --html DIR: write an HTML report of the run there. */
+  readonly html?: string;
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -89,9 +93,11 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
   const suites: SuiteResult[] = [];
+  const runs: (CheckRun | null)[] = [];
   const t0 = performance.now();
   const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
   const finish = (run: CheckRun | null, file: string): void => {
+    runs.push(run);
     if (!run) {
       suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
       return;
@@ -129,7 +135,9 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
-    if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
+    const result = { command: "check" as const, suites, seconds: (performance.now() - t0) / 1000, exitCode: code };
+    if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "check", files), checkHtml(result, runs), "--html");
+    if (o.reporter?.length || suites.length > 1) emitReports(result, reporters);
   } finally {
     process.off("SIGINT", onSigint);
   }

@@ -11,6 +11,8 @@ import { renderFuzz } from "../../report/fuzz-text.js";
 import { fuzzSuite } from "../../report/run-result.js";
 import { saveViolations, type SavedTrace } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
+import { fuzzHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
@@ -28,6 +30,8 @@ export interface FuzzCliOptions {
   /** --save [DIR]: true for the default directory. */
   readonly save?: string | boolean;
   readonly reporter?: string[];
+  /** --html DIR: write an HTML report of the run there. */
+  readonly html?: string;
 }
 
 /** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
@@ -113,8 +117,8 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
     for (const s of saved) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
   }
   const code = run.violation ? EXIT.VIOLATION : run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
-  if (o.reporter?.length) {
-    emitReports({ command: "fuzz", suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
-  }
+  const result = { command: "fuzz" as const, suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code };
+  if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "fuzz", [file]), fuzzHtml(result, run), "--html");
+  if (o.reporter?.length) emitReports(result, reporters);
   return code;
 }
