@@ -228,6 +228,7 @@
     }
     const plot = h("div", "chart");
     plot.dataset.violatingStep = String(cx.violatingStep);
+    if (cx.loop !== undefined) plot.dataset.loop = String(cx.loop);
     const legend = h("ul", "legend");
     const more = h("ul", "legend");
     const picker = h("details", "more-series", h("summary", "", `more variables (${series.filter((s) => !s.shown).length})`), more);
@@ -246,7 +247,8 @@
       width: 800,
       height: 280,
       legend: { show: false },
-      scales: { x: { time: false, range: () => [0, xmax] } },
+      // A little room at both ends, so the first and the last points are whole.
+      scales: { x: { time: false, range: () => [-0.25, xmax + 0.25] } },
       axes: [{ label: "state (after step)", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, {}],
       series: [{ label: "state" }].concat(
         series.map((s, i) => ({ label: s.name, show: s.shown, stroke: color[i], width: 2, points: { show: true, size: 6 } })),
