@@ -251,7 +251,7 @@
       scales: { x: { time: false, range: () => [-0.25, xmax + 0.25] } },
       axes: [{ label: "state (after step)", incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, {}],
       series: [{ label: "state" }].concat(
-        series.map((s, i) => ({ label: s.name, show: s.shown, stroke: color[i], width: 2, points: { show: true, size: 6 } })),
+        series.map((s, i) => ({ label: s.name, show: s.shown, stroke: color[i], width: 2, points: { size: 6 } })),
       ),
       hooks: {
         draw: [(/** @type {any} */ u) => marks(u, cx)],
@@ -352,4 +352,5 @@
   run();
   data.counterexamples.forEach(counterexample);
   document.body.dataset.ready = "1";
+  performance.mark("stakecheck-ready");
 })();
