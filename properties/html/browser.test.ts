@@ -11,7 +11,7 @@ import type { Readable } from "../../src/model/layout.js";
 import { readTraceFile } from "../../src/trace/read.js";
 import type { Trace } from "../../src/trace/trace.js";
 import { runCli } from "../support/cli.js";
-import { launchBrowser, openReport, type Browser } from "./support/browser.js";
+import { chartOf, launchBrowser, openReport, type Browser } from "./support/browser.js";
 
 const CORPUS = readdirSync("counterexamples").filter((f) => f.endsWith(".itf.json")).map((f) => `counterexamples/${f}`);
 const OUT = mkdtempSync(join(tmpdir(), "stakecheck-html-"));
@@ -64,18 +64,15 @@ describe("HTML reports of the shipped counterexamples, in Chromium", () => {
       expect(dialogs).toEqual([]);
 
       // The timeline: the initial state, every step, and the failing step when there is one.
-      const steps = await page.$$eval("#cx-1 ol.timeline > li", (lis) => lis.map((li) => (li as HTMLElement).dataset.step));
+      const steps = await page.$$eval("#cx-1 ol.timeline > li", (lis) => lis.map((li) => (li as any).dataset.step));
       const n = trace.states.length + (trace.violation.failedStep ? 1 : 0);
       expect(steps).toEqual(Array.from({ length: n }, (_, i) => String(i)));
-      const violating = await page.$$eval("#cx-1 li.violating", (lis) => lis.map((li) => (li as HTMLElement).dataset.step));
+      const violating = await page.$$eval("#cx-1 li.violating", (lis) => lis.map((li) => (li as any).dataset.step));
       expect(violating).toEqual([String(trace.violation.step)]);
       expect(await page.textContent("#cx-1 li.violating .badge.bad")).toContain(`${trace.violation.name} fails here`);
 
       // The chart: a point per state, the values of the trace.
-      const chart = await page.evaluate(() => {
-        const u = (window as unknown as { stakecheckReport: { charts: Record<string, { data: (number | null)[][]; series: { label: string; show: boolean }[] }> } }).stakecheckReport.charts["cx-1"];
-        return { data: u.data, labels: u.series.map((s) => s.label), shown: u.series.map((s) => s.show) };
-      });
+      const chart = await chartOf(page, "cx-1");
       expect(chart.data[0]).toEqual(trace.states.map((_, i) => i));
       expect(chart.shown.slice(1).some((x) => x)).toBe(true);
       let checked = 0;
@@ -89,19 +86,19 @@ describe("HTML reports of the shipped counterexamples, in Chromium", () => {
       expect(checked).toBeGreaterThan(0);
       expect(await page.getAttribute("#cx-1 .chart", "data-violating-step")).toBe(String(trace.violation.step));
       // uPlot drew its canvas.
-      const canvas = await page.$eval("#cx-1 .chart canvas", (c) => ({ w: (c as HTMLCanvasElement).width, h: (c as HTMLCanvasElement).height }));
+      const canvas = await page.$eval("#cx-1 .chart canvas", (c) => ({ w: (c as any).width, h: (c as any).height }));
       expect(canvas.w).toBeGreaterThan(300);
       expect(canvas.h).toBeGreaterThan(100);
 
       // The full state of the last state: opens on a click, with one line per variable, and closes.
       const last = trace.states.length - 1;
       const details = page.locator("#cx-1 details.full-state").nth(last);
-      expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await details.evaluate((d) => (d as any).open)).toBe(false);
       await details.locator("summary").first().click();
-      expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      expect(await details.evaluate((d) => (d as any).open)).toBe(true);
       expect(await details.locator(".state > .val").count()).toBe(trace.vars.length);
       await details.locator("summary").first().click();
-      expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await details.evaluate((d) => (d as any).open)).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await page.close();
@@ -130,8 +127,8 @@ describe("HTML reports of the shipped counterexamples, in Chromium", () => {
     const { page, errors } = await openReport(browser, await report([file], "lasso.html"));
     try {
       expect(errors).toEqual([]);
-      expect(await page.$$eval("#cx-1 li.loop-start", (l) => l.map((x) => (x as HTMLElement).dataset.step))).toEqual(["2"]);
-      expect(await page.$$eval("#cx-1 li.in-loop", (l) => l.map((x) => (x as HTMLElement).dataset.step))).toEqual(["3"]);
+      expect(await page.$$eval("#cx-1 li.loop-start", (l) => l.map((x) => (x as any).dataset.step))).toEqual(["2"]);
+      expect(await page.$$eval("#cx-1 li.in-loop", (l) => l.map((x) => (x as any).dataset.step))).toEqual(["3"]);
       expect(await page.textContent("#cx-1 li[data-step='3']")).toContain("then back to state 2, forever");
       expect(await page.getAttribute("#cx-1 .chart", "data-loop")).toBe("2");
       expect(await page.textContent("#cx-1 h2")).toContain("loops from state 3 back to state 2 forever");
@@ -143,7 +140,10 @@ describe("HTML reports of the shipped counterexamples, in Chromium", () => {
   it("the series picker shows and hides a series on the chart", async () => {
     const { page } = await openReport(browser, await report(["counterexamples/pool-no-owner-check-no_unauthorized_withdrawal-12e17446.itf.json"], "picker.html"));
     try {
-      const shown = () => page.evaluate(() => (window as unknown as { stakecheckReport: { charts: Record<string, { series: { label: string; show: boolean }[] }> } }).stakecheckReport.charts["cx-1"].series.filter((s) => s.show).map((s) => s.label));
+      const shown = async () => {
+        const c = await chartOf(page, "cx-1");
+        return c.labels.filter((_, i) => c.shown[i]);
+      };
       const before = await shown();
       expect(before).toContain("sum(bal)");
       await page.locator("#cx-1 .legend label", { hasText: "sum(bal)" }).locator("input").uncheck();

@@ -70,7 +70,7 @@ describe("a hostile counterexample file in an HTML report", () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(await page.locator("img, svg, b, i").count()).toBe(0);
-      expect(await page.evaluate(() => document.scripts.length)).toBe(3);
+      expect(await page.evaluate(() => (globalThis as any).document.scripts.length)).toBe(3);
       const text = (await page.textContent("body")) ?? "";
       for (const s of [SCRIPT, IMG, SVG, B]) expect(text).toContain(s);
       expect(text).toContain(`${SVG}[${IMG}]: `);

@@ -41,7 +41,9 @@ describe("the report of a check run, by structure", () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       const structure = await page.evaluate(() => {
-        const texts = (sel: string) => [...document.querySelectorAll(sel)].map((e) => (e as HTMLElement).innerText.replace(/\s+/g, " ").trim());
+        // In the page: DOM types are not in this project's lib, so the page's globals are `any`.
+        const { document, window } = globalThis as any;
+        const texts = (sel: string) => [...document.querySelectorAll(sel)].map((e: any) => e.innerText.replace(/\s+/g, " ").trim());
         const top = (sel: string) => {
           const e = document.querySelector(sel);
           return e ? e.getBoundingClientRect().top + window.scrollY : null;
@@ -50,13 +52,13 @@ describe("the report of a check run, by structure", () => {
         const order = blocks.map((b) => ({ b, top: top(b) })).sort((a, b) => (a.top ?? -1) - (b.top ?? -1)).map((x) => x.b);
         return {
           headings: texts("h1, h2, h3"),
-          cases: [...document.querySelectorAll("#run tr.case")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent)),
+          cases: [...document.querySelectorAll("#run tr.case")].map((tr: any) => [...tr.querySelectorAll("td")].map((td: any) => td.textContent)),
           coverage: texts("#run .coverage-block summary"),
           steps: texts("#cx-1 ol.timeline > li > .step-head"),
-          changes: [...document.querySelectorAll("#cx-1 ol.timeline > li")].map((li) => [...li.querySelectorAll(":scope > ul.changes > li, :scope > details > ul.changes > li")].map((c) => c.textContent)),
+          changes: [...document.querySelectorAll("#cx-1 ol.timeline > li")].map((li: any) => [...li.querySelectorAll(":scope > ul.changes > li, :scope > details > ul.changes > li")].map((c: any) => c.textContent)),
           legend: texts("#cx-1 .chart-block > ul.legend .series-name"),
-          why: document.querySelector("#cx-1 pre.why")?.textContent?.split("\n"),
-          replay: document.querySelector("#cx-1 .replay code")?.textContent,
+          why: (document.querySelector("#cx-1 pre.why")?.textContent as string | undefined)?.split("\n"),
+          replay: document.querySelector("#cx-1 .replay code")?.textContent as string | undefined,
           order,
         };
       });
@@ -73,10 +75,11 @@ describe("the report of a check run, by structure", () => {
       // The canvas holds each shown series' colour: uPlot drew every line (of series with the same
       // values, the last one drawn, on top).
       const drawn = await page.evaluate(() => {
-        const c = document.querySelector("#cx-1 .chart canvas") as HTMLCanvasElement;
-        const px = c.getContext("2d")!.getImageData(0, 0, c.width, c.height).data;
-        const swatches = [...document.querySelectorAll("#cx-1 .chart-block > ul.legend .swatch")].map((s) => getComputedStyle(s).backgroundColor);
-        const u = (window as unknown as { stakecheckReport: { charts: Record<string, { data: number[][]; series: { show: boolean }[] }> } }).stakecheckReport.charts["cx-1"];
+        const { document, getComputedStyle } = globalThis as any;
+        const c = document.querySelector("#cx-1 .chart canvas");
+        const px: number[] = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+        const swatches: string[] = [...document.querySelectorAll("#cx-1 .chart-block > ul.legend .swatch")].map((s: any) => getComputedStyle(s).backgroundColor);
+        const u = (globalThis as any).stakecheckReport.charts["cx-1"] as { data: number[][]; series: { show: boolean }[] };
         const shown = u.data.slice(1).filter((_, i) => u.series[i + 1].show).map((d) => JSON.stringify(d));
         return swatches.map((rgb, k) => {
           if (shown.indexOf(shown[k], k + 1) >= 0) return -1;
@@ -92,7 +95,7 @@ describe("the report of a check run, by structure", () => {
 
       // The screenshot: the counterexample's heading, chart and steps, in a window 1000 pixels wide.
       await page.setViewportSize({ width: 1000, height: 900 });
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.evaluate(() => new Promise((done) => (globalThis as any).requestAnimationFrame(() => (globalThis as any).requestAnimationFrame(done))));
       const box = (await page.locator("#cx-1").boundingBox())!;
       const why = (await page.locator("#cx-1 pre.why").boundingBox())!;
       const clip = { x: Math.max(0, box.x - 8), y: box.y, width: Math.min(box.width + 16, 1000 - Math.max(0, box.x - 8)), height: why.y + why.height - box.y + 8 };

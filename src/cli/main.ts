@@ -52,6 +52,8 @@ function program(): Command {
     .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
     .option("--no-symmetry", "do not reduce by `symmetric` types")
     .option("--html <DIR>", "also write an HTML report of the run into DIR (counterexamples with a chart of the numbers)")
+    .option("--progress <DURATION>", "where stderr is not a terminal (CI), a progress line every DURATION (default 10s)")
+    .option("--no-progress", "no progress line, live or plain")
     .action(async (files: string[], o) => {
       const { checkCommand } = await import("./commands/check.js");
       throw new Exit(await checkCommand(files, o));
@@ -123,6 +125,8 @@ function program(): Command {
     .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
     .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
     .option("--html <DIR>", "also write an HTML report of the run into DIR")
+    .option("--progress <DURATION>", "where stderr is not a terminal (CI), a progress line every DURATION (default 10s)")
+    .option("--no-progress", "no progress line, live or plain")
     .action(async (file: string, o) => {
       const { fuzzCommand } = await import("./commands/fuzz.js");
       throw new Exit(await fuzzCommand(file, o));

@@ -79,3 +79,17 @@ export async function openReport(browser: Browser, path: string): Promise<Watche
   await page.waitForSelector("body[data-ready]", { timeout: 20_000 });
   return { page, errors, requests, dialogs };
 }
+
+/** A uPlot chart of the page, as its data and series (read back from `window.stakecheckReport`). */
+export interface ChartView {
+  readonly data: (number | null)[][];
+  readonly labels: string[];
+  readonly shown: boolean[];
+}
+
+export async function chartOf(page: Page, id: string): Promise<ChartView> {
+  return page.evaluate((cx) => {
+    const u = (globalThis as any).stakecheckReport.charts[cx] as { data: (number | null)[][]; series: { label: string; show: boolean }[] };
+    return { data: u.data, labels: u.series.map((s) => s.label), shown: u.series.map((s) => s.show) };
+  }, id);
+}

@@ -15,7 +15,8 @@ import { EXIT } from "../exit.js";
 import { checkHtml } from "../../html/index.js";
 import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
-import { ProgressLine, err, out, useColor } from "../output.js";
+import { err, out, useColor } from "../output.js";
+import { Progress, progressInterval } from "../progress.js";
 
 export interface CheckCliOptions {
   readonly const?: string[];
@@ -34,6 +35,8 @@ export interface CheckCliOptions {
   readonly symmetry?: boolean;
   /** --html DIR: write an HTML report of the run there. */
   readonly html?: string;
+  /** --progress DURATION (text), --no-progress (false). */
+  readonly progress?: string | boolean;
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -50,7 +53,7 @@ function parseWorkers(text: string | undefined): number | "auto" {
   return n;
 }
 
-async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
+async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, sweep: boolean): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
   const warnings = loaded.diagnostics;
@@ -58,10 +61,13 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
     err(renderDiagnostics(warnings, { color }));
     return { run: null, code: EXIT.USAGE };
   }
-  if (warnings.length && progress) err(renderDiagnostics(warnings, { color }) + "\n");
+  if (warnings.length && !sweep) err(renderDiagnostics(warnings, { color }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
+  const label = sweep ? `${loaded.spec.name} (${Object.entries(consts).map(([k, v]) => `${k} = ${v}`).join(", ")})` : loaded.spec.name;
+  const everyMs = progressInterval(o.progress);
+  const progress = everyMs === null ? null : new Progress({ label, tty: process.stderr.isTTY === true, everyMs });
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
@@ -74,8 +80,8 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
     shouldStop: () => interrupted,
     ...(progress
       ? {
-          onProgress: (p) =>
-            progress.update(`  ${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
+          progressEveryMs: progress.reportEveryMs,
+          onProgress: (p) => progress.update(`${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
         }
       : {}),
   });
@@ -116,7 +122,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = await runOne(file, consts, o, null);
+          const { run, code: c } = await runOne(file, consts, o, true);
           rows.push({ consts, run });
           finish(run, file);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
@@ -125,7 +131,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, new ProgressLine());
+      const { run, code: c } = await runOne(file, consts, o, false);
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       finish(run, file);
