@@ -4,12 +4,14 @@
 import { Command, CommanderError, Option } from "commander";
 import { InputError } from "../lang/read.js";
 import { EXIT, Exit } from "./exit.js";
+import { addHelp } from "./help.js";
 import { collect } from "./options.js";
 import { err } from "./output.js";
 
 const VERSION = "0.1.0";
 
-function program(): Command {
+/** The command line: every command, its options and its help. */
+export function program(): Command {
   const p = new Command("stakecheck")
     .description("Model checking and property-based testing for staking protocols")
     .version(VERSION, "-V, --version")
@@ -29,7 +31,7 @@ function program(): Command {
     .description("check specs for errors and warnings, like a compiler")
     .argument("<files...>", ".stake files")
     .option("--strict", "exit 1 when there are warnings")
-    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect)
     .action(async (files: string[], o) => {
       const { lintCommand } = await import("./commands/lint.js");
       throw new Exit(await lintCommand(files, o));
@@ -38,8 +40,8 @@ function program(): Command {
   p.command("check")
     .description("explore every reachable state and check every invariant and step property")
     .argument("<files...>", ".stake files")
-    .option("--const <NAME=VALUE>", "override a const; NAME=0..3 or NAME=4,7 sweeps (repeatable)", collect, [])
-    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--const <NAME=VALUE>", "override a const; NAME=0..3 or NAME=4,7 sweeps (repeatable)", collect)
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect)
     .option("--exact", "store whole states instead of 64-bit fingerprints")
     .option("--max-states <N>", "stop after N distinct states")
     .option("--max-depth <N>", "explore at most N steps from the initial state")
@@ -47,7 +49,7 @@ function program(): Command {
     .option("--continue", "keep going after a violation, to report every property that fails")
     .option("--coverage", "print how often each action fired")
     .option("--save [DIR]", "write each counterexample as an .itf.json file into DIR (default counterexamples/)")
-    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect)
     .option("--workers <N>", "worker threads (default: one for small spaces, else every core)")
     .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
     .option("--no-symmetry", "do not reduce by `symmetric` types")
@@ -63,8 +65,8 @@ function program(): Command {
     .description("re-run saved counterexamples on the current spec: still violates, now passes, or diverged")
     .argument("<paths...>", "counterexample files (.itf.json) or directories of them")
     .option("--spec <PATH>", "replay on this spec instead of the one recorded in each file")
-    .option("--expect <OUTCOME>", "violation: exit 0 only if every counterexample still violates (a corpus of known bugs)")
-    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .option("--expect <OUTCOME>", "pass (the default): every counterexample must now pass; violation: every one must still violate (a corpus of known bugs)")
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect)
     .option("--html <DIR>", "also write an HTML report of the replayed counterexamples into DIR")
     .action(async (paths: string[], o) => {
       const { replayCommand } = await import("./commands/replay.js");
@@ -85,7 +87,7 @@ function program(): Command {
     .description("generate a typed TypeScript module from a spec: types, actions, step, invariants")
     .argument("<file>", "a .stake file")
     .option("-o, --out <FILE>", "write the module to FILE (default: standard output)")
-    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect)
     .option("--check", "exit 1 if FILE is not what codegen would write (for CI)")
     .action(async (file: string, o) => {
       const { codegenCommand } = await import("./commands/codegen.js");
@@ -96,9 +98,10 @@ function program(): Command {
     .description("test an implementation against a spec: replay saved counterexamples, then random walks")
     .argument("<spec>", "a .stake file")
     .requiredOption("--impl <ADAPTER>", "the adapter module (.ts via tsx, or .js): see docs/conformance.md")
-    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect)
     .option("--runs <N>", "random walks to run (default 100)")
-    .option("--steps <N>", "longest walk, in steps (default 40)")
+    .option("--depth <N>", "steps per walk at most (default 40)")
+    .addOption(new Option("--steps <N>", "the old name of --depth").hideHelp())
     .option("--seed <N>", "fast-check seed, to reproduce a run")
     .option("--path <PATH>", "with --seed: replay the shrunk failure of that run")
     .option("--instances <I,J,...>", "replay this path of action instances (as a failing run prints) instead")
@@ -116,14 +119,14 @@ function program(): Command {
     .option("--runs <N>", "random walks to run (default 10000)")
     .option("--depth <N>", "steps per walk at most (default 100)")
     .option("--time <DURATION>", "stop walking after this long, e.g. 30s or 2m")
-    .option("--seed <S>", "the PRNG seed (printed by every run; the same seed reproduces the run)")
+    .option("--seed <N>", "the PRNG seed (printed by every run; the same seed reproduces the run)")
     .option("--swarm", "each run turns on a random subset of the actions and of their parameter values")
-    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect, [])
-    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect, [])
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect)
+    .option("--invariant <NAME>", "check only this invariant or step property (repeatable)", collect)
     .option("--no-shrink", "report the violation as found, without shrinking or minimizing")
     .option("--coverage", "print how often each action fired")
     .option("--save [DIR]", "write the counterexample as an .itf.json file into DIR (default counterexamples/)")
-    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect, [])
+    .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect)
     .option("--html <DIR>", "also write an HTML report of the run into DIR")
     .option("--progress <DURATION>", "where stderr is not a terminal (CI), a progress line every DURATION (default 10s)")
     .option("--no-progress", "no progress line, live or plain")
@@ -132,7 +135,8 @@ function program(): Command {
       throw new Exit(await fuzzCommand(file, o));
     });
 
-  p.addOption(new Option("--no-color", "do not colour output").hideHelp());
+  p.option("--no-color", "do not colour output (as NO_COLOR=1 does); any command takes it");
+  addHelp(p);
   return p;
 }
 
