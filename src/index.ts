@@ -58,3 +58,4 @@ export {
   type StateReading,
 } from "./api/conform.js";
 export { renderConformance } from "./report/conform-text.js";
+export { htmlReport, checkHtml, fuzzHtml, replayHtml, buildReportData, renderHtml, type HtmlReportInput, type ReportData } from "./html/index.js";
