@@ -14,6 +14,6 @@ mkdirSync(join(root, "dist/lang"), { recursive: true });
 copyFileSync(join(root, "src/lang/stake.ohm"), join(root, "dist/lang/stake.ohm"));
 // The HTML report's page script and style, inlined into every report (src/html/render.ts).
 mkdirSync(join(root, "dist/html/assets"), { recursive: true });
-for (const f of ["report.js", "report.css"]) copyFileSync(join(root, "src/html/assets", f), join(root, "dist/html/assets", f));
+for (const f of ["report.js", "chart.js", "report.css"]) copyFileSync(join(root, "src/html/assets", f), join(root, "dist/html/assets", f));
 const { grammarRecipe } = await import(new URL("../dist/lang/grammar.js", import.meta.url).href);
 writeFileSync(join(root, "dist/lang/stake.recipe.json"), grammarRecipe(readFileSync(join(root, "src/lang/stake.ohm"), "utf8")));

@@ -56,8 +56,8 @@ describe("a hostile counterexample file in an HTML report", () => {
     const r = await runCli(["report", file, "-o", out]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
-    // Three script elements (the data island, uPlot, the page) and no other markup from the file.
-    expect(html.match(/<script/g)?.length).toBe(3);
+    // Four script elements (the data island, uPlot, the chart, the page) and no markup from the file.
+    expect(html.match(/<script/g)?.length).toBe(4);
     expect(html).not.toContain(SCRIPT);
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<svg");
@@ -70,7 +70,7 @@ describe("a hostile counterexample file in an HTML report", () => {
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(await page.locator("img, svg, b, i").count()).toBe(0);
-      expect(await page.evaluate(() => (globalThis as any).document.scripts.length)).toBe(3);
+      expect(await page.evaluate(() => (globalThis as any).document.scripts.length)).toBe(4);
       const text = (await page.textContent("body")) ?? "";
       for (const s of [SCRIPT, IMG, SVG, B]) expect(text).toContain(s);
       expect(text).toContain(`${SVG}[${IMG}]: `);

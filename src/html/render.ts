@@ -11,7 +11,7 @@ import type { ReportData } from "./report-data.js";
 
 const require = createRequire(import.meta.url);
 
-let assets: { css: string; uplotCss: string; uplot: string; script: string } | null = null;
+let assets: { css: string; uplotCss: string; uplot: string; chart: string; script: string } | null = null;
 
 /** The inline assets, read once: our style and script (beside this module, src/ or dist/) and
  * uPlot's build from its package. */
@@ -20,6 +20,7 @@ function loadAssets(): NonNullable<typeof assets> {
   const own = (name: string) => readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
   assets = {
     css: own("report.css"),
+    chart: own("chart.js"),
     script: own("report.js"),
     uplot: readFileSync(require.resolve("uplot/dist/uPlot.iife.min.js"), "utf8"),
     uplotCss: readFileSync(require.resolve("uplot/dist/uPlot.min.css"), "utf8"),
@@ -47,10 +48,11 @@ function inlineScript(text: string): { text: string; hash: string } {
 export function renderHtml(data: ReportData): string {
   const a = loadAssets();
   const uplot = inlineScript(a.uplot);
+  const chart = inlineScript(a.chart);
   const page = inlineScript(a.script);
   const csp = [
     "default-src 'none'",
-    `script-src ${uplot.hash} ${page.hash}`,
+    `script-src ${uplot.hash} ${chart.hash} ${page.hash}`,
     "style-src 'unsafe-inline'",
     "img-src data:",
     "base-uri 'none'",
@@ -71,6 +73,7 @@ export function renderHtml(data: ReportData): string {
     '<noscript><p>This report builds itself with JavaScript; its data is in the script element "report-data".</p></noscript>',
     `<script type="application/json" id="report-data">${jsonIsland(data)}</script>`,
     `<script>${uplot.text}</script>`,
+    `<script>${chart.text}</script>`,
     `<script>${page.text}</script>`,
     "</body>",
     "</html>",
