@@ -69,3 +69,4 @@ export { readMapping, applyMapping, type Mapping } from "./monitor/mapping.js";
 export { renderReport as renderMonitorReport, renderSummary as renderMonitorSummary } from "./monitor/text.js";
 export { reportJson as monitorReportJson, summaryJson as monitorSummaryJson } from "./monitor/json.js";
 export { eventOf, eventsOfPath, randomPath, type EventShape } from "./monitor/events-of.js";
+export { htmlReport, checkHtml, fuzzHtml, replayHtml, buildReportData, renderHtml, type HtmlReportInput, type ReportData } from "./html/index.js";

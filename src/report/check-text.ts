@@ -22,6 +22,28 @@ export function fmtSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)} s` : s < 100 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
 
+/** Longest line a report prints (counterexamples included), so a terminal or CI log never wraps a
+ * line past reading. */
+export const MAX_LINE = 160;
+
+/** The title line, `Name  path  (A = 1, B = 2)`; when that is longer than MAX_LINE, the consts go
+ * on the following lines, indented, broken after commas. */
+export function headerLines(name: string, path: string, consts: string, paint: { bold: (s: string) => string; dim: (s: string) => string }): string[] {
+  const one = `${name}  ${path}${consts ? `  ${consts}` : ""}`;
+  if (one.length <= MAX_LINE) return [`${paint.bold(name)}  ${paint.dim(path)}${consts ? `  ${paint.dim(consts)}` : ""}`];
+  const lines = [`${paint.bold(name)}  ${paint.dim(path)}`];
+  let cur = "  ";
+  for (const part of consts.split(/(?<=,) /)) {
+    if (cur.trim() !== "" && cur.length + 1 + part.length > MAX_LINE) {
+      lines.push(paint.dim(cur.trimEnd()));
+      cur = "   ";
+    }
+    cur += (cur.trim() ? " " : "") + part;
+  }
+  lines.push(paint.dim(cur));
+  return lines;
+}
+
 export interface CheckTextOptions {
   readonly color?: boolean;
   /** Per-action coverage table. */
@@ -51,7 +73,7 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   const { model, result, selection } = run;
   const spec = model.spec;
   const lines: string[] = [];
-  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
   const others = unviolated(run);
   const verdict = (violated: Violation | undefined, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${violated.instances.length} step${violated.instances.length === 1 ? "" : "s"})`)}`);

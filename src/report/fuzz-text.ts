@@ -4,7 +4,7 @@
 
 import pc from "picocolors";
 import type { FuzzRun } from "../api/fuzz.js";
-import { fmtInt, fmtRate, fmtSeconds } from "./check-text.js";
+import { fmtInt, fmtRate, fmtSeconds, headerLines } from "./check-text.js";
 import { renderCounterexample } from "./counterexample.js";
 
 export interface FuzzTextOptions {
@@ -81,7 +81,7 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const spec = model.spec;
   const v = run.violation;
   const lines: string[] = [];
-  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
   const sh = run.shard;
   lines.push(sh ? `  seed ${run.seed}  (shard ${sh.index}/${sh.count} of campaign seed ${sh.campaignSeed}: ${fmtInt(run.runs)} of ${fmtInt(sh.campaignRuns)} runs)` : `  seed ${run.seed}`);
   const verdict = (violated: boolean, label: string) => {

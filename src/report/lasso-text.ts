@@ -15,7 +15,8 @@ import { fairnessOf, type Fairness } from "../explore/liveness/fairness.js";
 import { judgeLasso, loopStates, type ConcreteLasso, type GroupOnLoop, type LassoVerdict } from "../explore/liveness/lasso-check.js";
 import { explainExpr } from "./explain.js";
 import { assertNever } from "../util/assert-never.js";
-import { describeStep, stateChanges, stateLeaves } from "./values-text.js";
+import { changeText, stateChanges, stateLeaves } from "../trace/diff.js";
+import { describeStep } from "./values-text.js";
 
 export interface LassoRenderOptions {
   readonly color?: boolean;
@@ -103,8 +104,13 @@ export function renderLasso(model: Model, v: Violation, options: LassoRenderOpti
   lines.push(dim(`  (a lasso: ${lv.loop} step${lv.loop === 1 ? "" : "s"} to the loop, then ${loopLen === 0 ? "nothing changes, forever" : `a loop of ${loopLen} step${loopLen === 1 ? "" : "s"}, forever`})`));
   lines.push("");
   lines.push(dim("  initial state"));
-  let prev = stateLeaves(model, lasso.states[0]);
-  for (const [k, x] of prev) lines.push(`    ${k} = ${x}`);
+  let prev = model.decode(lasso.states[0]);
+  for (const [k, x] of stateLeaves(model.vars, prev)) lines.push(`    ${k} = ${x}`);
+  const changes = (before: typeof prev, after: typeof prev) => {
+    const c = stateChanges(model.vars, before, after);
+    if (c.length === 0) lines.push(dim("    (no change)"));
+    for (const x of c) lines.push(`    ${changeText(x)}`);
+  };
   const marks = (i: number) => {
     if (i === lv.loop) lines.push(`  ${bold("↻ the loop starts here")}`);
     if (lv.trigger !== undefined && i === lv.trigger && l.kind === "leadsto") lines.push(dim(`    (\`${text(l.p!)}\` holds here, and \`${text(l.q)}\` is false from here on)`));
@@ -113,15 +119,15 @@ export function renderLasso(model: Model, v: Violation, options: LassoRenderOpti
   for (let i = 1; i <= n; i++) {
     const { action, args } = model.decodeInstance(lasso.steps[i - 1]);
     lines.push(`  ${dim(`step ${i}`)}  ${bold(describeStep(model, action, args))}`);
-    const cur = stateLeaves(model, lasso.states[i]);
-    for (const line of stateChanges(prev, cur)) lines.push(`    ${line}`);
+    const cur = model.decode(lasso.states[i]);
+    changes(prev, cur);
     prev = cur;
     marks(i);
   }
   if (lv.closing >= 0) {
     const { action, args } = model.decodeInstance(lv.closing);
     lines.push(`  ${dim(`step ${n + 1}`)}  ${bold(describeStep(model, action, args))}`);
-    for (const line of stateChanges(prev, stateLeaves(model, lasso.states[lv.loop]))) lines.push(`    ${line}`);
+    changes(prev, model.decode(lasso.states[lv.loop]));
     lines.push(`  ${bold(`↻ back to ${stateName(lv.loop)}: the loop repeats forever`)}`);
   } else {
     lines.push(`  ${bold(`↻ then nothing changes: ${stateName(lv.loop)} repeats forever (stuttering)`)}`);

@@ -101,7 +101,7 @@ function divergenceLines(o: Replayed, d: Divergence): { head: string; body: stri
 }
 
 /** The recorded trace as a Violation on the current model, to show it again (null if it does not bind). */
-function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "violates" }>): { model: Model; v: Violation } | null {
+export function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "violates" }>): { model: Model; v: Violation } | null {
   const b = bindTrace(o.model, o.trace);
   if ("problems" in b || !b.bound.property) return null;
   const bound = { ...b.bound, property: b.bound.property };

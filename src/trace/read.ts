@@ -275,6 +275,9 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
   });
 
   const violation = readViolation(file, problems);
+  if (file.loop !== undefined && file.loop >= file.states.length) {
+    problems.push(`field loop: ${file.loop}, but a lasso loops back to one of its states, 0 to ${file.states.length - 1}`);
+  }
   if (problems.length) throw new TraceFileError(path, problems);
   const meta = file["#meta"];
   const explorer = {

@@ -125,7 +125,8 @@ export interface Trace {
   /** Variable names, in declaration order. */
   readonly vars: readonly string[];
   readonly states: readonly TraceState[];
-  /** ITF's `loop`: the last state's successor is states[loop] (liveness counterexamples only). */
+  /** A lasso (a liveness counterexample): the run goes on forever by looping from the last state
+   * back to state `loop` (ITF's top-level `"loop"`); absent for a finite trace. */
   readonly loop?: number;
 }
 

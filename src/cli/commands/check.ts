@@ -13,9 +13,12 @@ import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
+import { checkHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
 import { checkpointOptions, type CheckpointCliOptions } from "../checkpoint-options.js";
-import { ProgressLine, err, out, useColor } from "../output.js";
+import { err, out, useColor } from "../output.js";
+import { Progress, progressInterval } from "../progress.js";
 
 export interface CheckCliOptions extends CheckpointCliOptions {
   readonly const?: string[];
@@ -32,6 +35,10 @@ export interface CheckCliOptions extends CheckpointCliOptions {
   readonly workers?: string;
   readonly bitstate?: string | boolean;
   readonly symmetry?: boolean;
+  /** --html DIR: write an HTML report of the run there. */
+  readonly html?: string;
+  /** --progress DURATION (text), --no-progress (false). */
+  readonly progress?: string | boolean;
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -52,7 +59,7 @@ async function runOne(
   file: string,
   consts: Record<string, number | boolean>,
   o: CheckCliOptions,
-  progress: ProgressLine | null,
+  sweep: boolean,
   checkpoints: ReturnType<typeof checkpointOptions> = {},
 ): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
@@ -62,10 +69,13 @@ async function runOne(
     err(renderDiagnostics(warnings, { color }));
     return { run: null, code: EXIT.USAGE };
   }
-  if (warnings.length && progress) err(renderDiagnostics(warnings, { color }) + "\n");
+  if (warnings.length && !sweep) err(renderDiagnostics(warnings, { color }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
+  const label = sweep ? `${loaded.spec.name} (${Object.entries(consts).map(([k, v]) => `${k} = ${v}`).join(", ")})` : loaded.spec.name;
+  const everyMs = progressInterval(o.progress);
+  const progress = everyMs === null ? null : new Progress({ label, tty: process.stderr.isTTY === true, everyMs });
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
@@ -79,8 +89,8 @@ async function runOne(
     shouldStop: () => interrupted,
     ...(progress
       ? {
-          onProgress: (p) =>
-            progress.update(`  ${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
+          progressEveryMs: progress.reportEveryMs,
+          onProgress: (p) => progress.update(`${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
         }
       : {}),
   });
@@ -104,9 +114,11 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
   const suites: SuiteResult[] = [];
+  const runs: (CheckRun | null)[] = [];
   const t0 = performance.now();
   const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
   const finish = (run: CheckRun | null, file: string): void => {
+    runs.push(run);
     if (!run) {
       suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
       return;
@@ -125,7 +137,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = await runOne(file, consts, o, null);
+          const { run, code: c } = await runOne(file, consts, o, true);
           rows.push({ consts, run });
           finish(run, file);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
@@ -134,7 +146,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, new ProgressLine(), checkpoints);
+      const { run, code: c } = await runOne(file, consts, o, false, checkpoints);
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       finish(run, file);
@@ -144,7 +156,9 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
-    if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
+    const result = { command: "check" as const, suites, seconds: (performance.now() - t0) / 1000, exitCode: code };
+    if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "check", files), checkHtml(result, runs), "--html");
+    if (o.reporter?.length || suites.length > 1) emitReports(result, reporters);
   } finally {
     process.off("SIGINT", onSigint);
   }
