@@ -29,6 +29,7 @@ const HELP: Readonly<Record<string, Help>> = {
       ["stakecheck check spec/ffg.stake --const F=0..3 --continue", "a sweep: where does each property stop holding?"],
       ["stakecheck check spec/buggy/pool-no-owner-check.stake --save --html reports/", "save the counterexample; an HTML report with a chart"],
       ["stakecheck check spec/*.stake --reporter github --reporter junit:reports/stakecheck.xml", "in CI"],
+      ["stakecheck check spec/anchor-pool.stake --checkpoint pool.ckpt --every 10m", "a long search that survives a kill: resume it with --resume pool.ckpt"],
     ],
     exit: COMMON_EXIT,
   },
@@ -36,6 +37,7 @@ const HELP: Readonly<Record<string, Help>> = {
     examples: [
       ["stakecheck fuzz spec/pool.stake --const N=6 --runs 10k --depth 200 --seed 1", "random walks, reproducible from the seed"],
       ["stakecheck fuzz spec/pool.stake --time 2m --swarm", "for two minutes, each run with a random subset of the actions"],
+      ["stakecheck fuzz spec/pool.stake --seed 7 --runs 40k --shard 2/4 --reporter json:fuzz-2.json", "shard 2 of a 4-machine campaign; combine with stakecheck merge"],
     ],
     exit: ["0  no violation found (not a proof)", "1  a property is violated", "2  a bad spec, file or flag", "3  interrupted (Ctrl-C)"],
   },
@@ -60,6 +62,20 @@ const HELP: Readonly<Record<string, Help>> = {
       ["stakecheck codegen spec/pool.stake -o src/pool.gen.ts --check", "in CI: fail if the committed module is stale"],
     ],
     exit: ["0  written (or up to date, with --check)", "1  out of date, with --check", "2  a bad spec, file or flag"],
+  },
+  merge: {
+    examples: [
+      ["stakecheck merge fuzz-1.json fuzz-2.json fuzz-3.json fuzz-4.json", "one verdict for the shards of a fuzz campaign"],
+      ["stakecheck merge reports/*.json --reporter junit:reports/merged.xml", "and JUnit for CI"],
+    ],
+    exit: ["0  every property holds in every report", "1  a property is violated (the shortest counterexample is kept)", "2  a report cannot be read, or the reports do not belong together", "3  not proved: a shard is missing or stopped early"],
+  },
+  monitor: {
+    examples: [
+      ["stakecheck monitor spec/pool.stake --events events.jsonl", "the first event the spec does not allow, with why and a replayable trace"],
+      ["stakecheck monitor spec/pool.stake --events app.jsonl --follow --map pool.monitor.json", "a live system's own events, translated by a mapping file"],
+    ],
+    exit: ["0  every event is allowed and no property is violated", "1  an event breaks the spec", "2  a bad spec, mapping file or event line", "3  interrupted, or no longer decidable (--max-candidates reached)"],
   },
   conform: {
     examples: [

@@ -219,7 +219,8 @@ function fairnessLines(model: Model, fairness: Fairness, lasso: ConcreteLasso, g
       let why = f ? status(f.g, f.kind) : "not fair: a behaviour may leave it enabled forever and never take it";
       // Taken, but never where it would end the violation: its fairness is met another way.
       if (f?.g && f.g.takenAt.length > 0) why += ", but in a way that does not end it: its fairness is met all the same";
-      lines.push(`    ${groupText(model, x.action, x.params)} would end it (enabled ${at(x.at.slice(0, 3))}${x.at.length > 3 ? ", ..." : ""}): ${why}`);
+      // Two lines, so none grows past 160 characters however long the reason.
+      lines.push(`    ${groupText(model, x.action, x.params)} would end it (enabled ${at(x.at.slice(0, 3))}${x.at.length > 3 ? ", ..." : ""}):`, `      ${why}`);
     }
   } else if (lasso.closing < 0 && groups.length === 0) {
     lines.push(`  why nothing forces a way out: no step can end it from here, and stopping is allowed (no fair action is enabled)`);

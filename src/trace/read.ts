@@ -202,7 +202,7 @@ function readLasso(file: TraceFileJson, out: { -readonly [K in keyof TraceViolat
   const last = file.states.length - 1;
   const loop = file.loop;
   if (v.kind !== "liveness") {
-    // Another tool's `loop` on a finite counterexample is ignored, as ITF readers may.
+    // A `loop` on a finite counterexample (another tool's) is kept for display; replay ignores it.
     for (const k of ["loopStep", "binding", "trigger"] as const) if (v[k] !== undefined) problems.push(`${at}.${k}: only a liveness counterexample has one`);
     return;
   }
@@ -293,7 +293,7 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
     explorer,
     vars: [...vars],
     states,
-    ...(file.loop !== undefined && violation.kind === "liveness" ? { loop: file.loop } : {}),
+    ...(file.loop !== undefined ? { loop: file.loop } : {}),
   };
 }
 
