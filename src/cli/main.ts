@@ -115,6 +115,15 @@ function program(): Command {
       throw new Exit(await fuzzCommand(file, o));
     });
 
+  p.command("lsp")
+    .description("run the language server for editors, on stdin and stdout (see docs/editor.md)")
+    .option("--stdio", "use stdin and stdout (the default and only transport)")
+    .addOption(new Option("--clientProcessId <PID>", "the editor's process").hideHelp())
+    .action(async () => {
+      const { lspCommand } = await import("./commands/lsp.js");
+      throw new Exit(await lspCommand(VERSION));
+    });
+
   p.addOption(new Option("--no-color", "do not colour output").hideHelp());
   return p;
 }
