@@ -58,7 +58,13 @@ export function completion(a: Analysis, offset: number): CompletionItem[] {
     add({ label: s.name, kind: itemKind(s.kind), detail: detail(a, s), sortText: (s.scope ? "0" : "1") + s.name });
   }
   for (const name of typedLocals(a, offset)) add({ label: name, kind: KIND.variable, sortText: "0" + name });
-  for (const b of [...BUILTIN_LIST, OLD]) add({ label: b.name, kind: KIND.function, detail: b.signature, documentation: b.doc, sortText: "2" + b.name });
+  // `old` and a step's `caller` belong to step properties (and `old` to the defs they call).
+  const inside = declKindAt(a, offset);
+  if (inside === "step" && !seen.has("caller") && a.symbols.symbols.some((s) => s.kind === "caller")) {
+    add({ label: "caller", kind: KIND.variable, detail: "the caller of the step's action", sortText: "0caller" });
+  }
+  const builtins = inside === "step" || inside === "def" ? [...BUILTIN_LIST, OLD] : BUILTIN_LIST;
+  for (const b of builtins) add({ label: b.name, kind: KIND.function, detail: b.signature, documentation: b.doc, sortText: "2" + b.name });
   for (const k of KEYWORDS) add({ label: k, kind: KIND.keyword, sortText: "3" + k });
   return items;
 }
@@ -96,6 +102,16 @@ function typedLocals(a: Analysis, offset: number): string[] {
   const patterns = [/[(,]\s*([A-Za-z_][A-Za-z0-9_]*)\s*:/g, /\bby\s+([A-Za-z_][A-Za-z0-9_]*)\s*:/g, /\b(?:let|pick)\s+([A-Za-z_][A-Za-z0-9_]*)/g, /[(,]\s*([A-Za-z_][A-Za-z0-9_]*)\s+in\b/g];
   for (const re of patterns) for (const m of region.matchAll(re)) out.push(m[1]);
   return out.filter((n) => !KEYWORDS.includes(n));
+}
+
+/** The kind of declaration the offset is in: of a declaration that parses, else by the keyword
+ * that starts the piece being typed. */
+function declKindAt(a: Analysis, offset: number): string | undefined {
+  const d = a.ast.decls.find((x) => x.span.start <= offset && offset <= x.span.end);
+  if (d) return d.kind;
+  let from = 0;
+  for (const s of pieceStarts(a.text)) if (s <= offset) from = s;
+  return /^\s*(?:(?:strong|fair|symmetric|ghost)\s+)*([a-z]+)/.exec(a.text.slice(from, offset))?.[1];
 }
 
 /** Whether the offset is inside a comment. */

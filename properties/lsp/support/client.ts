@@ -46,7 +46,9 @@ export class LspClient {
       this.messages.push(p);
       this.wake();
     });
-    this.connection.onNotification("window/logMessage", (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onNotification("window/logMessage", (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onRequest("workspace/configuration", (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.connection.onRequest("workspace/codeLens/refresh", () => {
       this.lensRefreshes++;
@@ -96,11 +98,14 @@ export class LspClient {
     return pathToFileURL(resolve(ROOT, path)).href;
   }
 
-  async open(path: string, text = readFileSync(resolve(ROOT, path), "utf8")): Promise<string> {
+  /** Opens a document (`path` need not exist when `text` is given). Versions keep counting up when
+   * a document is opened again, so each version's diagnostics are told apart. */
+  async open(path: string, text = readFileSync(resolve(ROOT, path), "utf8")): Promise<{ uri: string; version: number }> {
     const uri = this.uri(path);
-    this.versions.set(uri, 1);
-    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "stake", version: 1, text } });
-    return uri;
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "stake", version, text } });
+    return { uri, version };
   }
 
   /** Sends an edit; returns the document's new version. */
