@@ -103,8 +103,11 @@ export class Runs {
         for (const [name, c] of Object.entries(cases)) doc.cases.set(name, c);
         this.results.set(uri, doc);
       }
-      const firstError = output.split("\n").find((l) => l.trim() !== "") ?? `stakecheck ${kind} exited with code ${exitCode}`;
-      return { kind, exitCode, summary: json ? json.summary : firstError, cases, output };
+      // A spec or usage error: its first line says more than the summary.
+      const lines = output.split("\n");
+      const firstError = lines.find((l) => / error: |^stakecheck: /.test(l)) ?? lines.find((l) => l.trim() !== "") ?? `stakecheck ${kind} exited with code ${exitCode}`;
+      const summary = (exitCode === 2 || !json ? firstError : json.summary).replaceAll(file, path);
+      return { kind, exitCode, summary, cases, output };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -4,7 +4,7 @@
 
 import { fileURLToPath } from "node:url";
 import {
-  createConnection, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type MessageReader, type MessageWriter,
+  createConnection, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type MessageReader, type MessageWriter,
 } from "vscode-languageserver/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type * as F from "./features.js";
@@ -13,6 +13,8 @@ import { CHECK_COMMAND, FUZZ_COMMAND } from "./commands.js";
 /** Analyses of a document while it is being typed: at most one per this many milliseconds. The
  * first edit after a pause is analysed at once. */
 const GAP_MS = 50;
+/** The protocol's "request failed" error code. */
+const REQUEST_FAILED = -32803;
 
 export interface ServerOptions {
   readonly version: string;
@@ -148,8 +150,7 @@ export function startServer(options: ServerOptions): Connection {
     const [uri, property] = (p.arguments ?? []) as [unknown, unknown];
     const doc = typeof uri === "string" ? documents.get(uri) : undefined;
     if (!doc || (property !== null && typeof property !== "string")) {
-      void connection.window.showErrorMessage(`stakecheck: ${p.command} needs an open .stake document and a property name (or null)`);
-      return null;
+      throw new ResponseError(REQUEST_FAILED, `${p.command} needs an open .stake document and a property name (or null)`);
     }
     const f = await features();
     const kind = p.command === FUZZ_COMMAND ? "fuzz" : "check";
@@ -159,13 +160,15 @@ export function startServer(options: ServerOptions): Connection {
     const outcome = await pending;
     await refreshLenses();
     connection.console.log(outcome.output);
-    const show = outcome.exitCode === 0 || outcome.exitCode === 1 ? connection.window.showInformationMessage : connection.window.showErrorMessage;
-    void show.call(connection.window, outcome.summary);
+    // A notification: the editor need not answer (showInformationMessage would be a request).
+    void connection.sendNotification("window/showMessage", { type: outcome.exitCode === 0 || outcome.exitCode === 1 ? 3 : 1, message: outcome.summary });
     return outcome;
   });
 
   connection.onShutdown(() => runs?.stopAll());
   process.on("exit", () => runs?.stopAll());
+  // A failure in one handler is that request's failure, never the server's end.
+  process.on("unhandledRejection", (e) => connection.console.error(`stakecheck: ${describe(e)}`));
 
   documents.listen(connection);
   connection.listen();

@@ -14,8 +14,11 @@ import type {
   CodeLens, CompletionItem, Diagnostic, DocumentSymbol, Hover, Location, Position, PublishDiagnosticsParams, TextDocumentContentChangeEvent, WorkspaceEdit,
 } from "vscode-languageserver-protocol";
 
+import { ensureBuilt } from "./built.js";
+
 export const ROOT = resolve(import.meta.dirname, "../../..");
 const CLI = resolve(ROOT, "bin/stakecheck.js");
+ensureBuilt();
 
 export interface Settings {
   const?: Record<string, unknown>;
