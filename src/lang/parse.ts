@@ -304,17 +304,10 @@ export function deepDiagnostic(file: SourceFile, span: Span): Diagnostic {
   return error(file, span, `this expression nests more than ${MAX_TREE_DEPTH} levels deep`, "split it, for instance with `def`s or `let`s");
 }
 
-/** A piece of a file parsed alone as one `rule`, spans relative to the piece; null when it does not
- * parse. The language server re-parses only the declaration being edited (src/lsp/pieces.ts). */
-export function parsePiece(text: string, rule: "SpecHeader" | "Decl"): { ast: Name | Decl; problems: { span: Span; message: string; hint?: string }[] } | null {
-  try {
-    const m = stakeGrammar().match(text, rule);
-    if (m.failed()) return null;
-    semantics ??= buildSemantics();
-    pending = [];
-    return { ast: semantics(m).ast() as Name | Decl, problems: pending };
-  } catch (err) {
-    if (!(err instanceof RangeError)) throw err;
-    return null;
-  }
+/** The tree of a match of one piece of a file (rule `SpecHeader` or `Decl`), spans relative to
+ * the piece. The language server matches only the declaration being edited (src/lsp/pieces.ts). */
+export function pieceTree(m: ohm.MatchResult): { ast: Name | Decl; problems: { span: Span; message: string; hint?: string }[] } {
+  semantics ??= buildSemantics();
+  pending = [];
+  return { ast: semantics(m).ast() as Name | Decl, problems: pending };
 }

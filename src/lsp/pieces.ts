@@ -1,6 +1,6 @@
 // Parsing as the user types. Ohm re-parses a 1,000-line spec in about 0.4 s, and building the
 // syntax tree is a third of that; an edit touches one declaration. So a file is cut into pieces at
-// the lines that start a declaration, each piece is parsed alone (`parsePiece`) and cached by its
+// the lines that start a declaration, each piece is parsed alone (`pieceTree`) and cached by its
 // text, and the tree is assembled with the spans shifted. The answer is the one `parseSpec` gives
 // (the tests compare them on every prefix of every shipped spec): when every piece parses, the
 // whole file parses into the same tree, because a declaration cannot run on past a line that starts
@@ -13,7 +13,7 @@ import type { Decl, Name, Span, Spec } from "../lang/ast.js";
 import { tooDeepNode, tooManyBrackets } from "../lang/depth.js";
 import { error, type Diagnostic } from "../lang/diagnostic.js";
 import { stakeGrammar } from "../lang/grammar.js";
-import { deepDiagnostic, parsePiece, parseSpec, type ParseResult } from "../lang/parse.js";
+import { deepDiagnostic, parseSpec, pieceTree, type ParseResult } from "../lang/parse.js";
 import { SourceFile } from "../lang/source.js";
 import { syntaxError } from "../lang/syntax-error.js";
 
@@ -83,6 +83,7 @@ interface MatcherMemo {
 export class IncrementalParser {
   private pieces = new Map<string, Piece>();
   private matcher: ohm.Matcher | undefined;
+  private pieceMatcher: ohm.Matcher | undefined;
 
   constructor(private readonly path: string) {}
 
@@ -126,25 +127,33 @@ export class IncrementalParser {
     const key = (header ? "H" : "D") + text;
     let p = this.pieces.get(key) ?? next.get(key);
     if (!p) {
-      const r = parsePiece(text, header ? "SpecHeader" : "Decl");
+      const r = this.matchPiece(text, header ? "SpecHeader" : "Decl");
       p = r ? { ast: r.ast, problems: r.problems } : { ast: null, problems: [] };
     }
     next.set(key, p);
     return p;
   }
 
+  /** Parses a piece not seen before. The piece being typed changes a character at a time, so its
+   * successive texts go through one incremental matcher, which re-parses only what changed. */
+  private matchPiece(text: string, rule: "SpecHeader" | "Decl"): ReturnType<typeof pieceTree> | null {
+    const m0 = (this.pieceMatcher ??= stakeGrammar().matcher());
+    try {
+      replaceChanged(m0, text);
+      const m = m0.match(rule);
+      return m.succeeded() ? pieceTree(m) : null;
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.pieceMatcher = undefined;
+      return null;
+    }
+  }
+
   /** The whole file's syntax error, on a matcher that keeps its memo table between edits. */
   private wholeFile(file: SourceFile): ParseResult {
     const text = file.text;
     const m0 = (this.matcher ??= stakeGrammar().matcher());
-    const before = m0.getInput();
-    // One replaced range: the text between the common prefix and the common suffix.
-    let a = 0;
-    const limit = Math.min(before.length, text.length);
-    while (a < limit && before.charCodeAt(a) === text.charCodeAt(a)) a++;
-    let b = 0;
-    while (b < limit - a && before.charCodeAt(before.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
-    m0.replaceInputRange(a, before.length - b, text.slice(a, text.length - b));
+    replaceChanged(m0, text);
     let m: ohm.MatchResult;
     try {
       m = m0.match();
@@ -165,6 +174,18 @@ export class IncrementalParser {
     memo._isMemoTableStale = false;
     return { file, ast: null, diagnostics: [diagnostic] };
   }
+}
+
+/** Gives a matcher a new text as one replaced range (between the common prefix and the common
+ * suffix), so it keeps its memo table for the rest. */
+function replaceChanged(m: ohm.Matcher, text: string): void {
+  const before = m.getInput();
+  let a = 0;
+  const limit = Math.min(before.length, text.length);
+  while (a < limit && before.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let b = 0;
+  while (b < limit - a && before.charCodeAt(before.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+  m.replaceInputRange(a, before.length - b, text.slice(a, text.length - b));
 }
 
 function emptySpec(file: SourceFile): Spec {
