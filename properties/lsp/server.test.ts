@@ -343,3 +343,40 @@ describe("rename", () => {
     await expect(client.rename(uri, at(POOL, "penalty\n  slashed"), "cut")).rejects.toThrow("the spec has a syntax error");
   });
 });
+
+describe("a half-typed file", () => {
+  it("typing a declaration a character at a time: every request answers, and the end is clean", async () => {
+    const { uri, version } = await client.open("spec/edit-half-typed.stake", POOL);
+    await client.diagnosticsFor(uri, version);
+    const typed = "\ninvariant typed: all(x in Account: stake[x] + bal[x] <= value_of(x)) // done\n";
+    let line = POOL.split("\n").length - 1;
+    let character = 0;
+    let last = version;
+    let sofar = "";
+    for (const ch of typed) {
+      sofar += ch;
+      const at = { line, character };
+      last = await client.change(uri, [{ range: { start: at, end: at }, text: ch }]);
+      if (ch === "\n") {
+        line++;
+        character = 0;
+      } else character++;
+      const cursor = { line, character };
+      // Every request at the cursor, as an editor sends them while typing; none may fail.
+      const answers = await Promise.all([
+        client.hover(uri, cursor),
+        client.definition(uri, cursor),
+        client.references(uri, cursor),
+        client.completion(uri, cursor),
+        client.symbols(uri),
+        client.codeLenses(uri),
+        client.prepareRename(uri, cursor).catch((e: Error) => (e.message.includes("syntax error") || e.message.includes("built in") ? null : Promise.reject(e))),
+      ]);
+      // Completion offers something everywhere but in the comment.
+      expect(answers[3]!.length > 0, JSON.stringify(sofar)).toBe(!/\/\/.*$/.test(sofar));
+    }
+    expect(await client.diagnosticsFor(uri, last)).toEqual([]);
+    expect((await client.symbols(uri))!.map((s) => s.name).pop()).toBe("typed");
+    expect(client.stderr).toBe("");
+  });
+});
