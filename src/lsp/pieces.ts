@@ -134,6 +134,20 @@ export class IncrementalParser {
     return p;
   }
 
+  /** Brings the whole-file matcher up to `text` (a match, its result unused), so that the next
+   * syntax error costs an incremental match rather than a whole parse. For idle time. */
+  warm(text: string): void {
+    const m0 = (this.matcher ??= stakeGrammar().matcher());
+    if (m0.getInput() === text) return;
+    replaceChanged(m0, text);
+    try {
+      m0.match();
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      this.matcher = undefined;
+    }
+  }
+
   /** Parses a piece not seen before. The piece being typed changes a character at a time, so its
    * successive texts go through one incremental matcher, which re-parses only what changed. */
   private matchPiece(text: string, rule: "SpecHeader" | "Decl"): ReturnType<typeof pieceTree> | null {

@@ -13,6 +13,8 @@ import { CHECK_COMMAND, FUZZ_COMMAND } from "./commands.js";
 /** Analyses of a document while it is being typed: at most one per this many milliseconds. The
  * first edit after a pause is analysed at once. */
 const GAP_MS = 50;
+/** A pause in typing this long lets the server prepare for the next syntax error. */
+const WARM_AFTER_MS = 300;
 /** The protocol's "request failed" error code. */
 const REQUEST_FAILED = -32803;
 
@@ -40,6 +42,7 @@ export function startServer(options: ServerOptions): Connection {
   const documents = new TextDocuments(TextDocument);
   const analysers = new Map<string, F.DocumentAnalyser>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const warmers = new Map<string, NodeJS.Timeout>();
   const lastRun = new Map<string, number>();
   let consts: Record<string, number | boolean> = {};
   let configurationSupport = false;
@@ -61,6 +64,15 @@ export function startServer(options: ServerOptions): Connection {
     // A newer version arrived while this one was analysed: its own run publishes.
     if (documents.get(uri)?.version !== doc.version) return;
     await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: a.diagnostics.map((d) => f.toLspDiagnostic(doc, d)) });
+    // After a pause in typing, bring the whole-file matcher up to date (see pieces.ts).
+    clearTimeout(warmers.get(uri));
+    warmers.set(
+      uri,
+      setTimeout(() => {
+        warmers.delete(uri);
+        if (documents.get(uri)?.version === doc.version) analysers.get(uri)?.warm();
+      }, WARM_AFTER_MS),
+    );
   }
 
   function schedule(uri: string): void {
@@ -133,6 +145,8 @@ export function startServer(options: ServerOptions): Connection {
     analysers.delete(e.document.uri);
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    clearTimeout(warmers.get(e.document.uri));
+    warmers.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
