@@ -96,7 +96,7 @@ export function startServer(options: ServerOptions): Connection {
     let value: unknown;
     if (configurationSupport) value = await connection.workspace.getConfiguration("stakecheck").catch(() => undefined);
     else value = (fromChange as { stakecheck?: unknown } | undefined)?.stakecheck;
-    consts = constSetting((value as { const?: unknown } | undefined)?.const);
+    consts = constSetting(value);
     for (const doc of documents.all()) schedule(doc.uri);
     await refreshLenses();
   }
@@ -115,7 +115,7 @@ export function startServer(options: ServerOptions): Connection {
   connection.onInitialize((params): InitializeResult => {
     configurationSupport = params.capabilities.workspace?.configuration === true;
     lensRefreshSupport = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    consts = constSetting((params.initializationOptions as { const?: unknown } | undefined)?.const);
+    consts = constSetting(params.initializationOptions);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -189,8 +189,11 @@ export function startServer(options: ServerOptions): Connection {
   return connection;
 }
 
-/** `stakecheck.const`: `{ "N": 4, "FAST": false }`; other values are ignored. */
-function constSetting(value: unknown): Record<string, number | boolean> {
+/** The `stakecheck` settings' `const`: `{ "N": 4, "FAST": false }`. Clients hand over the section
+ * (`{ const }`) or the whole settings (`{ stakecheck: { const } }`); other values are ignored. */
+function constSetting(settings: unknown): Record<string, number | boolean> {
+  const field = (o: unknown, k: string): unknown => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined);
+  const value = field(settings, "const") ?? field(field(settings, "stakecheck"), "const");
   if (value === null || typeof value !== "object" || Array.isArray(value)) return {};
   const out: Record<string, number | boolean> = {};
   for (const [k, v] of Object.entries(value)) {

@@ -35,6 +35,8 @@ export class LspClient {
   private waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
   settings: Settings;
+  /** Sent with `initialize` (Helix sends its `config` so). */
+  initializationOptions: unknown = undefined;
 
   constructor(settings: Settings = {}) {
     this.settings = settings;
@@ -88,6 +90,7 @@ export class LspClient {
     const r = await this.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).href,
+      initializationOptions: this.initializationOptions,
       capabilities: {
         workspace: { configuration: true, codeLens: { refreshSupport: true } },
         textDocument: { rename: { prepareSupport: true } },
