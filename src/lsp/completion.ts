@@ -7,7 +7,8 @@ import type { Analysis } from "./analysis.js";
 import { pieceStarts } from "./pieces.js";
 import { typeText } from "./semantic.js";
 import { declHeader, oneLine } from "./source-text.js";
-import { visibleAt, type SymbolKind, type Sym } from "./symbols.js";
+import type { SymbolKind, Sym } from "./symbols.js";
+import { visibleAt } from "./lookup.js";
 import { BUILTIN_LIST, KEYWORDS, OLD } from "./words.js";
 
 /** The protocol's CompletionItemKind numbers. */

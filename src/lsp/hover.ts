@@ -12,7 +12,8 @@ import type { Analysis } from "./analysis.js";
 import { toRange } from "./convert.js";
 import { typeText, type SemanticInfo } from "./semantic.js";
 import { declHeader, docComment, escapeMarkdown, oneLine } from "./source-text.js";
-import { nameAt, type Special, type Sym } from "./symbols.js";
+import type { Special, Sym } from "./symbols.js";
+import { nameAt } from "./lookup.js";
 import { BUILTIN_LIST, OLD } from "./words.js";
 
 const code = (s: string) => "```stake\n" + s + "\n```";

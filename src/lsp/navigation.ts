@@ -6,7 +6,8 @@ import type { DocumentHighlight, Location, Range, WorkspaceEdit } from "vscode-l
 import { ResponseError } from "vscode-languageserver";
 import type { Analysis } from "./analysis.js";
 import { toLocation, toRange } from "./convert.js";
-import { nameAt, referencesOf, type Ref, type Special, type Sym } from "./symbols.js";
+import type { Ref, Special, Sym } from "./symbols.js";
+import { nameAt, referencesOf } from "./lookup.js";
 import { BUILTIN_NAMES, KEYWORDS } from "./words.js";
 
 /** The protocol's "request failed" code: the editor shows the message. */

@@ -59,7 +59,7 @@ export function shiftSpans<T>(node: T, by: number): T {
 }
 
 /** Where Ohm's skipping of spaces (any character up to U+0020) and comments stops. */
-function skipSpace(text: string, i: number): number {
+export function skipSpace(text: string, i: number): number {
   while (i < text.length) {
     if (text.charCodeAt(i) <= 32) i++;
     else if (text.startsWith("//", i)) {
