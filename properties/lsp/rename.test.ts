@@ -7,19 +7,19 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { loadSpecText } from "../../src/api/load.js";
 import { DocumentAnalyser } from "../../src/lsp/analysis.js";
 import { rename } from "../../src/lsp/navigation.js";
 import { KEYWORDS, BUILTIN_NAMES } from "../../src/lsp/words.js";
 
 const SPECS = readdirSync("spec").filter((f) => f.endsWith(".stake")).map((f) => `spec/${f}`);
 
-/** The IR as JSON, without the source file, with `to` read back as `from` in every string. */
-function irJson(text: string, from: string, to: string): string {
-  const loaded = loadSpecText(text, "spec.stake");
-  expect(loaded.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
+/** The IR as JSON, without the source file, with `to` read back as `from` in every string. The
+ * analyser parses incrementally: a rename re-parses only the declarations it touches. */
+function irJson(analyser: DocumentAnalyser, text: string, from: string, to: string): string {
+  const a = analyser.analyse(text);
+  expect(a.diagnostics.filter((d) => d.severity === "error").map((d) => d.message)).toEqual([]);
   const back = new RegExp(`\\b${to}\\b`, "g");
-  return JSON.stringify(loaded.spec, (k, v) => (k === "file" ? undefined : typeof v === "string" ? v.replace(back, from) : v));
+  return JSON.stringify(a.ir, (k, v) => (k === "file" ? undefined : typeof v === "string" ? v.replace(back, from) : v));
 }
 
 describe("renaming any name keeps the spec's meaning", () => {
@@ -29,7 +29,8 @@ describe("renaming any name keeps the spec's meaning", () => {
     const doc = TextDocument.create("file:///spec.stake", "stake", 1, text);
     const taken = new Set([...a.symbols.symbols.map((s) => s.name), ...KEYWORDS, ...BUILTIN_NAMES, ...text.match(/\b[A-Za-z_]\w*\b/g)!]);
     // The fresh names do not occur in the text, so reading them back changes nothing here.
-    const original = irJson(text, "", "\u0000");
+    const analyser = new DocumentAnalyser(path);
+    const original = irJson(analyser, text, "", "\u0000");
     let renamed = 0;
     for (const sym of a.symbols.symbols) {
       const fresh = ["Z", "Q", "X", "J"].map((c) => c + sym.name.slice(1)).find((n) => !taken.has(n));
@@ -37,7 +38,7 @@ describe("renaming any name keeps the spec's meaning", () => {
       const edits = rename(a, doc, sym.nameSpan.start, fresh)!.changes![doc.uri];
       expect(edits.length).toBeGreaterThanOrEqual(1);
       const out = TextDocument.applyEdits(doc, edits);
-      expect(irJson(out, sym.name, fresh), `renaming ${sym.kind} ${sym.name} at ${sym.nameSpan.start}`).toBe(original);
+      expect(irJson(analyser, out, sym.name, fresh), `renaming ${sym.kind} ${sym.name} at ${sym.nameSpan.start}`).toBe(original);
       renamed++;
     }
     expect(renamed).toBeGreaterThan(a.symbols.symbols.length * 0.9);
