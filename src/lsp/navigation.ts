@@ -3,7 +3,7 @@
 
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { DocumentHighlight, Location, Range, WorkspaceEdit } from "vscode-languageserver";
-import { ResponseError } from "vscode-languageserver";
+import { ResponseError } from "./protocol.js";
 import type { Analysis } from "./analysis.js";
 import { toLocation, toRange } from "./convert.js";
 import type { Ref, Special, Sym } from "./symbols.js";

@@ -3,12 +3,11 @@
 // the features load in the background right after (features.ts).
 
 import { fileURLToPath } from "node:url";
-import {
-  createConnection, ResponseError, TextDocuments, TextDocumentSyncKind, type Connection, type InitializeResult, type MessageReader, type MessageWriter,
-} from "vscode-languageserver/node";
-import { TextDocument } from "vscode-languageserver-textdocument";
+import type { Connection, InitializeResult, MessageReader, MessageWriter } from "vscode-languageserver/node";
+import type { TextDocument as Doc } from "vscode-languageserver-textdocument";
 import type * as F from "./features.js";
 import { CHECK_COMMAND, FUZZ_COMMAND } from "./commands.js";
+import { createConnection, ResponseError, TextDocument, TextDocuments, TextDocumentSyncKind } from "./protocol.js";
 
 /** Analyses of a document while it is being typed: at most one per this many milliseconds. The
  * first edit after a pause is analysed at once. */
@@ -49,7 +48,7 @@ export function startServer(options: ServerOptions): Connection {
   let lensRefreshSupport = false;
   let runs: F.Runs | undefined;
 
-  async function analysis(doc: TextDocument): Promise<F.Analysis> {
+  async function analysis(doc: Doc): Promise<F.Analysis> {
     const f = await features();
     let analyser = analysers.get(doc.uri);
     if (!analyser) analysers.set(doc.uri, (analyser = new f.DocumentAnalyser(pathOf(doc.uri))));
@@ -102,7 +101,7 @@ export function startServer(options: ServerOptions): Connection {
   }
 
   /** A request handler on an open document at a position, with the analysis of its current text. */
-  function onDoc<P extends { textDocument: { uri: string } }, R>(run: (f: typeof F, a: F.Analysis, doc: TextDocument, p: P) => R) {
+  function onDoc<P extends { textDocument: { uri: string } }, R>(run: (f: typeof F, a: F.Analysis, doc: Doc, p: P) => R) {
     return async (p: P): Promise<R | null> => {
       const doc = documents.get(p.textDocument.uri);
       if (!doc) return null;
@@ -110,7 +109,7 @@ export function startServer(options: ServerOptions): Connection {
       return run(f, await analysis(doc), doc, p);
     };
   }
-  const offset = (doc: TextDocument, p: { position: { line: number; character: number } }) => doc.offsetAt(p.position);
+  const offset = (doc: Doc, p: { position: { line: number; character: number } }) => doc.offsetAt(p.position);
 
   connection.onInitialize((params): InitializeResult => {
     configurationSupport = params.capabilities.workspace?.configuration === true;
