@@ -1,7 +1,7 @@
 // `npm run bench`: stakecheck against Spin on the reference models of ../shared/anchors (copied to
 // bench/models so the repository is self-contained), in the same run, alternating the tools and
 // taking medians of 3. Also: two workers, symmetry reduction, random-walk speed, the cost of
-// loading a spec, and the CLI's start-up. Prints the tables and writes them to bench/results.md.
+// loading a spec, the CLI's start-up and the language server's speed. Prints the tables and writes them to bench/results.md.
 //
 //   npm run bench                 everything (about 3 minutes on the 2-core machine)
 //   npm run bench -- --quick      one repetition, small configurations only
@@ -178,6 +178,8 @@ function main() {
     if (r.status !== 0) throw new Error(`stakecheck check failed: ${r.stdout}${r.stderr}`);
     startup.push((performance.now() - t0) / 1000);
   }
+  log("the language server");
+  const lsp = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(bench, "lsp.ts"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
   const loadAfter = os.loadavg()[0];
 
   const lines = [];
@@ -281,6 +283,15 @@ function main() {
   lines.push(`| fully observed, no history (--no-save) | ${fmt(monitor.fullNoHistory.events)} | ${rate(monitor.fullNoHistory.perCpuSecond)} |`);
   lines.push(`| ${monitor.hundred.peak} candidate states (START = 20, 13 hidden deposits first) | ${fmt(monitor.hundred.events)} | ${rate(monitor.hundred.perCpuSecond)} |`);
   lines.push(`| every parameter and caller hidden (at most ${monitor.hidden.peak} candidates) | ${fmt(monitor.hidden.events)} | ${rate(monitor.hidden.perCpuSecond)} |`);
+  lines.push("");
+  lines.push("The language server (`bench/lsp.ts`: `stakecheck lsp` over stdio, as an editor runs it; medians, the slowest in brackets):");
+  lines.push("");
+  lines.push("| measure | wall | server CPU |");
+  lines.push("| --- | ---: | ---: |");
+  lines.push(`| start-up: spawn to the answer to \`initialize\` | ${lsp.startup.wallMs.toFixed(0)} ms | ${lsp.startup.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit of a name | ${lsp.big.name.ms.toFixed(0)} ms (${lsp.big.name.maxMs.toFixed(0)} ms) | ${lsp.big.name.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit that makes or mends a syntax error | ${lsp.big.syntax.ms.toFixed(0)} ms (${lsp.big.syntax.maxMs.toFixed(0)} ms) | ${lsp.big.syntax.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: first diagnostics after opening it | ${lsp.big.openMs.toFixed(0)} ms | |`);
   lines.push("");
   const text = lines.join("\n");
   writeFileSync(join(bench, "results.md"), text + "\n");

@@ -71,12 +71,12 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
   if (name.text === "__proto__") {
     c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
   } else if (prev) {
-    c.error(name.span, `\`${name.text}\` is already defined (line ${c.lineOf(prev.span)})`, "choose another name");
+    c.error(name.span, `\`${name.text}\` is already defined (line ${c.lineOf(prev.span)})`, "choose another name", [{ span: prev.span, message: `\`${name.text}\` is first defined here` }]);
   } else {
     const g = c.globals.get(name.text);
     if (g) {
       const at = g.kind === "enumMember" ? g.span : g.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations");
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations", [{ span: at, message: `\`${name.text}\` is declared here` }]);
     }
   }
   return sc.declare(name.text, ty, name.span, what).id;

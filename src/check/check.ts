@@ -50,7 +50,7 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
     const prev = c.globals.get(name.text);
     if (prev) {
       const at = prev.kind === "enumMember" ? prev.span : prev.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined);
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined, [{ span: at, message: `\`${name.text}\` is first declared here` }]);
     } else if (RESERVED.get(name.text) !== undefined) {
       c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED.get(name.text)}`, "choose another name");
     } else if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {

@@ -1,7 +1,7 @@
 // The checker's shared state: the global symbol table, diagnostics, failure sites and scopes.
 
 import type * as A from "../lang/ast.js";
-import { error, warning, type Diagnostic } from "../lang/diagnostic.js";
+import { error, warning, type Diagnostic, type Related } from "../lang/diagnostic.js";
 import type { SourceFile } from "../lang/source.js";
 import { closest } from "../lang/suggest.js";
 import type * as I from "../ir/ir.js";
@@ -136,8 +136,8 @@ export class Checker {
     this.constOverrides = constOverrides;
   }
 
-  error(span: A.Span, message: string, hint?: string): void {
-    this.diags.push(error(this.file, span, message, hint));
+  error(span: A.Span, message: string, hint?: string, related?: readonly Related[]): void {
+    this.diags.push(error(this.file, span, message, hint, related));
   }
 
   warn(span: A.Span, message: string, hint?: string): void {

@@ -63,6 +63,10 @@ const HELP: Readonly<Record<string, Help>> = {
     ],
     exit: ["0  written (or up to date, with --check)", "1  out of date, with --check", "2  a bad spec, file or flag"],
   },
+  lsp: {
+    examples: [["stakecheck lsp", "the language server on stdin and stdout; an editor starts it (docs/editor.md)"]],
+    exit: ["0  the editor ended the session", "2  a bad flag"],
+  },
   merge: {
     examples: [
       ["stakecheck merge fuzz-1.json fuzz-2.json fuzz-3.json fuzz-4.json", "one verdict for the shards of a fuzz campaign"],

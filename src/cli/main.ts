@@ -139,6 +139,15 @@ export function program(): Command {
       throw new Exit(await fuzzCommand(file, o));
     });
 
+  p.command("lsp")
+    .description("run the language server for editors, on stdin and stdout (see docs/editor.md)")
+    .option("--stdio", "use stdin and stdout (the default and only transport)")
+    .addOption(new Option("--clientProcessId <PID>", "the editor's process").hideHelp())
+    .action(async () => {
+      const { lspCommand } = await import("./commands/lsp.js");
+      throw new Exit(await lspCommand(VERSION));
+    });
+
   p.command("merge")
     .description("combine the JSON reports of several runs (e.g. the shards of `fuzz --shard`) into one verdict")
     .argument("<reports...>", "JSON reports written by --reporter json:FILE")

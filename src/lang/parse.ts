@@ -339,3 +339,11 @@ export function parseSpec(text: string, path = "<input>"): ParseResult {
 export function deepDiagnostic(file: SourceFile, span: Span): Diagnostic {
   return error(file, span, `this expression nests more than ${MAX_TREE_DEPTH} levels deep`, "split it, for instance with `def`s or `let`s");
 }
+
+/** The tree of a match of one piece of a file (rule `SpecHeader` or `Decl`), spans relative to
+ * the piece. The language server matches only the declaration being edited (src/lsp/pieces.ts). */
+export function pieceTree(m: ohm.MatchResult): { ast: Name | Decl; problems: { span: Span; message: string; hint?: string }[] } {
+  semantics ??= buildSemantics();
+  pending = [];
+  return { ast: semantics(m).ast() as Name | Decl, problems: pending };
+}
