@@ -4,9 +4,10 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import { BOOL, SET_MAX_ELEMENT, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
-import { PROTO_RESERVED, type Checker, type Scope } from "./checker.js";
+import { PROTO_RESERVED, type Checker, type LocalBinding, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
 import { checkBool, checkExpr, checkInt, describeTy, intTy, src } from "./expressions.js";
+import { checkFilter } from "./queues.js";
 import { declaredType } from "./types.js";
 
 export interface CheckedDomain {
@@ -66,7 +67,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
 }
 
 /** Declares a bound name, refusing to shadow anything already visible. */
-export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick"): number {
+export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: LocalBinding["what"], value?: I.Expr): number {
   const prev = sc.lookup(name.text);
   if (name.text === "__proto__") {
     c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
@@ -79,7 +80,7 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations");
     }
   }
-  return sc.declare(name.text, ty, name.span, what).id;
+  return sc.declare(name.text, ty, name.span, what, value).id;
 }
 
 export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope): I.Expr {
@@ -137,6 +138,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
         }
         return { ...base, ty: { k: "set", elem: bt } };
       }
+      case "filter":
+        return checkFilter(c, e, base);
     }
   } finally {
     sc.pop();

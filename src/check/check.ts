@@ -18,6 +18,8 @@ import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js"
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
 import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
+import { checkProcs, unusedProcs } from "./procs.js";
+import { stepOnlyCalls } from "./step-defs.js";
 import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
 import { addWarnings } from "./warnings.js";
@@ -44,6 +46,7 @@ const RESERVED = new Map<string, string>([
 function collectGlobals(c: Checker, ast: A.Spec): void {
   let vars = 0;
   let defs = 0;
+  let procs = 0;
   let actions = 0;
   const add = (name: A.Name, g: Global) => {
     const prev = c.globals.get(name.text);
@@ -83,6 +86,10 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
       case "action":
         add(d.name, { kind: "action", decl: d, id: actions++ });
         c.actionDecls.push(d);
+        break;
+      case "proc":
+        add(d.name, { kind: "proc", decl: d, id: procs++ });
+        c.procDecls.push(d);
         break;
       case "invariant":
         add(d.name, { kind: "invariant", decl: d });
@@ -181,6 +188,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
+  checkProcs(c);
   const actions = c.actionDecls.map((d, i) => checkAction(c, d, i));
   const invariants: I.Property[] = [];
   const steps: I.Property[] = [];
@@ -188,11 +196,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
     if (d.kind === "invariant") invariants.push(checkProperty(c, d));
     if (d.kind === "step") steps.push(checkProperty(c, d));
   }
-  for (const call of c.pendingCalls) {
-    if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
-      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`, "`old` compares a step's two states; an invariant or an action sees one");
-    }
-  }
+  stepOnlyCalls(c, closure);
 
   const spec: I.Spec = {
     name: ast.name.text,
@@ -211,6 +215,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   };
   const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
   addWarnings(c, ast, checked);
+  unusedProcs(c);
   const diagnostics = sortDiagnostics(c.diags);
   return { spec: hasErrors(diagnostics) ? null : checked, diagnostics };
 }

@@ -5,8 +5,9 @@
 
 import type { BinaryOp, Expr, Span } from "./ast.js";
 
-/** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest). */
-export const LEVEL = { TOP: 0, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POSTFIX: 10, PRIMARY: 11 } as const;
+/** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest).
+ * `**` binds more tightly than a prefix `-`, as in mathematics: `-a ** 2` is `-(a ** 2)`. */
+export const LEVEL = { TOP: 0, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POW: 10, POSTFIX: 11, PRIMARY: 12 } as const;
 
 type Assoc = "left" | "right" | "none";
 
@@ -28,6 +29,8 @@ export function operatorLevel(op: BinaryOp): { level: number; assoc: Assoc } {
       return { level: LEVEL.ADD, assoc: "left" };
     case "*": case "/": case "%":
       return { level: LEVEL.MUL, assoc: "left" };
+    case "**":
+      return { level: LEVEL.POW, assoc: "right" };
   }
 }
 
