@@ -14,6 +14,7 @@ import { GLOBAL_KIND_WORD, Scope, type Checker } from "./checker.js";
 import { checkExpr, fitTo } from "./expressions.js";
 import { checkStmts } from "./statements.js";
 import { resolveType } from "./types.js";
+import { symMismatch } from "./symmetry.js";
 
 interface ProcState {
   readonly params: { name: string; ty: Ty }[][];
@@ -164,7 +165,13 @@ export function checkCallStmt(c: Checker, s: CallStmt, sc: Scope, act: ActionBui
     checkArgs(c, s, sc);
     return null;
   }
-  const args = s.args.map((a, i) => fitTo(c, checkExpr(c, a, sc, params[i].ty), params[i].ty, `argument \`${params[i].name}\` of \`${decl.name.text}\``));
+  const args = s.args.map((a, i) => {
+    const what = `argument \`${params[i].name}\` of \`${decl.name.text}\``;
+    const v = fitTo(c, checkExpr(c, a, sc, params[i].ty), params[i].ty, what);
+    // A plain integer passed for a symmetric one (or the reverse) keeps a fit, for symmetry's rules.
+    if (v.k === "fit" || v.ty.k === "error" || !symMismatch(v.ty, params[i].ty)) return v;
+    return { k: "fit", ty: params[i].ty, e: v, site: c.site("range", a.span, params[i].ty, what), span: a.span } satisfies I.Expr;
+  });
   if (st.recursive.has(id) || !st.clean[id] || args.some((a) => a.ty.k === "error")) return null;
   const inner = sc.isolated(decl.name.text);
   const callsBefore = c.pendingCalls.length;
