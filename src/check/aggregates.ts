@@ -60,7 +60,12 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
         }
         return { domain: { k: "seq", seq: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: ir.ty.cap };
       }
-      c.error(e.span, `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`, "range over a type (Account, 0 .. N - 1, bool), a set or a queue");
+      const keys = ir.ty.k === "map" ? showType(ir.ty.key, false) : undefined;
+      c.error(
+        e.span,
+        `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`,
+        keys ? `range over its keys, \`k in ${keys}\`, and read \`${src(c, e.span)}[k]\`` : "range over a type (Account, 0 .. N - 1, bool), a set or a queue",
+      );
       return null;
     }
   }

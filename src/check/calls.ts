@@ -10,6 +10,7 @@ import { ensureDef } from "./defs.js";
 import { checkExpr, checkInt, describeTy, fitTo, intTy, src } from "./expressions.js";
 import * as iv from "./intervals.js";
 import { checkRemoveAt } from "./queues.js";
+import { procNamed } from "./procs.js";
 
 interface BuiltinSig {
   readonly params: string;
@@ -169,6 +170,7 @@ export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: 
   const g = c.globals.get(name);
   if (g?.kind === "def") return checkDefCall(c, g.id, e, sc);
   if (g?.kind === "proc") {
+    procNamed(c, g.id);
     c.error(e.callee.span, `\`${name}\` is a proc: it runs statements, so it is called as a statement of its own, not inside an expression`, "to compute a value from the state, declare a `def`: `def f(x: T) = ...`");
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);

@@ -173,8 +173,9 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
     if (stepAllowed(c, sc, "`caller`")) return callerExpr(c, e.span);
     c.error(
       e.span,
-      sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
-      sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
+      sc.proc !== undefined ? "a proc has no caller of its own" : sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
+      sc.proc !== undefined ? `pass it as an argument: declare a parameter, \`proc ${sc.proc}(..., who: Account)\`, and call \`${sc.proc}(..., caller)\``
+      : sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
       : sc.mode === "invariant" ? "an invariant sees one state, not a step; to say who may change what, write a `step` property"
       : undefined,
     );

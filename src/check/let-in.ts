@@ -36,9 +36,12 @@ const MAX_EXPONENT = 64;
 function exponent(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Scope): number | undefined {
   const names = [...new Set(runTimeNames(c, e.right, sc))];
   if (names.length > 0) {
+    checkExpr(c, e.right, sc);
+    const text = src(c, e.right.span);
+    const what = names.length === 1 && names[0] === text ? `\`${text}\` can change` : `\`${text}\` depends on ${names.map((n) => `\`${n}\``).join(" and ")}, which can change`;
     c.error(
       e.right.span,
-      `the exponent of \`**\` must be a constant, but \`${src(c, e.right.span)}\` depends on ${names.map((n) => `\`${n}\``).join(" and ")}, which can change`,
+      `the exponent of \`**\` must be a constant, but ${what}`,
       "`a ** k` multiplies `a` by itself `k` times, so `k` must be known before the run: a number or a const",
     );
     return undefined;
@@ -46,7 +49,7 @@ function exponent(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Scope)
   const k = foldConst(c, e.right, "int", "the exponent of `**`");
   if (typeof k !== "number") return undefined;
   if (k < 0) {
-    c.error(e.right.span, `the exponent of \`**\` must be 0 or more, but \`${src(c, e.right.span)}\` is ${k}`, `a negative power is a fraction: write \`1 / ${src(c, e.left.span)} ** ${-k}\``);
+    c.error(e.right.span, `the exponent of \`**\` must be 0 or more, but \`${src(c, e.right.span)}\` is ${k}`, `a negative power is a fraction: write \`1 / ${src(c, e.left.span)}${k === -1 ? "" : ` ** ${-k}`}\``);
     return undefined;
   }
   if (k > MAX_EXPONENT) {

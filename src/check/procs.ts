@@ -107,6 +107,11 @@ export function checkProcs(c: Checker): void {
   c.procDecls.forEach((_, i) => check(i));
 }
 
+/** Records that proc `id` is named in a call (an expression's, which is an error of its own). */
+export function procNamed(c: Checker, id: number): void {
+  state(c).called.add(id);
+}
+
 /** Warns about procs no action calls (directly or through another proc). */
 export function unusedProcs(c: Checker): void {
   const st = state(c);

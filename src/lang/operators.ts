@@ -96,7 +96,7 @@ export function buildExpr(tokens: readonly Token[], problems: Problem[]): Expr {
             ? {
                 span: next.span,
                 message: `comparisons do not chain: \`${shown(next.op)}\` cannot follow \`${shown(op.op)}\``,
-                hint: op.op === "in" && next.op === "in"
+                hint: next.op === "in"
                   ? "join two comparisons with `and`, or add parentheses; in `let x = value in body`, the value ends at its first `in`, so write a membership there in parentheses: `let x = (a in S) in ...`"
                   : "join two comparisons with `and`, or add parentheses",
               }
