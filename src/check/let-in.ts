@@ -65,38 +65,49 @@ export function checkPower(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, s
   if (k === undefined || base.ty.k === "error") return c.errExpr(e.span);
   sc.push();
   try {
-    // Names no spec can write, so they shadow nothing.
+    // Names no spec can write, so they shadow nothing. A constant, a local or a variable stands for
+    // itself; any other factor used twice is computed once, by a `let`.
     const lets: { local: number; value: I.Expr }[] = [];
     const bind = (value: I.Expr): string => {
       const name = `**${lets.length}`;
-      lets.push({ local: sc.declare(name, value.ty, e.left.span, "let", constantOf(value)).id, value });
+      const same = value.k === "const" || value.k === "local" || value.k === "var" ? value : undefined;
+      lets.push({ local: sc.declare(name, value.ty, e.left.span, "let", same ?? constantOf(value)).id, value });
       return name;
     };
     const ref = (name: string): A.Expr => ({ kind: "name", name, span: e.left.span });
     const mul = (x: string, y: string): I.Expr => checkExpr(c, { kind: "binary", op: "*", left: ref(x), right: ref(y), opSpan: e.opSpan, span: e.span }, sc);
     const b = bind(base);
+    let out: I.Expr | undefined;
     if (k === 0) {
       // `a ** 0` is 1 for every number `a`: checking `a * a` says whether `a` is one.
       if (mul(b, b).ty.k === "error") return c.errExpr(e.span);
-      return { k: "const", ty: { k: "int", lo: 1, hi: 1 }, v: 1, span: e.span };
-    }
+      out = { k: "const", ty: { k: "int", lo: 1, hi: 1 }, v: 1, span: e.span };
+    } else if (k === 1) out = checkExpr(c, ref(b), sc);
+    // Square and multiply, from the exponent's second bit; the last product is the result.
+    const bits = k > 1 ? k.toString(2).slice(1) : "";
     let acc = b;
-    for (const bit of k.toString(2).slice(1)) {
+    for (let i = 0; i < bits.length && out === undefined; i++) {
+      const last = i === bits.length - 1;
       const sq = mul(acc, acc);
       if (sq.ty.k === "error") return c.errExpr(e.span);
-      acc = bind(sq);
-      if (bit === "1") {
-        const p = mul(acc, b);
-        if (p.ty.k === "error") return c.errExpr(e.span);
-        acc = bind(p);
+      if (last && bits[i] === "0") out = sq;
+      else {
+        acc = bind(sq);
+        if (bits[i] === "1") {
+          const p = mul(acc, b);
+          if (p.ty.k === "error") return c.errExpr(e.span);
+          if (last) out = p;
+          else acc = bind(p);
+        }
       }
     }
-    let out = checkExpr(c, ref(acc), sc);
+    let result = out!;
     for (let i = lets.length - 1; i >= 0; i--) {
-      if (constantOf(lets[i].value)) continue;
-      out = { k: "let", ty: out.ty, local: lets[i].local, value: lets[i].value, body: out, span: e.span };
+      const v = lets[i].value;
+      if (v.k === "const" || v.k === "local" || v.k === "var" || constantOf(v)) continue;
+      result = { k: "let", ty: result.ty, local: lets[i].local, value: v, body: result, span: e.span };
     }
-    return { ...out, span: e.span };
+    return { ...result, span: e.span };
   } finally {
     sc.pop();
   }
