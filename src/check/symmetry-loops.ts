@@ -31,7 +31,32 @@ function assignsIn(stmts: readonly I.Stmt[], out: Assign[] = []): Assign[] {
   return out;
 }
 
-const isLoopVar = (e: I.Expr, local: number) => e.k === "local" && e.id === local;
+/** The locals that hold the loop's value: its variable, and `let`s (a proc's parameters too)
+ * bound to one of them. */
+function aliases(s: For): Set<number> {
+  const out = new Set([s.local]);
+  const walk = (stmts: readonly I.Stmt[]): void => {
+    for (const x of stmts) {
+      if (x.k === "let") {
+        let v = x.value;
+        while (v.k === "fit") v = v.e;
+        if (v.k === "local" && out.has(v.id)) out.add(x.local);
+      } else if (x.k === "if") {
+        walk(x.then);
+        walk(x.else);
+      } else if (x.k === "for") walk(x.body);
+    }
+  };
+  walk(s.body);
+  return out;
+}
+
+/** `S = S union {x}` or `S = S minus {x}` with `x` the loop's value: the round's own element. */
+function ownElement(s: Assign, own: (e: I.Expr) => boolean): I.Expr | null {
+  const v = s.value;
+  if (s.place.path.length > 0 || v.k !== "setop" || v.op === "intersect" || v.l.k !== "var" || v.l.id !== s.place.var) return null;
+  return v.r.k === "setLit" && v.r.elems.length === 1 && own(v.r.elems[0]) ? v.l : null;
+}
 
 /** `x += d` or `x -= d` with `d` never negative: the read of `x` in its value is the only one. */
 function accumulation(s: Assign): I.Expr | null {
@@ -81,29 +106,33 @@ function topExprs(stmts: readonly I.Stmt[], out: I.Expr[] = []): I.Expr[] {
 
 /** Why the rounds of `s` may interfere, or null. */
 function interference(s: For): string | null {
+  const mine = aliases(s);
+  const own = (e: I.Expr) => e.k === "local" && mine.has(e.id);
   const assigns = assignsIn(s.body);
   const written = new Set(assigns.map((a) => a.place.var));
   const accumulated = new Set<I.Expr>();
   for (const a of assigns) {
-    if (a.place.path.some((p) => p.k === "index" && isLoopVar(p.index, s.local))) continue;
-    const acc = accumulation(a);
+    if (a.place.path.some((p) => p.k === "index" && own(p.index))) continue;
+    const acc = ownElement(a, own) ?? accumulation(a);
     if (acc === null) return "a round writes a place its value does not index";
     accumulated.add(acc);
   }
   // A read of what the loop writes must be of the round's own entries (or the total it adds to).
   const readsOwn = (e: I.Expr): boolean => {
+    // `x in S` for the round's own `x` reads only its own element of the set.
+    if (e.k === "in" && own(e.elem) && e.coll.k === "var" && e.coll.ty.k === "set") return true;
     if (e.k === "var" || e.k === "index" || e.k === "field") {
       let root: I.Expr = e;
-      let own = false;
+      let mine_ = false;
       const indexes: I.Expr[] = [];
       while (root.k === "index" || root.k === "field") {
         if (root.k === "index") {
           indexes.push(root.index);
-          if (isLoopVar(root.index, s.local)) own = true;
+          if (own(root.index)) mine_ = true;
         }
         root = root.target;
       }
-      if (root.k === "var" && written.has(root.id) && !own && !accumulated.has(e)) return false;
+      if (root.k === "var" && written.has(root.id) && !mine_ && !accumulated.has(e)) return false;
       if (root.k === "var") return indexes.every(readsOwn);
     }
     return subexpressions(e).every(readsOwn);
