@@ -20,7 +20,7 @@ function pick<T>(c: Choose, xs: readonly T[]): T {
   return xs[c.int(0, xs.length - 1)];
 }
 
-type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap";
+type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq";
 
 interface Scope {
   ints: string[];
@@ -79,6 +79,7 @@ class SpecGen {
       if (this.vars.has("map")) opts.push(() => `${this.vars.get("map")}[${this.key(s)}]`);
       if (this.vars.has("rec")) opts.push(() => `${this.vars.get("rec")}.a`);
       if (this.vars.has("seq")) opts.push(() => `len(${this.vars.get("seq")})`);
+      if (this.vars.has("pseq")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("pseq")}: e${this.letCount - 1})`);
       if (this.vars.has("set")) opts.push(() => `size(${this.vars.get("set")})`);
       if (this.vars.has("mrec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}].a`);
       if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
@@ -245,6 +246,7 @@ class SpecGen {
     ];
     if (this.vars.has("set")) opts.push({ domain: this.vars.get("set")!, rounds: this.n, inner: { ...s, keys: [...s.keys, x], ints: [...s.ints, x] } });
     if (this.vars.has("seq")) opts.push({ domain: this.vars.get("seq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.vars.has("pseq")) opts.push({ domain: this.vars.get("pseq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
     if (this.vars.has("qrec")) opts.push({ domain: this.vars.get("qrec")!, rounds: 2, inner: { ...s, ints: [...s.ints, `${x}.a`], bools: [...s.bools, `${x}.b`] } });
     // A long range: the compiled model makes it a JavaScript loop rather than unrolling it.
     if (this.rounds === 1) opts.push({ domain: "0 .. 19", rounds: 20, inner: { ...s, ints: [...s.ints, x] } });
@@ -345,6 +347,17 @@ class SpecGen {
       );
     }
     if (this.vars.has("emap")) opts.push(() => `${v("emap")}[${pick(c, ["A", "B", "C"])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("pseq")) {
+      opts.push(
+        () => `${v("pseq")} = push(${v("pseq")}, ${pick(c, ["1", "2", `${this.int(s, 0)}`])})`,
+        () => `${v("pseq")} = pop(${v("pseq")})`,
+        () => `${v("pseq")} = remove_at(${v("pseq")}, ${this.int(s, 0)})`,
+        () => {
+          const e = `e${this.letCount++}`;
+          return `${v("pseq")} = filter(${e} in ${v("pseq")} where ${e} != ${this.int(s, 0)})`;
+        },
+      );
+    }
     if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
     if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
     if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
@@ -389,7 +402,7 @@ class SpecGen {
     L.push("type V = 0 .. M");
     L.push("type E = enum { A, B, C }");
     L.push("type R = { a: V, b: bool }");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap"];
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq"];
     for (const k of kinds) if (c.int(0, 2) === 0) this.vars.set(k, `v_${k}`);
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
     for (const k of [...this.vars.keys()]) this.vars.set(k, `v_${k}`);
@@ -405,6 +418,8 @@ class SpecGen {
       mrec: () => `var v_mrec: map<K, R> = {a: ${c.int(0, this.m)}, b: true}`,
       qrec: () => "var v_qrec: seq<R, 2> = []",
       emap: () => `var v_emap: map<E, V> = ${c.int(0, this.m)}`,
+      // Elements that exclude 0, the value of a queue's unused positions.
+      pseq: () => "var v_pseq: seq<1 .. 2, 2> = [1]",
     };
     for (const k of this.vars.keys()) L.push(init[k]());
     if (c.int(0, 2) === 0) {
