@@ -109,6 +109,8 @@ export function syntaxError(file: SourceFile, m: ohm.FailedMatchResult): Diagnos
   } else if (found.tok === "{" && texts.includes("=") && /\bdef\s+[A-Za-z_]\w*\s*\([^()]*\)\s*$/.test(text.slice(0, pos))) {
     const proc = /\bdef(\s+[A-Za-z_]\w*\s*\([^()]*\))\s*$/.exec(text.slice(0, pos))![1].trim().replace(/\s+/g, " ");
     hint = `a \`def\` computes a value, \`def f(x) = ...\`; for a block of statements declare a proc, \`proc ${proc} { ... }\`, and call it as a statement`;
+  } else if (found.tok === "=" && texts.includes("{") && /\bproc\s+[A-Za-z_]\w*\s*\([^()]*\)\s*$/.test(text.slice(0, pos))) {
+    hint = "a `proc` runs a block of statements, `proc p(x: T) { ... }`; to compute a value, declare a `def`: `def f(x: T) = ...`";
   } else if (found.tok === "/*") {
     hint = "this comment is never closed: `*/` is missing";
   } else if (found.tok !== undefined && FOREIGN[found.tok] !== undefined) {
