@@ -1,7 +1,8 @@
 // Random WELL-FORMED specs, built from every construct of the language: consts, int-range, enum,
 // set, map, record and queue types, vars with valid initial values, actions with parameters,
-// callers, require/let/if/pick and assignments, defs, aggregates, invariants and step properties
-// with old/action/caller/action.param. Every generated spec parses and checks with no errors
+// callers, require/let/if/pick/for, assignments and proc calls, defs (step-only ones too), procs,
+// aggregates, filter/remove_at, let-in, `**`, invariants and step properties with
+// old/action/caller/action.param. Every generated spec parses and checks with no errors
 // (warnings such as an unused def are allowed); it may still violate `well_typed` or its own
 // properties when run, which is what explorers want to find.
 //
@@ -134,6 +135,10 @@ interface ActionInfo {
   params: { name: string; ty: Scalar }[];
   caller: Scalar | null;
 }
+interface ProcInfo {
+  name: string;
+  params: { name: string; ty: GTy }[];
+}
 
 interface Env {
   readonly mode: "init" | "def" | "action" | "invariant" | "step";
@@ -142,6 +147,10 @@ interface Env {
   readonly inOld: boolean;
   /** Defs this expression may call (earlier defs only, so there is no recursion). */
   readonly defs: DefInfo[];
+  /** Procs these statements may call (earlier procs only). */
+  readonly procs?: ProcInfo[];
+  /** Inside a loop: no picks (each would be one choice per round). */
+  readonly inLoop?: boolean;
 }
 
 class Gen {
@@ -153,6 +162,7 @@ class Gen {
   readonly vars: VarInfo[] = [];
   readonly defs: DefInfo[] = [];
   readonly actions: ActionInfo[] = [];
+  readonly procs: ProcInfo[] = [];
   /** The type every `by` clause uses, so that `caller` has one type in step properties. */
   callerTy: { ty: Scalar; texpr: A.TypeExpr } | null = null;
 
@@ -403,9 +413,23 @@ class Gen {
           [2, () => ({ kind: "seqLit", elems: Array.from({ length: d.int(0, ty.cap) }, () => sub(ty.elem)), span: S })],
           [queues.length ? 2 : 0, () => call("push", d.pick(queues)(), sub(ty.elem))],
           [queues.length ? 2 : 0, () => call("pop", d.pick(queues)())],
+          [queues.length ? 1 : 0, () => call("remove_at", d.pick(queues)(), this.expr(SOME_INT, env, 0))],
+          [queues.length ? 1 : 0, () => {
+            const x = this.fresh("x");
+            const inner = { ...env, locals: [...env.locals, { name: x, ty: ty.elem }] };
+            return { kind: "aggregate", op: "filter", binders: [{ name: nm(x), domain: { kind: "expr", expr: d.pick(queues)(), span: S }, span: S }], where: this.cond(inner, depth - 1), body: null, span: S };
+          }],
         ]);
       }
     }
+  }
+
+  /** `let x = value in body`, with `x` in scope for the body. */
+  letIn(ty: GTy, env: Env, depth: number): A.Expr {
+    const name = this.fresh("l");
+    const vt = this.d.pick([BOOL, SOME_INT]);
+    const value = this.expr(vt, env, depth - 1);
+    return { kind: "let", name: nm(name), value, body: this.expr(ty, { ...env, locals: [...env.locals, { name, ty: vt }] }, depth - 1), span: S };
   }
 
   /** A condition: a comparison, connective, membership or aggregate, never a bare literal. */
@@ -495,6 +519,8 @@ class Gen {
         return { kind: "aggregate", op: d.pick(["sum", "max", "min"] as const), binders: [{ name: nm(x), domain: { kind: "expr", expr: q.read(), span: S }, span: S }], where: null, body, span: S };
       }],
       [4, () => bin(d.pick(["+", "-", "*", "/", "%"] as const), sub(), sub())],
+      [1, () => bin("**", this.expr(SOME_INT, env, 0), num(d.int(0, 3)))],
+      [1, () => this.letIn(SOME_INT, env, depth)],
       [1, () => ({ kind: "unary", op: "-", operand: sub(), span: S })],
       [2, () => call(d.pick(["div_up", "min", "max"]), sub(), sub())],
       [1, () => call(d.pick(["mul_div", "mul_div_up"]), sub(), sub(), sub())],
@@ -529,6 +555,7 @@ class Gen {
       }],
       [3, () => bin(d.pick(["and", "or", "implies", "iff"] as const), sub(BOOL), sub(BOOL))],
       [1, () => ({ kind: "unary", op: "not", operand: sub(BOOL), span: S })],
+      [1, () => this.letIn(BOOL, env, depth)],
       [sets.length ? 2 : 0, () => {
         const s = d.pick(sets);
         const elem = (s.ty as { elem: GTy }).elem;
@@ -572,7 +599,17 @@ class Gen {
         const local = ty.k === "int" ? SOME_INT : ty;
         return { stmt: { kind: "let", name: nm(name), value, span: S }, locals: [...env.locals, { name, ty: local }] };
       }],
-      [2, () => {
+      [depth > 0 ? 2 : 0, () => {
+        const dom = this.domain(env, true);
+        const name = this.fresh("x");
+        const body = this.stmts({ ...env, locals: [...env.locals, { name, ty: dom.ty }], inLoop: true }, action, depth - 1, 2);
+        return { stmt: { kind: "for", name: nm(name), domain: dom.domain, body, span: S }, locals: env.locals };
+      }],
+      [env.procs?.length ? 2 : 0, () => {
+        const p = d.pick(env.procs!);
+        return { stmt: { kind: "call", callee: nm(p.name), args: p.params.map((x) => this.expr(x.ty, env, 1)), span: S }, locals: env.locals };
+      }],
+      [env.inLoop ? 0 : 2, () => {
         const dom = this.domain(env, false);
         const name = this.fresh("w");
         const inner = [...env.locals, { name, ty: dom.ty }];
@@ -687,6 +724,18 @@ class Gen {
       });
     }
 
+    // procs: each may call the ones before it
+    const nProcs = d.int(0, 2);
+    for (let i = 0; i < nProcs; i++) {
+      const name = this.fresh("pr");
+      const params = Array.from({ length: d.int(0, 2) }, () => ({ name: this.fresh("p"), ...(d.chance(70) ? this.scalarType() : this.valueType(1)) }));
+      const info: ProcInfo = { name, params: params.map((p) => ({ name: p.name, ty: p.ty })) };
+      const env: Env = { mode: "action", locals: [...info.params], inOld: false, defs: this.defs, procs: [...this.procs] };
+      const body = this.stmts(env, { name, params: [], caller: null }, 2, 3);
+      this.procs.push(info);
+      decls.push({ kind: "proc", name: nm(name), params: params.map((p) => ({ name: nm(p.name), type: p.texpr, span: S })), body, span: S });
+    }
+
     // actions: signatures first (step properties name their parameters)
     const scalarTypes = this.types.filter((t) => isScalar(t.ty));
     if (scalarTypes.length) {
@@ -710,7 +759,7 @@ class Gen {
     for (const s of sigs) {
       const locals: Env["locals"] = s.info.params.map((p) => ({ name: p.name, ty: p.ty }));
       if (s.info.caller) locals.unshift({ name: "caller", ty: s.info.caller });
-      const env: Env = { mode: "action", locals, inOld: false, defs: this.defs };
+      const env: Env = { mode: "action", locals, inOld: false, defs: this.defs, procs: this.procs };
       const body = this.stmts(env, s.info, 2, 4);
       decls.push({ kind: "action", name: nm(s.info.name), params: s.params, by: s.by, body, span: S });
     }
@@ -721,9 +770,19 @@ class Gen {
       const env: Env = { mode: "invariant", locals: [], inOld: false, defs: this.defs };
       decls.push({ kind: "invariant", name: nm(this.fresh("inv")), expr: this.cond(env, this.maxDepth + 1), span: S });
     }
+    // a def that uses the step (action, caller, parameters, old): callable from step properties
+    const stepDefs: DefInfo[] = [];
+    if (d.chance(40)) {
+      const name = this.fresh("f");
+      const params = Array.from({ length: d.int(0, 1) }, () => ({ name: this.fresh("p"), ...this.scalarType() }));
+      const env: Env = { mode: "step", locals: params.map((p) => ({ name: p.name, ty: p.ty })), inOld: false, defs: this.defs };
+      const body = this.cond(env, this.maxDepth);
+      stepDefs.push({ name, params: params.map((p) => ({ name: p.name, ty: p.ty })), ret: BOOL });
+      decls.push({ kind: "def", name: nm(name), params: params.map((p) => ({ name: nm(p.name), type: p.texpr, span: S })), returnType: null, body, span: S });
+    }
     const nSteps = d.int(0, 2);
     for (let i = 0; i < nSteps; i++) {
-      const env: Env = { mode: "step", locals: [], inOld: false, defs: this.defs };
+      const env: Env = { mode: "step", locals: [], inOld: false, defs: [...this.defs, ...stepDefs] };
       decls.push({ kind: "step", name: nm(this.fresh("st")), expr: this.cond(env, this.maxDepth + 1), span: S });
     }
     return { kind: "spec", name: nm(this.fresh("Gen")), decls, span: S };

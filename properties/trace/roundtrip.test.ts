@@ -19,6 +19,8 @@ const MODELS: [string, Model][] = [
   ["spec/pool.stake", modelFromFile("spec/pool.stake")],
   ["spec/anchor-bft.stake", modelFromFile("spec/anchor-bft.stake", { F: 2 })],
   ["properties/trace/fixtures/rich.stake", modelFromFile("properties/trace/fixtures/rich.stake")],
+  // Picks in loops and procs: choices named `yes[0]`, `extra[1]`.
+  ["properties/codegen/specs/statements.stake", modelFromFile("properties/codegen/specs/statements.stake")],
 ];
 
 const walkArb = fc.record({

@@ -4,9 +4,10 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import { BOOL, SET_MAX_ELEMENT, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
-import { PROTO_RESERVED, type Checker, type Scope } from "./checker.js";
+import { PROTO_RESERVED, type Checker, type LocalBinding, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
 import { checkBool, checkExpr, checkInt, describeTy, intTy, src } from "./expressions.js";
+import { checkFilter } from "./queues.js";
 import { declaredType } from "./types.js";
 
 export interface CheckedDomain {
@@ -59,14 +60,19 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
         }
         return { domain: { k: "seq", seq: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: ir.ty.cap };
       }
-      c.error(e.span, `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`, "range over a type (Account, 0 .. N - 1, bool), a set or a queue");
+      const keys = ir.ty.k === "map" ? showType(ir.ty.key, false) : undefined;
+      c.error(
+        e.span,
+        `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`,
+        keys ? `range over its keys, \`k in ${keys}\`, and read \`${src(c, e.span)}[k]\`` : "range over a type (Account, 0 .. N - 1, bool), a set or a queue",
+      );
       return null;
     }
   }
 }
 
 /** Declares a bound name, refusing to shadow anything already visible. */
-export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick"): number {
+export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: LocalBinding["what"], value?: I.Expr): number {
   const prev = sc.lookup(name.text);
   if (name.text === "__proto__") {
     c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
@@ -79,7 +85,7 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
       c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations", [{ span: at, message: `\`${name.text}\` is declared here` }]);
     }
   }
-  return sc.declare(name.text, ty, name.span, what).id;
+  return sc.declare(name.text, ty, name.span, what, value).id;
 }
 
 export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope): I.Expr {
@@ -137,6 +143,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
         }
         return { ...base, ty: { k: "set", elem: bt } };
       }
+      case "filter":
+        return checkFilter(c, e, base);
     }
   } finally {
     sc.pop();

@@ -9,6 +9,8 @@ import type { Checker, Scope } from "./checker.js";
 import { ensureDef } from "./defs.js";
 import { checkExpr, checkInt, describeTy, fitTo, intTy, src } from "./expressions.js";
 import * as iv from "./intervals.js";
+import { checkRemoveAt } from "./queues.js";
+import { procNamed } from "./procs.js";
 
 interface BuiltinSig {
   readonly params: string;
@@ -27,6 +29,7 @@ export const BUILTINS: Record<Builtin, BuiltinSig> = {
   head: { params: "queue", arity: 1 },
   push: { params: "queue, element", arity: 2 },
   pop: { params: "queue", arity: 1 },
+  remove_at: { params: "queue, index", arity: 2 },
 };
 
 function isBuiltin(name: string): name is Builtin {
@@ -70,6 +73,8 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
   }
   const ctx = `\`${fn}\``;
   switch (fn) {
+    case "remove_at":
+      return checkRemoveAt(c, e, sc);
     case "div_up":
     case "mul_div":
     case "mul_div_up":
@@ -165,6 +170,12 @@ export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: 
   }
   const g = c.globals.get(name);
   if (g?.kind === "def") return checkDefCall(c, g.id, e, sc);
+  if (g?.kind === "proc") {
+    procNamed(c, g.id);
+    c.error(e.callee.span, `\`${name}\` is a proc: it runs statements, so it is called as a statement of its own, not inside an expression`, "to compute a value from the state, declare a `def`: `def f(x: T) = ...`");
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
   if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc);
   if (g) {
     const hint =

@@ -18,6 +18,8 @@ import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js"
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
 import { fits } from "./compat.js";
 import { actionSignature, checkAction } from "./statements.js";
+import { checkProcs, unusedProcs } from "./procs.js";
+import { stepOnlyCalls } from "./step-defs.js";
 import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
 import { checkLiveness } from "./liveness.js";
@@ -45,6 +47,7 @@ const RESERVED = new Map<string, string>([
 function collectGlobals(c: Checker, ast: A.Spec): void {
   let vars = 0;
   let defs = 0;
+  let procs = 0;
   let actions = 0;
   const add = (name: A.Name, g: Global) => {
     const prev = c.globals.get(name.text);
@@ -84,6 +87,10 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
       case "action":
         add(d.name, { kind: "action", decl: d, id: actions++ });
         c.actionDecls.push(d);
+        break;
+      case "proc":
+        add(d.name, { kind: "proc", decl: d, id: procs++ });
+        c.procDecls.push(d);
         break;
       case "invariant":
         add(d.name, { kind: "invariant", decl: d });
@@ -189,6 +196,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
+  checkProcs(c);
   const actions = c.actionDecls.map((d, i) => withFairness(checkAction(c, d, i), d));
   const invariants: I.Property[] = [];
   const steps: I.Property[] = [];
@@ -201,11 +209,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
       if (l) liveness.push(l);
     }
   }
-  for (const call of c.pendingCalls) {
-    if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
-      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`, "`old` compares a step's two states; an invariant or an action sees one");
-    }
-  }
+  stepOnlyCalls(c, closure);
 
   const spec: I.Spec = {
     name: ast.name.text,
@@ -225,6 +229,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   };
   const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
   addWarnings(c, ast, checked);
+  unusedProcs(c);
   const diagnostics = sortDiagnostics(c.diags);
   return { spec: hasErrors(diagnostics) ? null : checked, diagnostics };
 }

@@ -10,6 +10,8 @@ import type { Layout } from "../model/layout.js";
 import { compileAggregate, compileMapComprehension } from "./aggregates.js";
 import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { emitFit, reshape } from "./fit.js";
+import { bindLet, compileFilter, compileRemoveAt } from "./queues.js";
+import { stepArgs } from "./step-defs.js";
 
 /** A local's slot codes (a scalar has one). */
 export interface LocalRep {
@@ -413,8 +415,11 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
     case "call": {
       const args = e.args.flatMap((a) => compileSlots(ctx, a));
       const S = ctx.S || "d";
-      return `D${e.def}(${[S, ctx.O || S, ...args].join(", ")})`;
+      return `D${e.def}(${[S, ctx.O || S, ...stepArgs(ctx, e.def), ...args].join(", ")})`;
     }
+    case "let":
+      bindLet(ctx, e);
+      return compileScalar(ctx, e.body);
     case "builtin":
       return compileBuiltinScalar(ctx, e);
     case "agg":
@@ -455,7 +460,7 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
   throw new Error(`internal: cannot compile ${e.k} as a scalar`);
 }
 
-function seqParts(slots: readonly string[], t: I.SeqTy): { len: string; elems: string[][] } {
+export function seqParts(slots: readonly string[], t: I.SeqTy): { len: string; elems: string[][] } {
   const w = slotCount(t.elem);
   return { len: slots[0], elems: Array.from({ length: t.cap }, (_, j) => slots.slice(1 + j * w, 1 + (j + 1) * w)) };
 }
@@ -566,9 +571,12 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
       return rs;
     }
     case "builtin":
-      return compileSeqBuiltin(ctx, e);
+      return e.fn === "remove_at" ? compileRemoveAt(ctx, e) : compileSeqBuiltin(ctx, e);
     case "agg":
-      return compileMapComprehension(ctx, e);
+      return e.op === "filter" ? compileFilter(ctx, e) : compileMapComprehension(ctx, e);
+    case "let":
+      bindLet(ctx, e);
+      return compileSlots(ctx, e.body);
     case "old": {
       const saved = ctx.S;
       ctx.S = ctx.O;

@@ -11,6 +11,7 @@ import { FnBuilder } from "./emitter.js";
 import { compileCode, compileScalar, compileSlots, lit, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";
 import { compileLiveness } from "./liveness.js";
+import { stepDefs } from "./step-defs.js";
 
 function ctxFor(fn: FnBuilder, spec: I.Spec, layout: Layout, S: string, O: string, step?: Ctx["step"]): Ctx {
   return { fn, S, O, locals: new Map(), spec, layout, unroll: 256, ...(step ? { step } : {}) };
@@ -31,8 +32,9 @@ function compileInit(spec: I.Spec, layout: Layout): string {
 
 function compileDef(spec: I.Spec, layout: Layout, d: I.Def, k: number): string {
   const fn = new FnBuilder();
-  const ctx = ctxFor(fn, spec, layout, "S", "O");
-  const params: string[] = ["S", "O"];
+  const step = stepDefs(spec)[k];
+  const ctx = ctxFor(fn, spec, layout, "S", "O", step ? { act: "act", args: "args" } : undefined);
+  const params: string[] = step ? ["S", "O", "act", "args"] : ["S", "O"];
   d.params.forEach((p, i) => {
     const w = isScalar(p.ty) ? 1 : slotCount(p.ty);
     const names = Array.from({ length: w }, (_, j) => (w === 1 ? `a${i}` : `a${i}_${j}`));

@@ -203,6 +203,13 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
       });
       return [...new Set(out)].sort((a, b) => a - b);
     }
+    case "filter": {
+      const out: Value[] = [];
+      forEachBinding(f, e, () => {
+        out.push(f.locals[e.binders[0].local]);
+      });
+      return out;
+    }
   }
 }
 
@@ -319,6 +326,9 @@ function evalIn(f: Frame, e: Expr): Value {
     }
     case "ite":
       return evalIn(f, e.c) ? evalIn(f, e.t) : evalIn(f, e.e);
+    case "let":
+      f.locals[e.local] = evalIn(f, e.value);
+      return evalIn(f, e.body);
     case "call": {
       const def = f.env.defs[e.def];
       const locals: Value[] = new Array(def.nLocals);
@@ -418,6 +428,12 @@ function evalBuiltin(f: Frame, e: Extract<Expr, { k: "builtin" }>): Value {
       const q = args[0] as Value[];
       if (q.length === 0) fail(e.site, "");
       return q.slice(1);
+    }
+    case "remove_at": {
+      const q = args[0] as Value[];
+      const i = n[1];
+      if (i < 0 || i >= q.length) fail(e.site, `${i} (the queue holds ${q.length})`);
+      return [...q.slice(0, i), ...q.slice(i + 1)];
     }
   }
 }

@@ -3,7 +3,8 @@
 // JS arrays, every action copies the whole state. Tests use it as the oracle for the compiler.
 // Action instances are numbered exactly as the compiled Model numbers them.
 
-import { EvalFailure, checkFits, code, evaluate, fromCode, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { assertNever } from "../util/assert-never.js";
+import { EvalFailure, checkFits, code, domainValues, evaluate, fromCode, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
 import type * as I from "./ir.js";
 import { cardinality, scalarLo } from "./types.js";
 
@@ -117,7 +118,22 @@ function assign(r: Run, s: Extract<I.Stmt, { k: "assign" }>): void {
   container[keys[keys.length - 1]] = clone(value);
 }
 
-function exec(r: Run, stmts: readonly I.Stmt[]): void {
+/** The rounds of a loop: each slot's number and the value bound in it, the domain evaluated once. */
+function rounds(r: Run, d: I.Domain): { slot: number; value: Value }[] {
+  switch (d.k) {
+    case "type":
+      return domainValues(d.ty).map((value, slot) => ({ slot, value }));
+    case "set": {
+      const lo = scalarLo(d.elem);
+      return (evaluate(r.env, d.set, r.locals) as number[]).map((c) => ({ slot: c - lo, value: fromCode(d.elem, c) }));
+    }
+    case "seq":
+      return (evaluate(r.env, d.seq, r.locals) as Value[]).map((value, slot) => ({ slot, value: clone(value) }));
+  }
+}
+
+/** Runs statements; `picks` is added to every pick's number (the rounds of the enclosing loops). */
+function exec(r: Run, stmts: readonly I.Stmt[], picks = 0): void {
   for (const s of stmts) {
     switch (s.k) {
       case "require":
@@ -130,12 +146,18 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
         r.locals[s.local] = evaluate(r.env, s.value, r.locals);
         break;
       case "if":
-        exec(r, evaluate(r.env, s.cond, r.locals) === true ? s.then : s.else);
+        exec(r, evaluate(r.env, s.cond, r.locals) === true ? s.then : s.else, picks);
+        break;
+      case "for":
+        for (const { slot, value } of rounds(r, s.domain)) {
+          r.locals[s.local] = value;
+          exec(r, s.body, picks + slot * s.stride);
+        }
         break;
       case "pick": {
-        const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick;
+        const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick + picks;
         r.locals[s.local] = fromCode(r.action.choices[idx].ty, r.args[idx]);
-        r.picked.add(s.pick);
+        r.picked.add(s.pick + picks);
         if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) {
           r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
           throw DISABLED;
@@ -145,6 +167,8 @@ function exec(r: Run, stmts: readonly I.Stmt[]): void {
       case "assign":
         assign(r, s);
         break;
+      default:
+        assertNever(s);
     }
   }
 }

@@ -13,8 +13,8 @@ export type LogicOp = "and" | "or" | "implies" | "iff";
 export type SetOp = "union" | "intersect" | "minus";
 export type Builtin =
   | "div_up" | "mul_div" | "mul_div_up" | "min" | "max" | "abs"
-  | "size" | "len" | "head" | "push" | "pop";
-export type AggOp = "all" | "any" | "sum" | "min" | "max" | "count" | "map" | "set";
+  | "size" | "len" | "head" | "push" | "pop" | "remove_at";
+export type AggOp = "all" | "any" | "sum" | "min" | "max" | "count" | "map" | "set" | "filter";
 
 export type Expr =
   | { readonly k: "const"; readonly ty: Ty; readonly v: number; readonly span: Span }
@@ -33,6 +33,8 @@ export type Expr =
   | { readonly k: "in"; readonly ty: Ty; readonly neg: boolean; readonly elem: Expr; readonly coll: Expr; readonly span: Span }
   | { readonly k: "subset"; readonly ty: Ty; readonly l: Expr; readonly r: Expr; readonly span: Span }
   | { readonly k: "ite"; readonly ty: Ty; readonly c: Expr; readonly t: Expr; readonly e: Expr; readonly span: Span }
+  /** `let x = value in body`: `value` evaluated once, into local `local`, then `body`. */
+  | { readonly k: "let"; readonly ty: Ty; readonly local: number; readonly value: Expr; readonly body: Expr; readonly span: Span }
   | { readonly k: "call"; readonly ty: Ty; readonly def: number; readonly args: readonly Expr[]; readonly span: Span }
   | { readonly k: "builtin"; readonly ty: Ty; readonly fn: Builtin; readonly args: readonly Expr[]; readonly site: number; readonly span: Span }
   | {
@@ -41,7 +43,7 @@ export type Expr =
       readonly op: AggOp;
       readonly binders: readonly Binder[];
       readonly where: Expr | null;
-      /** Null for count and set (their condition is `where`). */
+      /** Null for count, set and filter (their condition is `where`). */
       readonly body: Expr | null;
       readonly site: number;
       readonly span: Span;
@@ -93,10 +95,20 @@ export type Stmt =
   | { readonly k: "require"; readonly cond: Expr; readonly req: number; readonly span: Span }
   | { readonly k: "let"; readonly local: number; readonly value: Expr; readonly span: Span }
   | { readonly k: "if"; readonly cond: Expr; readonly then: readonly Stmt[]; readonly else: readonly Stmt[]; readonly span: Span }
-  /** Fixes pick `pick` (an index into the action's picks) to the step's choice; disabled if `where` fails. */
+  /** Fixes pick `pick` (an index into the action's picks; inside loops, plus each enclosing loop's
+   * round times its stride) to the step's choice; disabled if `where` fails. */
   | { readonly k: "pick"; readonly pick: number; readonly local: number; readonly where: Expr | null; readonly span: Span }
   /** `value` is checked against the place's type at `site`. */
-  | { readonly k: "assign"; readonly place: Place; readonly value: Expr; readonly site: number; readonly span: Span };
+  | { readonly k: "assign"; readonly place: Place; readonly value: Expr; readonly site: number; readonly span: Span }
+  /**
+   * `for x in domain { body }`: the body once per value, in ascending order (a queue: in queue
+   * order), with `local` bound to it. The domain is evaluated once, before the first round. Each
+   * round is an iteration *slot*: a type's values, a set's element type's values (slots whose value
+   * is not in the set are skipped), a queue's positions `0 .. cap - 1` (those past its length are
+   * skipped). The picks of round `k` are the picks of the body numbered from `pick + k * stride`,
+   * where `stride` is how many picks one round makes (nested loops included).
+   */
+  | { readonly k: "for"; readonly name: string; readonly local: number; readonly domain: Domain; readonly body: readonly Stmt[]; readonly stride: number; readonly span: Span };
 
 /** One nondeterministic choice of an action: the caller, a parameter or a pick. */
 export interface Choice {
@@ -112,7 +124,8 @@ export interface Action {
   readonly name: string;
   readonly span: Span;
   readonly nameSpan: Span;
-  /** In this order: the caller (if any), the parameters, then every `pick` in the body in text order. */
+  /** In this order: the caller (if any), the parameters, then every `pick` in the body in text order
+   * (a pick inside a loop once per round, a pick inside a proc once per call). */
   readonly choices: readonly Choice[];
   readonly hasCaller: boolean;
   readonly paramCount: number;

@@ -18,7 +18,7 @@ export interface Spec {
   readonly span: Span;
 }
 
-export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | InvariantDecl | StepDecl | LivenessDecl;
+export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | ProcDecl | InvariantDecl | StepDecl | LivenessDecl;
 
 export interface ConstDecl {
   readonly kind: "const";
@@ -74,6 +74,15 @@ export interface DefDecl {
   readonly params: readonly Param[];
   readonly returnType: TypeExpr | null;
   readonly body: Expr;
+  readonly span: Span;
+}
+
+/** `proc name(params) { ... }`: statements shared by actions, called as a statement `name(args)`. */
+export interface ProcDecl {
+  readonly kind: "proc";
+  readonly name: Name;
+  readonly params: readonly Param[];
+  readonly body: readonly Stmt[];
   readonly span: Span;
 }
 
@@ -140,6 +149,10 @@ export type Stmt =
       readonly where: Expr | null;
       readonly span: Span;
     }
+  /** `for x in D { ... }`: the body once per value of D, in order. */
+  | { readonly kind: "for"; readonly name: Name; readonly domain: Domain; readonly body: readonly Stmt[]; readonly span: Span }
+  /** `checkpoint(a)`: a call of a proc. */
+  | { readonly kind: "call"; readonly callee: Name; readonly args: readonly Expr[]; readonly span: Span }
   | {
       readonly kind: "assign";
       /** A name, possibly followed by `[index]` and `.field` steps. */
@@ -152,13 +165,13 @@ export type Stmt =
 // ---- expressions ----
 
 export type BinaryOp =
-  | "+" | "-" | "*" | "/" | "%"
+  | "+" | "-" | "*" | "/" | "%" | "**"
   | "==" | "!=" | "<" | "<=" | ">" | ">="
   | "and" | "or" | "implies" | "iff"
   | "in" | "notin" | "subset"
   | "union" | "intersect" | "minus";
 
-export type AggregateOp = "all" | "any" | "sum" | "min" | "max" | "map" | "count" | "set";
+export type AggregateOp = "all" | "any" | "sum" | "min" | "max" | "map" | "count" | "set" | "filter";
 
 export type Expr =
   | { readonly kind: "num"; readonly value: number; readonly span: Span }
@@ -176,6 +189,8 @@ export type Expr =
       readonly span: Span;
     }
   | { readonly kind: "ite"; readonly cond: Expr; readonly then: Expr; readonly else: Expr; readonly span: Span }
+  /** `let name = value in body`. */
+  | { readonly kind: "let"; readonly name: Name; readonly value: Expr; readonly body: Expr; readonly span: Span }
   | { readonly kind: "index"; readonly target: Expr; readonly index: Expr; readonly span: Span }
   | { readonly kind: "field"; readonly target: Expr; readonly field: Name; readonly span: Span }
   | { readonly kind: "call"; readonly callee: Name; readonly args: readonly Expr[]; readonly span: Span }
@@ -184,7 +199,7 @@ export type Expr =
       readonly op: AggregateOp;
       readonly binders: readonly Binder[];
       readonly where: Expr | null;
-      /** Null for `count(x in D where c)` and `set(x in D where c)`. */
+      /** Null for `count(x in D where c)`, `set(x in D where c)` and `filter(x in q where c)`. */
       readonly body: Expr | null;
       readonly span: Span;
     }

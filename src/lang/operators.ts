@@ -6,8 +6,9 @@
 import type { BinaryOp, Expr, Span, TemporalOp } from "./ast.js";
 
 /** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest).
- * LEADS: `~>`, looser than every other operator (`a and b ~> c or d` is `(a and b) ~> (c or d)`). */
-export const LEVEL = { TOP: 0, LEADS: 0.5, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POSTFIX: 10, PRIMARY: 11 } as const;
+ * LEADS: `~>`, looser than every other operator (`a and b ~> c or d` is `(a and b) ~> (c or d)`).
+ * `**` binds more tightly than a prefix `-`, as in mathematics: `-a ** 2` is `-(a ** 2)`. */
+export const LEVEL = { TOP: 0, LEADS: 0.5, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POW: 10, POSTFIX: 11, PRIMARY: 12 } as const;
 
 type Assoc = "left" | "right" | "none";
 
@@ -29,6 +30,8 @@ export function operatorLevel(op: BinaryOp): { level: number; assoc: Assoc } {
       return { level: LEVEL.ADD, assoc: "left" };
     case "*": case "/": case "%":
       return { level: LEVEL.MUL, assoc: "left" };
+    case "**":
+      return { level: LEVEL.POW, assoc: "right" };
   }
 }
 
@@ -107,7 +110,9 @@ export function buildExpr(tokens: readonly Token[], problems: Problem[]): Expr {
             ? {
                 span: next.span,
                 message: `comparisons do not chain: \`${shown(next.op)}\` cannot follow \`${shown(op.op)}\``,
-                hint: "join two comparisons with `and`, or add parentheses",
+                hint: next.op === "in"
+                  ? "join two comparisons with `and`, or add parentheses; in `let x = value in body`, the value ends at its first `in`, so write a membership there in parentheses: `let x = (a in S) in ...`"
+                  : "join two comparisons with `and`, or add parentheses",
               }
             : {
                 span: next.span,

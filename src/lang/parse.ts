@@ -39,6 +39,7 @@ const DECL_WORD: Record<Decl["kind"], string> = {
   var: "a variable",
   action: "an action",
   def: "a def",
+  proc: "a proc",
   invariant: "an invariant",
   step: "a step property",
   liveness: "a liveness property",
@@ -96,6 +97,12 @@ function sequence(first: ohm.Node, ops: ohm.Node, rest: ohm.Node): Expr {
   return e;
 }
 
+/** The condition of `count(...)`, `set(...)` or `filter(...)`: after `where` or `:`. */
+function filterCond(filter: ohm.Node): Expr {
+  const f = filter.children[0];
+  return f.ctorName === "FilterBody_where" ? (f.children[0].ast() as Expr) : (f.children[1].ast() as Expr);
+}
+
 function buildSemantics(): ohm.Semantics {
   const s = stakeGrammar().createSemantics();
   s.addOperation("ast", {
@@ -135,6 +142,9 @@ function buildSemantics(): ohm.Semantics {
     },
     ReturnType(_colon, type) {
       return type.ast();
+    },
+    ProcDecl(_kw, n, _open, params, _close, body) {
+      return { kind: "proc", name: name(n), params: list<Param>(params), body: body.ast(), span: span(this) } satisfies Decl;
     },
     InvariantDecl(_kw, n, _colon, expr, _semi) {
       return { kind: "invariant", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
@@ -196,6 +206,12 @@ function buildSemantics(): ohm.Semantics {
     PickStmt(_kw, n, _in, domain, where, _semi) {
       return { kind: "pick", name: name(n), domain: domain.ast(), where: opt<Expr>(where), span: span(this) } satisfies Stmt;
     },
+    ForStmt(_kw, n, _in, domain, body) {
+      return { kind: "for", name: name(n), domain: domain.ast(), body: body.ast(), span: span(this) } satisfies Stmt;
+    },
+    CallStmt(n, _open, args, _close, _semi) {
+      return { kind: "call", callee: name(n), args: list<Expr>(args), span: span(this) } satisfies Stmt;
+    },
     AssignStmt(target, op, value, _semi) {
       return {
         kind: "assign", target: target.ast(), op: op.sourceString as AssignOp, value: value.ast(), span: span(this),
@@ -224,6 +240,9 @@ function buildSemantics(): ohm.Semantics {
     AddExpr(first, ops, rest) {
       return sequence(first, ops, rest);
     },
+    LetValue(first, ops, rest) {
+      return sequence(first, ops, rest);
+    },
     PostfixExpr(primary, ops) {
       let e = primary.ast() as Expr;
       const start = primary.source.startIdx;
@@ -242,6 +261,12 @@ function buildSemantics(): ohm.Semantics {
     Primary_ite(_if, c, _then, t, _else, e) {
       return { kind: "ite", cond: c.ast(), then: t.ast(), else: e.ast(), span: span(this) } satisfies Expr;
     },
+    Primary_let(_let, n, _eq, value, _in, body) {
+      return { kind: "let", name: name(n), value: value.ast(), body: body.ast(), span: span(this) } satisfies Expr;
+    },
+    Primary_qfilter(_kw, _open, binder, filter, _close) {
+      return { kind: "aggregate", op: "filter", binders: [binder.ast() as Binder], where: filterCond(filter), body: null, span: span(this) } satisfies Expr;
+    },
     Primary_aggregate(op, _open, binders, where, _colon, body, _close) {
       return {
         kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: opt<Expr>(where),
@@ -249,10 +274,8 @@ function buildSemantics(): ohm.Semantics {
       } satisfies Expr;
     },
     Primary_filter(op, _open, binders, filter, _close) {
-      const f = filter.children[0];
-      const cond = f.ctorName === "FilterBody_where" ? (f.children[0].ast() as Expr) : (f.children[1].ast() as Expr);
       return {
-        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: cond, body: null,
+        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: filterCond(filter), body: null,
         span: span(this),
       } satisfies Expr;
     },

@@ -30,8 +30,9 @@ function level(e: Expr): number {
     case "field":
       return POSTFIX;
     case "ite":
-      // `if c then a else b` is a primary whose `else` branch extends as far right as it can: it
-      // is safe unparenthesised only where nothing can follow it.
+    case "let":
+      // `if c then a else b` and `let x = v in b` are primaries whose last part extends as far
+      // right as it can: they are safe unparenthesised only where nothing can follow them.
       return TOP;
     default:
       return PRIMARY;
@@ -80,6 +81,8 @@ function exprText(e: Expr): string {
     }
     case "ite":
       return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
+    case "let":
+      return `let ${e.name.text} = ${letValue(e.value)} in ${printExpr(e.body)}`;
     case "index":
       return `${printExpr(e.target, POSTFIX)}[${printExpr(e.index)}]`;
     case "field":
@@ -102,6 +105,22 @@ function exprText(e: Expr): string {
     case "leadsto":
       return `${printExpr(e.left, IMP)} ~> ${printExpr(e.right, LEADS)}`;
   }
+}
+
+/** The value of `let x = v in b`: an `in` (or a `let` or `if`, which would take the rest) at its top
+ * needs parentheses, or `in` would end the value. */
+function letValue(e: Expr): string {
+  const text = printExpr(e);
+  return /^(let|if)\b/.test(text) || containsTopIn(e) ? `(${exprText(e)})` : text;
+}
+
+/** Whether printing `e` leaves an `in` operator outside every bracket. */
+function containsTopIn(e: Expr): boolean {
+  if (e.kind !== "binary") return false;
+  if (e.op === "in") return true;
+  const l = binaryLevels(e.op);
+  const side = (x: Expr, min: number) => level(x) >= min && containsTopIn(x);
+  return side(e.left, l.left) || side(e.right, l.right);
 }
 
 function printDomain(d: Domain): string {
@@ -189,6 +208,10 @@ export function printStmt(s: Stmt, indent = ""): string {
     }
     case "assign":
       return `${printExpr(s.target, POSTFIX)} ${s.op} ${printExpr(s.value)}`;
+    case "for":
+      return `for ${s.name.text} in ${printDomain(s.domain)} ${block(s.body, indent)}`;
+    case "call":
+      return `${s.callee.text}(${list(s.args, (a) => printExpr(a))})`;
   }
 }
 
@@ -209,6 +232,8 @@ export function printDecl(d: Decl): string {
       const ret = d.returnType ? `: ${printType(d.returnType)}` : "";
       return `def ${d.name.text}(${list(d.params, printParam)})${ret} = ${printExpr(d.body)}`;
     }
+    case "proc":
+      return `proc ${d.name.text}(${list(d.params, printParam)}) ${block(d.body, "")}`;
     case "invariant":
       return `invariant ${d.name.text}: ${printExpr(d.expr)}`;
     case "step":

@@ -28,8 +28,10 @@ function itemKind(k: SymbolKind): NonNullable<CompletionItem["kind"]> {
     case "let":
     case "pick":
     case "binder":
+    case "loop":
       return KIND.variable;
     case "def":
+    case "proc":
       return KIND.function;
     case "action":
       return KIND.event;

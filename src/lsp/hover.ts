@@ -71,6 +71,7 @@ export function describeSymbol(a: Analysis, sym: Sym): string[] {
       return [code(head), doc(d.span.start)];
     }
     case "action":
+    case "proc":
     case "invariant":
     case "step":
     case "liveness":
@@ -86,6 +87,8 @@ export function describeSymbol(a: Analysis, sym: Sym): string[] {
       return [code(`pick ${sym.name} in ${t(sym.domain!.span)}`), `picked in action ${tick(d.name.text)}${typeLine(info, sym)}`];
     case "binder":
       return [code(`${sym.name} in ${t(sym.domain!.span)}`), `bound by ${tick(sym.binderOf!)}${typeLine(info, sym)}`];
+    case "loop":
+      return [code(`for ${sym.name} in ${t(sym.domain!.span)}`), `loop variable in ${d.kind} ${tick(d.name.text)}${typeLine(info, sym)}`];
     default:
       return assertNever(sym.kind, "symbol kind");
   }

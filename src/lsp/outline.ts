@@ -36,6 +36,8 @@ export function documentSymbols(a: Analysis, doc: TextDocument): DocumentSymbol[
         return sym(d.name, d.span, KIND.event, `action(${params(text, d.params)})${d.by ? ` by ${d.by.name.text}` : ""}`, paramSymbols(d.by ? [d.by, ...d.params] : d.params));
       case "def":
         return sym(d.name, d.span, KIND.function, `def(${params(text, d.params)})`, paramSymbols(d.params));
+      case "proc":
+        return sym(d.name, d.span, KIND.function, `proc(${params(text, d.params)})`, paramSymbols(d.params));
       case "invariant":
       case "step":
         return sym(d.name, d.span, KIND.property, d.kind === "step" ? "step property" : "invariant");

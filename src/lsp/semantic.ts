@@ -66,6 +66,7 @@ function fromIr(spec: I.Spec, complete: boolean): SemanticInfo {
           return locals.get(sym.nameSpan.start);
         case "pick":
         case "binder":
+        case "loop":
           return locals.get(sym.nameSpan.start);
         case "let":
           return sym.value ? locals.get(sym.value.span.start) : undefined;
@@ -74,6 +75,7 @@ function fromIr(spec: I.Spec, complete: boolean): SemanticInfo {
         case "enumMember":
         case "var":
         case "def":
+        case "proc":
         case "action":
         case "invariant":
         case "step":
@@ -95,6 +97,9 @@ function collectLets(stmts: readonly I.Stmt[], out: Map<number, Ty>): void {
       case "if":
         collectLets(s.then, out);
         collectLets(s.else, out);
+        break;
+      case "for":
+        collectLets(s.body, out);
         break;
       case "require":
       case "pick":

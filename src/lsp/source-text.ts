@@ -29,6 +29,8 @@ export function declHeader(text: string, d: A.Decl): string {
       return `${d.ghost ? "ghost " : ""}var ${d.name.text}: ${t(d.type.span)} = ${t(d.init.span)}`;
     case "action":
       return `${d.fairness ? `${t(d.fairness.span)} ` : ""}action ${d.name.text}(${params(text, d.params)})${d.by ? ` by ${d.by.name.text}: ${t(d.by.type.span)}` : ""}`;
+    case "proc":
+      return `proc ${d.name.text}(${params(text, d.params)})`;
     case "def":
       return `def ${d.name.text}(${params(text, d.params)})${d.returnType ? `: ${t(d.returnType.span)}` : ""}`;
     case "invariant":

@@ -12,8 +12,8 @@ import { skipSpace } from "./pieces.js";
 import { BUILTIN_NAMES } from "./words.js";
 
 export type SymbolKind =
-  | "const" | "type" | "enumMember" | "var" | "def" | "action" | "invariant" | "step" | "liveness"
-  | "param" | "caller" | "let" | "pick" | "binder";
+  | "const" | "type" | "enumMember" | "var" | "def" | "proc" | "action" | "invariant" | "step" | "liveness"
+  | "param" | "caller" | "let" | "pick" | "binder" | "loop";
 
 export interface Sym {
   readonly kind: SymbolKind;
@@ -30,7 +30,7 @@ export interface Sym {
   readonly domain?: A.Domain;
   /** An enum member: its position in the enum. */
   readonly ordinal?: number;
-  /** An action's or def's parameters (an action's caller first when it has one). */
+  /** An action's, def's or proc's parameters (an action's caller first when it has one). */
   readonly params?: Sym[];
   /** A local: the aggregate that binds it (`sum`, `all`, ...). */
   readonly binderOf?: A.AggregateOp;
@@ -123,7 +123,8 @@ class Resolver {
           }
           break;
         case "action":
-        case "def": {
+        case "def":
+        case "proc": {
           const scope = { start: d.name.span.end, end: d.span.end };
           const params = [
             ...(d.kind === "action" && d.by ? [{ kind: "caller" as const, p: d.by }] : []),
@@ -156,6 +157,7 @@ class Resolver {
         break;
       case "action":
       case "def":
+      case "proc":
         for (const p of own?.params ?? []) {
           this.type(p.type!);
           this.local(p);
@@ -218,6 +220,20 @@ class Resolver {
       case "assign":
         this.expr(s.target);
         this.expr(s.value);
+        break;
+      case "for": {
+        this.domain(s.domain);
+        // The loop's name is visible in its body, which ends at the `for`'s closing brace.
+        const close = s.span.end - 1;
+        this.frames.push(new Map());
+        this.local({ kind: "loop", name: s.name.text, nameSpan: s.name.span, decl: this.current, scope: { start: s.name.span.end, end: close }, domain: s.domain });
+        this.block(s.body, close);
+        this.frames.pop();
+        break;
+      }
+      case "call":
+        this.use(s.callee);
+        for (const a of s.args) this.expr(a);
         break;
       default:
         assertNever(s, "statement");
@@ -344,6 +360,13 @@ class Resolver {
         break;
       case "temporal":
         this.expr(e.operand);
+        break;
+      case "let":
+        this.expr(e.value);
+        this.frames.push(new Map());
+        this.local({ kind: "let", name: e.name.text, nameSpan: e.name.span, decl: this.current, scope: { start: e.name.span.end, end: e.span.end }, value: e.value });
+        this.expr(e.body);
+        this.frames.pop();
         break;
       case "leadsto":
         this.expr(e.left);
