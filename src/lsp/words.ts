@@ -30,6 +30,7 @@ const BUILTIN_DOCS: Readonly<Record<string, string>> = {
   head: "the first element of a queue (fails `well_typed` when it is empty)",
   push: "the queue with the element appended (fails `well_typed` when it is full)",
   pop: "the queue without its first element (fails `well_typed` when it is empty)",
+  remove_at: "the queue without its element at index i (fails `well_typed` when i is outside it)",
 };
 
 export interface BuiltinInfo {
