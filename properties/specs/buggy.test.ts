@@ -29,6 +29,9 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/unbonding-slash-redelegation-double-count.stake", violates: { redelegations_backed: 3, no_over_slash: 4, no_slash_evasion: 10 } },
   { file: "spec/buggy/unbonding-slash-redelegate-then-unbond.stake", violates: { no_slash_evasion: 4 } },
   { file: "spec/buggy/unbonding-slash-window-off-by-one.stake", violates: { no_slash_evasion: 3 } },
+  // Liveness-only bugs: every safety property holds (their lassos: properties/specs/liveness.test.ts).
+  { file: "spec/buggy/unbonding-queue-lifo.stake", violates: {} },
+  { file: "spec/buggy/unbonding-queue-pausable-claims.stake", violates: {} },
   { file: "spec/buggy/vault-credentials-frontrun.stake", violates: { no_unauthorized_withdrawal: 2 } },
   { file: "spec/buggy/vault-withdraw-no-auth.stake", violates: { no_unauthorized_withdrawal: 3 } },
 ];

@@ -26,7 +26,9 @@ describe("counterexamples with fractions, tuples, options and subsets", () => {
     expect(r.stdout).toContain("  step 1  slash(v = 0, rate = 1/4)\n    stake[0]: 2 -> 3/2\n");
     expect(r.stdout).toContain("  step 2  attest(b = {who: 0, epoch: 1}, l = (1, 1))\n");
     expect(r.stdout).toContain("    exit_epoch[0]: none -> some(1)\n");
-    expect(r.stdout).toContain("  step 4  commit(w = {0, 1})\n    committed: {} -> {0, 1}\n");
+    expect(r.stdout).toContain("  step 4  commit(w = {0, 1})\n    committed: +{0, 1}\n");
+    // Element-level changes of a set of tuples and a set of records, a map keyed by tuples.
+    expect(r.stdout).toContain("    links: +{(1, 1)}\n    weight[(1, 1)]: 0 -> 1\n    votes: +{{who: 0, epoch: 1}}\n");
     expect(r.stdout).toContain("error: `stake[v]` would be 9/8, which is not a multiple of 1/2: round it with floor(..., 1/2) or ceil(..., 1/2)");
   });
 
