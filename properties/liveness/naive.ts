@@ -14,6 +14,7 @@
 import { evaluate, type Value } from "../../src/ir/eval.js";
 import { decodeInstance, initialState, runInstance, totalInstances, type State } from "../../src/ir/interpret.js";
 import type * as I from "../../src/ir/ir.js";
+import { stateKey } from "../support/naive-bfs.js";
 import { choiceCodeAt, choiceCount, choiceValue } from "../../src/ir/finite.js";
 
 export interface NaiveGraph {
@@ -33,7 +34,7 @@ export function naiveGraph(spec: I.Spec, maxStates: number): NaiveGraph | null {
   const index = new Map<string, number>();
   const succ: [number, number][][] = [];
   const add = (s: State): number => {
-    const k = JSON.stringify(s);
+    const k = stateKey(s);
     let i = index.get(k);
     if (i === undefined) {
       i = keys.length;
@@ -194,11 +195,11 @@ export function naiveLassoOk(spec: I.Spec, g: NaiveGraph, l: I.Liveness, b: numb
     const r = runInstance(spec, cur, inst);
     if (r.status !== "enabled") return `step ${path.length} is ${r.status}`;
     cur = r.state;
-    path.push(index.get(JSON.stringify(cur))!);
+    path.push(index.get(stateKey(cur))!);
   }
   if (closing >= 0) {
     const r = runInstance(spec, cur, closing);
-    if (r.status !== "enabled" || index.get(JSON.stringify(r.state)) !== path[loop]) return "the closing step does not go back to the loop";
+    if (r.status !== "enabled" || index.get(stateKey(r.state)) !== path[loop]) return "the closing step does not go back to the loop";
   } else if (loop !== path.length - 1) return "a stutter loop must be the last state";
   const maybe = path.map((s) => naivePQ(spec, l, b, g.states[s]));
   if (maybe.some((x) => x === null)) return "evaluating the property fails on the lasso";
