@@ -4,6 +4,8 @@
 import { loadSpecFile } from "../dist/api/load.js";
 import { compileModel } from "../dist/compile/compile.js";
 import { bfs } from "../dist/explore/bfs.js";
+import { livenessSearch } from "../dist/explore/liveness/search.js";
+import { selectAll } from "../dist/explore/result.js";
 
 const [file, constsText, optionsText] = process.argv.slice(2);
 const options = JSON.parse(optionsText ?? "{}");
@@ -17,7 +19,13 @@ const model = compileModel(loaded.spec);
 const t1 = performance.now();
 const cpu0 = process.cpuUsage();
 let result;
-if ((options.workers ?? 1) > 1) {
+// options.liveness: "safety" checks the same spec's invariants only (one worker), "check" its
+// liveness properties too, "no-shortcut" the same without the fair-cycle search's sequential test.
+if (options.liveness) {
+  const all = selectAll(model);
+  const properties = options.liveness === "safety" ? { ...all, liveness: all.liveness.map(() => false) } : all;
+  result = options.liveness === "safety" ? bfs(model, { properties }) : livenessSearch(model, { properties, livenessShortcut: options.liveness !== "no-shortcut" });
+} else if ((options.workers ?? 1) > 1) {
   const { bfsParallel } = await import("../dist/explore/parallel.js");
   result = await bfsParallel(model, options);
 } else {
@@ -32,7 +40,10 @@ console.log(
     depth: s.depth,
     seconds: s.seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
-    tableBytes: s.bytes,
+    // The search's tables at the end (the graph included), and the fair-cycle search's arrays.
+    tableBytes: s.bytes + (result.liveness?.searchBytes ?? 0),
+    livenessSeconds: result.liveness?.seconds ?? null,
+    edges: result.liveness?.edges ?? null,
     loadSeconds: (t1 - t0) / 1000,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     violations: result.violations.map((v) => [v.property.name, v.instances.length]),

@@ -1,7 +1,7 @@
 // `npm run bench`: stakecheck against Spin on the reference models of ../shared/anchors (copied to
 // bench/models so the repository is self-contained), in the same run, alternating the tools and
 // taking medians of 3. Also: two workers, symmetry reduction, random-walk speed, the cost of
-// loading a spec, and the CLI's start-up. Prints the tables and writes them to bench/results.md.
+// loading a spec, the CLI's start-up and the language server's speed. Prints the tables and writes them to bench/results.md.
 //
 //   npm run bench                 everything (about 3 minutes on the 2-core machine)
 //   npm run bench -- --quick      one repetition, small configurations only
@@ -163,11 +163,27 @@ function main() {
     values.push({ c, runs });
   }
 
+  // Liveness: the POOL anchor with `fair action Withdraw` and `pending[i] > 0 ~> pending[i] == 0`
+  // (bench/models/anchor-pool-liveness.stake), its invariants alone against everything, one worker
+  // both, CPU time of the search (the same process measures both, like with like).
+  const LIVE = { name: quick ? "POOL(3,3,2)" : "POOL(4,3,2)", consts: quick ? { N: 3, B: 3, R: 2 } : { N: 4, B: 3, R: 2 } };
+  log(`liveness: ${LIVE.name}`);
+  const live = { safety: [], check: [], slow: [] };
+  for (let i = 0; i < REPS; i++) {
+    live.safety.push(runStake(LIVE, { liveness: "safety" }, "bench/models/anchor-pool-liveness.stake"));
+    live.check.push(runStake(LIVE, { liveness: "check" }, "bench/models/anchor-pool-liveness.stake"));
+    live.slow.push(runStake(LIVE, { liveness: "no-shortcut" }, "bench/models/anchor-pool-liveness.stake"));
+    log(`  rep ${i + 1}: invariants ${live.safety[i].cpuSeconds.toFixed(2)} CPU s, with liveness ${live.check[i].cpuSeconds.toFixed(2)}, without the short cut ${live.slow[i].cpuSeconds.toFixed(2)}`);
+  }
+  for (const r of [...live.check, ...live.slow]) if (r.violations.length) throw new Error(`liveness bench: unexpected violations ${JSON.stringify(r.violations)}`);
+
   log("the machine's own parallel capacity");
   const capacity = JSON.parse(execFileSync(process.execPath, [join(bench, "machine.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
 
   log("random walks, spec loading, start-up");
   const walk = JSON.parse(execFileSync(process.execPath, [join(bench, "walk.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
+  log("monitor");
+  const monitor = JSON.parse(execFileSync(process.execPath, [join(bench, "monitor.mjs"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
   const startup = [];
   for (let i = 0; i < (quick ? 3 : 10); i++) {
     const t0 = performance.now();
@@ -175,6 +191,8 @@ function main() {
     if (r.status !== 0) throw new Error(`stakecheck check failed: ${r.stdout}${r.stderr}`);
     startup.push((performance.now() - t0) / 1000);
   }
+  log("the language server");
+  const lsp = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(bench, "lsp.ts"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
   const loadAfter = os.loadavg()[0];
 
   const lines = [];
@@ -258,6 +276,20 @@ function main() {
     lines.push(`| ${c.name} | ${c.what} | ${fmt(n)} | ${sec.toFixed(2)} | ${rate(n / sec)} | ${cpu.toFixed(2)} | ${rate(n / cpu)} | ${(runs[0].tableBytes / n).toFixed(1)} | ${fmt(median(runs.map((r) => r.rss)) / n)} |`);
   }
   lines.push("");
+  {
+    const cpu = (rs) => median(rs.map((r) => r.cpuSeconds));
+    const n = live.check[0].distinct;
+    lines.push(`Liveness (\`bench/models/anchor-pool-liveness.stake\`, ${LIVE.name}, ${fmt(n)} states, ${fmt(live.check[0].edges)} edges; one worker each; CPU seconds of the search, medians):`);
+    lines.push("");
+    lines.push("| check | CPU s | / invariants only | table bytes/state | peak RSS | fair-cycle search s |");
+    lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
+    const row = (label, rs) =>
+      lines.push(`| ${label} | ${cpu(rs).toFixed(2)} | **${(cpu(rs) / cpu(live.safety)).toFixed(2)}×** | ${(rs[0].tableBytes / n).toFixed(0)} | ${mb(median(rs.map((r) => r.rss)))} | ${rs[0].livenessSeconds === null ? "" : median(rs.map((r) => r.livenessSeconds)).toFixed(2)} |`);
+    row("invariants only", live.safety);
+    row("invariants + `Paid` (liveness)", live.check);
+    row("the same, every component searched (no sequential short cut)", live.slow);
+    lines.push("");
+  }
   lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");
   lines.push("");
   lines.push("| measure | value |");
@@ -267,6 +299,24 @@ function main() {
   lines.push(`| load: check | ${walk.load.checkMs.toFixed(1)} ms |`);
   lines.push(`| load: compile | ${walk.load.compileMs.toFixed(1)} ms |`);
   lines.push(`| \`stakecheck check spec/anchor-bft.stake\`, whole process (node start-up included), median of ${startup.length} | ${(median(startup) * 1000).toFixed(0)} ms |`);
+  lines.push("");
+  lines.push("Monitor (`bench/monitor.mjs`: whole `monitorEvents` runs over an events file on spec/pool.stake, events per CPU second, best of the repetitions):");
+  lines.push("");
+  lines.push("| log | events | events/CPU-s |");
+  lines.push("| --- | ---: | ---: |");
+  lines.push(`| fully observed (1 candidate state), history on disk | ${fmt(monitor.full.events)} | ${rate(monitor.full.perCpuSecond)} |`);
+  lines.push(`| fully observed, no history (--no-save) | ${fmt(monitor.fullNoHistory.events)} | ${rate(monitor.fullNoHistory.perCpuSecond)} |`);
+  lines.push(`| ${monitor.hundred.peak} candidate states (START = 20, 13 hidden deposits first) | ${fmt(monitor.hundred.events)} | ${rate(monitor.hundred.perCpuSecond)} |`);
+  lines.push(`| every parameter and caller hidden (at most ${monitor.hidden.peak} candidates) | ${fmt(monitor.hidden.events)} | ${rate(monitor.hidden.perCpuSecond)} |`);
+  lines.push("");
+  lines.push("The language server (`bench/lsp.ts`: `stakecheck lsp` over stdio, as an editor runs it; medians, the slowest in brackets):");
+  lines.push("");
+  lines.push("| measure | wall | server CPU |");
+  lines.push("| --- | ---: | ---: |");
+  lines.push(`| start-up: spawn to the answer to \`initialize\` | ${lsp.startup.wallMs.toFixed(0)} ms | ${lsp.startup.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit of a name | ${lsp.big.name.ms.toFixed(0)} ms (${lsp.big.name.maxMs.toFixed(0)} ms) | ${lsp.big.name.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit that makes or mends a syntax error | ${lsp.big.syntax.ms.toFixed(0)} ms (${lsp.big.syntax.maxMs.toFixed(0)} ms) | ${lsp.big.syntax.cpuMs.toFixed(0)} ms |`);
+  lines.push(`| ${lsp.big.lines}-line spec: first diagnostics after opening it | ${lsp.big.openMs.toFixed(0)} ms | |`);
   lines.push("");
   const text = lines.join("\n");
   writeFileSync(join(bench, "results.md"), text + "\n");

@@ -80,3 +80,28 @@ describe("a field or entry of a value that is not a variable compiles (was: inte
     expectInvariantsMatchReference(modelFromText(text));
   });
 });
+
+describe("a queue of elements whose type excludes 0 packs its empty positions (was: corrupted states)", () => {
+  // Positions past a queue's length hold 0; the packer assumed each slot was within its type
+  // (1 .. 3), so 0 - 1 spilled over the other fields of the packed word: 3,457 "states" for 820.
+  const text = `
+    spec Q
+    type Entry = { owner: 0 .. 2, amount: 1 .. 3 }
+    var pending: seq<Entry, 3> = []
+    action unbond(a: 0 .. 2, x: 1 .. 3) {
+      require len(pending) < 3
+      pending = push(pending, {owner: a, amount: x})
+    }
+    action done() {
+      require len(pending) >= 1
+      pending = pop(pending)
+    }
+    invariant amounts: all(e in pending: e.amount >= 1)
+  `;
+
+  it("explores exactly the 1 + 9 + 81 + 729 queue contents", () => {
+    const r = bfs(modelFromText(text));
+    expect(r.stats.distinct).toBe(820);
+    expect(r.violations).toEqual([]);
+  });
+});

@@ -33,6 +33,25 @@ describe("README examples", () => {
     expect(r.stdout).toContain(blockAfter("Delete the line `require caller == a`"));
   });
 
+  it("the HTML report commands write the files they say, and the screenshot is there", async () => {
+    const block = blockAfter("Or see it: `--html DIR`");
+    const commands = block.split("\n").filter((l) => l.startsWith("npx stakecheck ")).map((l) => l.replace(/\s+#.*$/, "").split(" ").slice(2));
+    expect(commands.map((c) => c[0])).toEqual(["check", "report"]);
+    const dir = mkdtempSync(join(tmpdir(), "stakecheck-readme-html-"));
+    // check ... --html reports/: the violation (exit 1) and the page named after the spec.
+    const check = await runCli(commands[0].map((w) => (w === "reports/" ? dir : w)));
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`report: ${join(dir, "pool-no-owner-check.html")}\n`);
+    expect(block).toContain("# -> reports/pool-no-owner-check.html");
+    const out = join(dir, "report.html");
+    const report = await runCli(commands[1].map((w) => (w === "report.html" ? out : w)));
+    expect(report.code).toBe(0);
+    expect(report.stderr).toBe(`report: ${out}\n`);
+    expect(readFileSync(out, "utf8")).toMatch(/^<!doctype html>/);
+    expect(README).toContain("](docs/img/report.png)");
+    expect(readFileSync("docs/img/report.png").subarray(1, 4).toString()).toBe("PNG");
+  });
+
   it("a misspelt variable gets the caret and the hint shown", async () => {
     const shown = blockAfter("A misspelt name reads like a compiler's error");
     const text = readFileSync("spec/pool.stake", "utf8");

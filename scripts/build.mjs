@@ -12,5 +12,8 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 execFileSync(process.execPath, [tsc, "-p", join(root, "tsconfig.build.json")], { stdio: "inherit", cwd: root });
 mkdirSync(join(root, "dist/lang"), { recursive: true });
 copyFileSync(join(root, "src/lang/stake.ohm"), join(root, "dist/lang/stake.ohm"));
+// The HTML report's page script and style, inlined into every report (src/html/render.ts).
+mkdirSync(join(root, "dist/html/assets"), { recursive: true });
+for (const f of ["report.js", "chart.js", "report.css"]) copyFileSync(join(root, "src/html/assets", f), join(root, "dist/html/assets", f));
 const { grammarRecipe } = await import(new URL("../dist/lang/grammar.js", import.meta.url).href);
 writeFileSync(join(root, "dist/lang/stake.recipe.json"), grammarRecipe(readFileSync(join(root, "src/lang/stake.ohm"), "utf8")));

@@ -1,8 +1,12 @@
 // The public API: what the CLI, the vitest helpers and users' own tests call.
 
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
-export { check, checkModel, checkModelAsync, selectProperties, type CheckOptions, type CheckRun } from "./api/check.js";
+export { check, checkModel, checkModelAsync, selectProperties, livenessUnviolated, type CheckOptions, type CheckRun } from "./api/check.js";
 export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
+export { mergeReports, mergedExitCode, type MergedRun, type MergedSuite } from "./api/merge.js";
+export { parseReport, readReport, type ReportDoc } from "./api/report-read.js";
+export { shardSeed, shardRuns, parseShard, type ShardSpec, type ShardInfo } from "./api/shard.js";
+export type { CheckpointReport } from "./explore/checkpoint.js";
 export { parseSpec, type ParseResult } from "./lang/parse.js";
 export { printSpec } from "./lang/print.js";
 export { checkSpec, type CheckResult } from "./check/check.js";
@@ -10,7 +14,8 @@ export { compileModel } from "./compile/compile.js";
 export { bfs, type BfsOptions, type BfsResult, type BfsStats, type SymmetryReport, type BitstateReport } from "./explore/bfs.js";
 export { bfsParallel, bfsAuto, type ParallelOptions, type Workers } from "./explore/parallel.js";
 export { replayPath, type PathStep, type ReplayedPath } from "./explore/path.js";
-export type { PropertyRef, PropertySelection, Violation } from "./explore/result.js";
+export type { PropertyRef, PropertySelection, Violation, Lasso, LivenessSummary, LivenessOutcome } from "./explore/result.js";
+export { livenessSearch, type LivenessSearchOptions } from "./explore/liveness/search.js";
 export type { Model, ActionInfo, Coverage } from "./model/model.js";
 export type { Readable } from "./model/layout.js";
 export type { Diagnostic } from "./lang/diagnostic.js";
@@ -58,3 +63,10 @@ export {
   type StateReading,
 } from "./api/conform.js";
 export { renderConformance } from "./report/conform-text.js";
+export { monitorEvents, loadMappingFile, type MonitorInput, type MonitorOptions } from "./monitor/monitor.js";
+export type { MonitorSummary, MonitorReport, MonitorAlert, AlertReason, BadLine, BoundHit, Inconclusive, EventView, EventPlace } from "./monitor/types.js";
+export { readMapping, applyMapping, type Mapping } from "./monitor/mapping.js";
+export { renderReport as renderMonitorReport, renderSummary as renderMonitorSummary } from "./monitor/text.js";
+export { reportJson as monitorReportJson, summaryJson as monitorSummaryJson } from "./monitor/json.js";
+export { eventOf, eventsOfPath, randomPath, type EventShape } from "./monitor/events-of.js";
+export { htmlReport, checkHtml, fuzzHtml, replayHtml, buildReportData, renderHtml, type HtmlReportInput, type ReportData } from "./html/index.js";

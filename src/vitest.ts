@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, it } from "vitest";
-import { check, type CheckOptions, type CheckRun } from "./api/check.js";
+import { check, livenessUnviolated, type CheckOptions, type CheckRun } from "./api/check.js";
 import { conformanceTest, type ConformanceAdapter, type ConformanceOptions } from "./api/conform.js";
 import { fuzzFailureMessage, fuzzSpecFile, type FuzzFileOptions } from "./api/fuzz.js";
 import { loadSpecFile, type ConstValues } from "./api/load.js";
@@ -49,10 +49,11 @@ export function specTests(path: string, options: CheckSpecInVitestOptions = {}):
   }
   let run: CheckRun | undefined;
   const result = () => (run ??= check(spec, options));
-  const names = options.only?.length ? options.only : [...spec.invariants, ...spec.steps].map((p) => p.name);
+  const names = options.only?.length ? options.only : [...spec.invariants, ...spec.steps, ...(spec.liveness ?? [])].map((p) => p.name);
   const props = [
     ...spec.invariants.map((p, index) => ({ kind: "invariant" as const, index, name: p.name })),
     ...spec.steps.map((p, index) => ({ kind: "step" as const, index, name: p.name })),
+    ...(spec.liveness ?? []).map((p, index) => ({ kind: "liveness" as const, index, name: p.name })),
   ].filter((p) => names.includes(p.name));
   const tests = [...props, { kind: "well_typed" as const, index: -1, name: "well_typed" }].map((p) => ({
     name: p.kind === "well_typed" ? "well_typed" : `${p.kind} ${p.name}`,
@@ -60,6 +61,12 @@ export function specTests(path: string, options: CheckSpecInVitestOptions = {}):
       const r = result();
       const v = r.result.violations.find((x) => x.property.kind === p.kind && x.property.index === p.index);
       if (v) throw new StakecheckFailure(renderCounterexample(r.model, v));
+      if (p.kind === "liveness") {
+        // A liveness property passes only when proved: a bounded or stopped search proves none.
+        const u = livenessUnviolated(r, p.index);
+        if (u.kind !== "holds") throw new StakecheckFailure(`not proved: ${u.kind === "unknown" ? u.why : u.limit}`);
+        return;
+      }
       const limit = r.result.limit;
       if (limit && (limit.kind === "memory" || limit.kind === "interrupted")) throw new StakecheckFailure(`not proved: the search stopped early (${limit.message})`);
     },

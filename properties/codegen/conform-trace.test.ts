@@ -37,9 +37,9 @@ describe("stakecheck conform with counterexample files", () => {
     const file = join(dir, name);
     expect(first.stdout).toContain(`saved as ${file}: conform replays it first from now on`);
 
-    // The file: format 2, a conformance violation after the last step, whose state is the spec's.
+    // The file: format 3, a conformance violation after the last step, whose state is the spec's.
     const bytes = readFileSync(file, "utf8");
-    expect(JSON.parse(bytes)["#meta"]["stakecheck-format"]).toBe(2);
+    expect(JSON.parse(bytes)["#meta"]["stakecheck-format"]).toBe(3);
     const t = readTraceFile(file);
     const at = t.violation.conformance?.at ?? "";
     const a = /^stake\[(\d)\]$/.exec(at)![1];

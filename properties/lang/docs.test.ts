@@ -1,8 +1,8 @@
 // docs/language.md cannot drift from the code. Conventions (also stated at the top of the doc):
 // - a ```stake block that starts with `spec` (after comments) is a complete spec; a block without
 //   a `spec` header is a fragment and gets `spec Doc` put in front of it. Either must check with
-//   no errors, and, compiled and explored, violate no property (the examples are meant to be
-//   correct specs).
+//   no errors, and, compiled and explored, violate no property, liveness properties included (the
+//   examples are meant to be correct specs).
 // - a ```stake-error block must be rejected with an error whose message contains the text of its
 //   `// error: ...` comment, on that comment's line.
 // - the table of rounding ("The signs, worked out") holds in the reference evaluator (constant
@@ -10,9 +10,9 @@
 
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { check } from "../../src/api/check.js";
 import { loadSpecText } from "../../src/api/load.js";
 import { compileModel } from "../../src/compile/compile.js";
-import { bfs } from "../../src/explore/bfs.js";
 import { describeFailure } from "../../src/ir/failure.js";
 import { renderDiagnostics } from "../../src/report/diagnostics.js";
 
@@ -52,7 +52,7 @@ describe("docs/language.md", () => {
     const loaded = loadSpecText(text, `docs/language.md:${b.line}`);
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     expect(errors.length, renderDiagnostics(errors)).toBe(0);
-    const r = bfs(compileModel(loaded.spec!), { maxStates: 200_000 });
+    const r = check(loaded.spec!, { maxStates: 200_000 }).result;
     expect(r.limit).toBeUndefined();
     expect(r.violations.map((v) => v.property.name)).toEqual([]);
   });

@@ -20,7 +20,7 @@ function reparse(text: string): A.Spec {
 const S = { start: 0, end: 0 };
 const leaf = (name: string): A.Expr => ({ kind: "name", name, span: S });
 const OPS: A.BinaryOp[] = [
-  "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus",
+  "+", "-", "*", "/", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus",
 ];
 
 /** Every way an expression can sit inside another: each operand position of each operator. */
@@ -37,6 +37,9 @@ const CONTEXTS: ((hole: A.Expr) => A.Expr)[] = [
   (h) => ({ kind: "ite", cond: h, then: leaf("t"), else: leaf("e"), span: S }),
   (h) => ({ kind: "ite", cond: leaf("c"), then: h, else: leaf("e"), span: S }),
   (h) => ({ kind: "ite", cond: leaf("c"), then: leaf("t"), else: h, span: S }),
+  (h) => ({ kind: "let", name: { text: "y", span: S }, value: h, body: leaf("b"), span: S }),
+  (h) => ({ kind: "let", name: { text: "y", span: S }, value: leaf("v"), body: h, span: S }),
+  (h) => ({ kind: "aggregate", op: "filter", binders: [{ name: { text: "x", span: S }, domain: { kind: "expr", expr: h, span: S }, span: S }], where: h, body: null, span: S }),
   (h) => ({ kind: "call", callee: { text: "f", span: S }, args: [h], span: S }),
   (h) => ({ kind: "aggregate", op: "sum", binders: [{ name: { text: "x", span: S }, domain: { kind: "expr", expr: h, span: S }, span: S }], where: null, body: leaf("b"), span: S }),
   (h) => ({ kind: "aggregate", op: "all", binders: [{ name: { text: "x", span: S }, domain: { kind: "range", lo: h, hi: h, span: S }, span: S }], where: h, body: h, span: S }),

@@ -21,7 +21,8 @@ function constructs(ast: unknown): Set<string> {
       const k = o.kind;
       const tag =
         k === "binary" || k === "unary" || k === "aggregate" || k === "assign" ? `${k}:${o.op as string}`
-        : k === "call" ? `call:${/^f\d+$/.test((o.callee as { text: string }).text) ? "def" : (o.callee as { text: string }).text}`
+        : k === "call" ? `call:${/^f\d+$/.test((o.callee as { text: string }).text) ? "def" : /^pr\d+$/.test((o.callee as { text: string }).text) ? "proc" : (o.callee as { text: string }).text}`
+        : k === "let" && "body" in o ? "letIn"
         : parentKey === "type" || parentKey === "elem" || parentKey === "key" || parentKey === "value" ? `type:${k}`
         : k === "field" && (o.target as { kind: string; name?: string }).name?.startsWith("act") ? "stepParam"
         : k === "field" && /^[lxwpk]\d+$/.test((o.target as { name?: string }).name ?? "") ? "field:local"
@@ -64,12 +65,12 @@ describe("wellFormedSpec", () => {
     const wanted = [
       "const", "type", "var", "ghost", "symmetric", "action", "by", "def", "returnType", "invariant", "step",
       "type:bool", "type:range", "type:enum", "type:set", "type:map", "type:record", "type:seq", "type:named",
-      "require", "let", "if", "else", "pick", "assign:=", "assign:+=", "assign:-=",
+      "require", "let", "if", "else", "pick", "for", "proc", "call:proc", "letIn", "assign:=", "assign:+=", "assign:-=",
       "num", "bool", "name", "action", "ite", "index", "field", "setLit", "seqLit", "recordLit",
       "unary:-", "unary:not",
-      ...["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus"].map((o) => `binary:${o}`),
-      ...["all", "any", "sum", "min", "max", "map", "count", "set"].map((o) => `aggregate:${o}`),
-      ...["old", "def", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop"].map((f) => `call:${f}`),
+      ...["+", "-", "*", "/", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus"].map((o) => `binary:${o}`),
+      ...["all", "any", "sum", "min", "max", "map", "count", "set", "filter"].map((o) => `aggregate:${o}`),
+      ...["old", "def", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop", "remove_at"].map((f) => `call:${f}`),
       "caller", "stepParam", "field:local",
       // the second edition's values
       "type:tuple", "type:option", "tupleLit", "decimal", "step", "destructure",

@@ -36,6 +36,9 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/unbonding-slash-window-off-by-one.stake", violates: { no_slash_evasion: 3 } },
   { file: "spec/buggy/validator-set-churn-on-new-set.stake", violates: { churn_within_limit: 1 } },
   { file: "spec/buggy/validator-set-immediate-handoff.stake", violates: { agreement: 9 } },
+  // Liveness-only bugs: every safety property holds (their lassos: properties/specs/liveness.test.ts).
+  { file: "spec/buggy/unbonding-queue-lifo.stake", violates: {} },
+  { file: "spec/buggy/unbonding-queue-pausable-claims.stake", violates: {} },
   { file: "spec/buggy/vault-credentials-frontrun.stake", violates: { no_unauthorized_withdrawal: 2 } },
   { file: "spec/buggy/vault-withdraw-no-auth.stake", violates: { no_unauthorized_withdrawal: 3 } },
 ];

@@ -20,6 +20,7 @@ const FIXED: { file: string; distinct: number; depth: number }[] = [
   { file: "spec/pool.stake", distinct: 98_700, depth: 23 },
   { file: "spec/restaking.stake", distinct: 40_695, depth: 15 },
   { file: "spec/share-pool.stake", distinct: 289_101, depth: 26 },
+  { file: "spec/unbonding-queue.stake", distinct: 34, depth: 8 },
   { file: "spec/unbonding-slash.stake", distinct: 50_127, depth: 13 },
   { file: "spec/validator-set.stake", distinct: 35_280, depth: 11 },
   { file: "spec/vault.stake", distinct: 2_834, depth: 14 },

@@ -1,6 +1,9 @@
 // Random small specs, typed by construction, for differential testing of the compiler against the
 // reference interpreter. They reach the risky parts on purpose: maps, sets, records, queues,
-// aggregates, picks in branches, division, and values that leave their types (well_typed).
+// aggregates, picks in branches, division, and values that leave their types (well_typed); loops
+// over types, ranges, sets and queues (nested, with require, pick and let inside, changing what
+// they loop over), procs (calling procs, picking, taking records), filter/remove_at, let-in, `**`
+// and defs that use the step.
 
 import fc from "fast-check";
 
@@ -18,7 +21,7 @@ function pick<T>(c: Choose, xs: readonly T[]): T {
 }
 
 type VarKind =
-  | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap"
+  | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq"
   // the second edition's values: a tuple, a set of tuples, an option, a map keyed by tuples, a set
   // over integers that do not start at 0 (two words), a map keyed by a range not starting at 0
   | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap"
@@ -42,11 +45,30 @@ interface Scope {
   tups?: string[];
 }
 
+interface Proc {
+  readonly name: string;
+  readonly params: ("K" | "bool" | "R")[];
+  /** How many instances its picks make per call (the product of their domains' sizes). */
+  readonly cost: number;
+}
+
+/** An action's instances (its choices multiplied) stay below this, so walks try each. */
+const INSTANCE_BUDGET = 128;
+
 class SpecGen {
   private lines: string[] = [];
   private vars = new Map<VarKind, string>();
   private letCount = 0;
   private hasDef = false;
+  private procs: Proc[] = [];
+  /** Procs the statement being generated may call (those declared before the current proc). */
+  private callable = 0;
+  /** Instances the current action (or proc) may still multiply by. */
+  private budget = INSTANCE_BUDGET;
+  /** The product of the round counts of the loops around the statement being generated. */
+  private rounds = 1;
+  /** Instances the current proc's picks make per call. */
+  private procCost = 1;
   private anyCaller = false;
   private act0Params: string[] = [];
   /** Whether expressions may use fractions. */
@@ -120,6 +142,7 @@ class SpecGen {
       if (this.vars.has("map")) opts.push(() => `${this.vars.get("map")}[${this.key(s)}]`);
       if (this.vars.has("rec")) opts.push(() => `${this.vars.get("rec")}.a`);
       if (this.vars.has("seq")) opts.push(() => `len(${this.vars.get("seq")})`);
+      if (this.vars.has("pseq")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("pseq")}: e${this.letCount - 1})`);
       if (this.vars.has("set")) opts.push(() => `size(${this.vars.get("set")})`);
       if (this.vars.has("mrec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}].a`);
       if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
@@ -168,7 +191,16 @@ class SpecGen {
       case 7:
         return this.vars.has("seq") ? pick(c, [`head(${this.vars.get("seq")})`, `${this.vars.get("seq")}[${this.int(s, 0)}]`]) : leaf();
       case 8:
-        return `abs(${this.int(s, d - 1)} - ${this.int(s, d - 1)})`;
+        return pick(c, [
+          () => `abs(${this.int(s, d - 1)} - ${this.int(s, d - 1)})`,
+          () => {
+            const x = `l${this.letCount++}`;
+            return `(let ${x} = (${this.int(s, d - 1)}) in ${this.int({ ...s, ints: [...s.ints, x] }, d - 1)})`;
+          },
+          () => `(${this.int(s, 0)}) ** ${c.int(0, 3)}`,
+          () => `${this.int(s, 0)} * (${this.int(s, 0)}) ** 2`,
+          () => (this.vars.has("seq") ? `len(filter(e${this.letCount++} in ${this.vars.get("seq")} where e${this.letCount - 1} ${pick(c, ["<", "!=", ">="])} ${this.int(s, 0)}))` : leaf()),
+        ])();
       case 9:
         if (this.vars.has("qrec")) {
           const q = this.vars.get("qrec")!;
@@ -235,6 +267,12 @@ class SpecGen {
       case 4:
         if (this.vars.has("set")) return `${this.setExpr(s, d - 1)} subset ${this.vars.get("set")}`;
         return leaf();
+      case 5: {
+        const x = `l${this.letCount++}`;
+        return c.int(0, 1) === 0
+          ? `(let ${x} = (${this.int(s, d - 1)}) in ${this.bool({ ...s, ints: [...s.ints, x] }, d - 1)})`
+          : `(let ${x} = (${this.bool(s, d - 1)}) in ${this.bool({ ...s, bools: [...s.bools, x] }, d - 1)})`;
+      }
       default:
         return leaf();
     }
@@ -255,10 +293,23 @@ class SpecGen {
     ])();
   }
 
+  /** A pick's domain and how many values it has, if the budget allows one here. */
+  private pickDomain(): { domain: string; size: number } | null {
+    const opts: { domain: string; size: number }[] = [{ domain: "K", size: this.n }, { domain: "bool", size: 2 }];
+    if (this.vars.has("set")) opts.push({ domain: this.vars.get("set")!, size: this.n });
+    // In a loop, mostly booleans: a pick per round multiplies the instances quickly.
+    const o = this.rounds > 1 && this.c.int(0, 2) > 0 ? opts[1] : pick(this.c, opts);
+    const cost = o.size ** this.rounds;
+    if (cost > this.budget) return null;
+    this.budget = Math.floor(this.budget / cost);
+    this.procCost *= cost;
+    return o;
+  }
+
   private stmts(s: Scope, depth: number, count: number, out: string[], indent: string): void {
     const c = this.c;
     for (let i = 0; i < count; i++) {
-      const r = c.int(0, 9);
+      const r = c.int(0, 13);
       if (r <= 1) {
         out.push(`${indent}require ${this.bool(s, 1)}`);
       } else if (r === 2) {
@@ -271,20 +322,114 @@ class SpecGen {
         out.push(`${indent}} else {`);
         this.stmts(s, depth - 1, c.int(0, 2), out, indent + "  ");
         out.push(`${indent}}`);
-      } else if (r <= 4 && c.int(0, 3) === 0) {
+      } else if (r <= 4 && this.rounds <= 1 && c.int(0, 3) === 0 && 2 ** this.n <= this.budget) {
+        this.budget = Math.floor(this.budget / 2 ** this.n);
+        this.procCost *= 2 ** this.n;
         const name = `ws${this.letCount++}`;
         const inner: Scope = { ...s, ksets: [...(s.ksets ?? []), name] };
         out.push(`${indent}pick ${name} in subsets(K) where ${this.bool(inner, 1)}`);
         s = inner;
-      } else if (r <= 4 && c.int(0, 2) === 0) {
+      } else if (r <= 4 && c.int(0, this.rounds > 1 ? 0 : 2) === 0) {
+        const d = this.pickDomain();
+        if (d === null) continue;
         const name = `p${this.letCount++}`;
-        const domain = this.vars.has("set") && c.int(0, 1) === 0 ? this.vars.get("set")! : "K";
-        out.push(`${indent}pick ${name} in ${domain} where ${this.bool({ ...s, keys: [...s.keys, name], ints: [...s.ints, name] }, 1)}`);
-        s = { ...s, keys: [...s.keys, name], ints: [...s.ints, name] };
+        const inner: Scope = d.domain === "bool" ? { ...s, bools: [...s.bools, name] } : { ...s, keys: [...s.keys, name], ints: [...s.ints, name] };
+        out.push(`${indent}pick ${name} in ${d.domain} where ${this.bool(inner, 1)}`);
+        s = inner;
+      } else if ((r === 10 || r === 11) && depth > 0) {
+        this.loop(s, depth, out, indent);
+      } else if (r === 12 && this.callable > 0) {
+        this.callProc(s, out, indent);
       } else {
         out.push(indent + this.assignment(s));
       }
     }
+  }
+
+  /** `for x in D { ... }` over K, a constant range, the set, a queue or a queue of records. */
+  private loop(s: Scope, depth: number, out: string[], indent: string): void {
+    const c = this.c;
+    const x = `f${this.letCount++}`;
+    const opts: { domain: string; rounds: number; inner: Scope }[] = [
+      { domain: "K", rounds: this.n, inner: { ...s, keys: [...s.keys, x], ints: [...s.ints, x] } },
+      { domain: `0 .. ${c.int(0, 2)}`, rounds: 3, inner: { ...s, ints: [...s.ints, x] } },
+    ];
+    if (this.vars.has("set")) opts.push({ domain: this.vars.get("set")!, rounds: this.n, inner: { ...s, keys: [...s.keys, x], ints: [...s.ints, x] } });
+    if (this.vars.has("seq")) opts.push({ domain: this.vars.get("seq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.vars.has("pseq")) opts.push({ domain: this.vars.get("pseq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.vars.has("qrec")) opts.push({ domain: this.vars.get("qrec")!, rounds: 2, inner: { ...s, ints: [...s.ints, `${x}.a`], bools: [...s.bools, `${x}.b`] } });
+    // Sets of tuples, of records, of integers from 33 and every subset of K: rounds bound to
+    // compound values (rounds numbered by the element's index in its type).
+    if (this.vars.has("tset")) opts.push({ domain: this.vars.get("tset")!, rounds: 2 * this.n, inner: { ...s, tups: [...(s.tups ?? []), x], keys: [...s.keys, `${x}.0`] } });
+    if (this.vars.has("rset")) opts.push({ domain: this.vars.get("rset")!, rounds: 2 * (this.m + 1), inner: { ...s, recs: [...(s.recs ?? []), x] } });
+    if (this.vars.has("oset")) opts.push({ domain: this.vars.get("oset")!, rounds: 4, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.n <= 3) opts.push({ domain: "subsets(K)", rounds: 2 ** this.n, inner: { ...s, ksets: [...(s.ksets ?? []), x] } });
+    // A long range: the compiled model makes it a JavaScript loop rather than unrolling it.
+    if (this.rounds === 1) opts.push({ domain: "0 .. 19", rounds: 20, inner: { ...s, ints: [...s.ints, x] } });
+    const o = pick(c, opts);
+    out.push(`${indent}for ${x} in ${o.domain} {`);
+    const saved = this.rounds;
+    this.rounds *= o.rounds;
+    // Rounds that change what the loop goes over (it goes over what was there when it began).
+    const v = (k: VarKind) => this.vars.get(k)!;
+    if (o.domain === this.vars.get("set") && c.int(0, 1) === 0) out.push(`${indent}  ${v("set")} = ${v("set")} ${pick(c, ["union", "minus"])} {${this.key(o.inner)}}`);
+    if (o.domain === this.vars.get("seq") && c.int(0, 1) === 0) out.push(`${indent}  ${v("seq")} = ${pick(c, [`pop(${v("seq")})`, `remove_at(${v("seq")}, 0)`, `filter(e${this.letCount++} in ${v("seq")} where e${this.letCount - 1} != ${x})`])}`);
+    if (o.domain === this.vars.get("qrec") && c.int(0, 1) === 0) out.push(`${indent}  ${v("qrec")} = pop(${v("qrec")})`);
+    // Picks in every round, one or two (then each round's picks are numbered with a stride of 2).
+    let inner = o.inner;
+    for (let k = c.int(0, 2); k > 0 && o.rounds <= 3 && 2 ** this.rounds <= this.budget; k--) {
+      this.budget = Math.floor(this.budget / 2 ** this.rounds);
+      this.procCost *= 2 ** this.rounds;
+      const p = `p${this.letCount++}`;
+      out.push(`${indent}  pick ${p} in bool`);
+      inner = { ...inner, bools: [...inner.bools, p] };
+    }
+    this.stmts(inner, depth - 1, c.int(1, 3), out, indent + "  ");
+    this.rounds = saved;
+    out.push(`${indent}}`);
+  }
+
+  /** A call of a proc declared earlier, if its picks fit the budget here. */
+  private callProc(s: Scope, out: string[], indent: string): void {
+    const p = this.procs[this.c.int(0, this.callable - 1)];
+    const cost = p.cost ** this.rounds;
+    if (cost > this.budget) {
+      out.push(indent + this.assignment(s));
+      return;
+    }
+    this.budget = Math.floor(this.budget / cost);
+    this.procCost *= cost;
+    const args = p.params.map((t) =>
+      t === "K" ? this.key(s) : t === "bool" ? this.bool(s, 0) : this.vars.has("rec") && this.c.int(0, 1) === 0 ? this.vars.get("rec")! : `{a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}}`,
+    );
+    out.push(`${indent}${p.name}(${args.join(", ")})`);
+  }
+
+  /** `proc procN(...) { ... }`, which may call the procs before it. */
+  private proc(k: number): void {
+    const c = this.c;
+    const params: Proc["params"] = Array.from({ length: c.int(0, 2) }, () => pick(c, ["K", "K", "bool", "R"] as const));
+    const scope: Scope = { ints: [], keys: [], bools: [] };
+    const decl = params.map((t, i) => {
+      const n = `a${i}`;
+      if (t === "K") {
+        scope.keys.push(n);
+        scope.ints.push(n);
+      } else if (t === "bool") scope.bools.push(n);
+      else {
+        scope.ints.push(`${n}.a`);
+        scope.bools.push(`${n}.b`);
+      }
+      return `${n}: ${t}`;
+    });
+    this.callable = k;
+    this.budget = 8;
+    this.procCost = 1;
+    this.rounds = 1;
+    const body: string[] = [];
+    this.stmts(scope, 2, c.int(1, 3), body, "  ");
+    this.lines.push(`proc proc${k}(${decl.join(", ")}) {`, ...body, "}");
+    this.procs.push({ name: `proc${k}`, params, cost: this.procCost });
   }
 
   private assignment(s: Scope): string {
@@ -341,6 +486,17 @@ class SpecGen {
       if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} union {${t}}`);
       if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} = some(${t})`);
     }
+    if (this.vars.has("pseq")) {
+      opts.push(
+        () => `${v("pseq")} = push(${v("pseq")}, ${pick(c, ["1", "2", `${this.int(s, 0)}`])})`,
+        () => `${v("pseq")} = pop(${v("pseq")})`,
+        () => `${v("pseq")} = remove_at(${v("pseq")}, ${this.int(s, 0)})`,
+        () => {
+          const e = `e${this.letCount++}`;
+          return `${v("pseq")} = filter(${e} in ${v("pseq")} where ${e} != ${this.int(s, 0)})`;
+        },
+      );
+    }
     if (this.vars.has("bool")) opts.push(() => `${v("bool")} = ${this.bool(s, 1)}`);
     if (this.vars.has("enum")) opts.push(() => `${v("enum")} = ${pick(c, ["A", "B", "C"])}`);
     if (this.vars.has("set")) opts.push(() => `${v("set")} = ${this.setExpr(s, 1)}`);
@@ -351,6 +507,25 @@ class SpecGen {
         () => `${v("seq")} = push(${v("seq")}, ${this.int(s, 0)})`,
         () => `${v("seq")} = pop(${v("seq")})`,
         () => `${v("seq")}[${this.int(s, 0)}] = ${this.int(s, 0)}`,
+        () => `${v("seq")} = remove_at(${v("seq")}, ${this.int(s, 0)})`,
+        () => `${v("seq")} = remove_at(${v("seq")}, ${pick(c, ["0", "1", `len(${v("seq")}) - 1`])})`,
+        () => {
+          const e = `e${this.letCount++}`;
+          return `${v("seq")} = filter(${e} in ${v("seq")} where ${e} ${pick(c, ["<", ">", "!="])} ${this.int(s, 0)})`;
+        },
+        () => {
+          const e = `e${this.letCount++}`;
+          return `${v("seq")} = filter(${e} in ${v("seq")} where ${this.bool({ ...s, ints: [...s.ints, e] }, 1)})`;
+        },
+      );
+    }
+    if (this.vars.has("qrec")) {
+      opts.push(
+        () => `${v("qrec")} = remove_at(${v("qrec")}, ${this.int(s, 0)})`,
+        () => {
+          const e = `e${this.letCount++}`;
+          return `${v("qrec")} = filter(${e} in ${v("qrec")} where ${this.bool({ ...s, ints: [...s.ints, `${e}.a`], bools: [...s.bools, `${e}.b`] }, 1)})`;
+        },
       );
     }
     return pick(c, opts)();
@@ -369,7 +544,7 @@ class SpecGen {
     L.push("type Q = 0 .. 1 step 1/2");
     L.push("const F = 1/2");
     L.push("const G = 0.25");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
     for (const k of kinds) if (c.int(0, 3) === 0) this.vars.set(k, `v_${k}`);
     this.fracs = c.int(0, 2) === 0 || ["frac", "fmap", "fset", "fkey", "fopt"].some((k) => this.vars.has(k as VarKind));
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
@@ -402,12 +577,17 @@ class SpecGen {
       rset: () => `var v_rset: set<R> = ${pick(c, ["{}", "{ {a: 0, b: true} }"])}`,
       ropt: () => `var v_ropt: option<(K, bool)> = ${pick(c, ["none", "some((0, false))"])}`,
       okey: () => `var v_okey: map<option<K>, V> = ${c.int(0, this.m)}`,
+      // Elements that exclude 0, the value of a queue's unused positions.
+      pseq: () => "var v_pseq: seq<1 .. 2, 2> = [1]",
     };
     for (const k of this.vars.keys()) L.push(init[k]());
     if (c.int(0, 2) === 0) {
       L.push(`def twice(k: K): 0 .. 2 * N = 2 * k`);
       this.hasDef = true;
     }
+    const nProcs = c.int(0, 2);
+    for (let k = 0; k < nProcs; k++) this.proc(k);
+    this.callable = this.procs.length;
     const nActions = c.int(1, 3);
     for (let a = 0; a < nActions; a++) {
       const params: string[] = [];
@@ -445,6 +625,8 @@ class SpecGen {
       }
       L.push(`action act${a}(${params.join(", ")})${by} {`);
       const body: string[] = [];
+      this.budget = Math.floor(INSTANCE_BUDGET / (by ? this.n : 1) / params.reduce((x, p) => x * (p.endsWith(": K") ? this.n : 2), 1));
+      this.rounds = 1;
       this.stmts(scope, 2, c.int(1, 4), body, "  ");
       L.push(...body, "}");
     }
@@ -462,6 +644,11 @@ class SpecGen {
         parts.push(`old(${v}) == ${v}`);
       }
       const usable = parts.filter((p) => !p.endsWith(".none"));
+      // A def that uses the step, called from a step property (inside `old` too).
+      if (this.anyCaller && c.int(0, 1) === 0) {
+        L.push(`def by_self(k: K) = caller == k and action != act0`);
+        usable.push(pick(c, [`by_self(${c.int(0, this.n - 1)})`, `old(by_self(${c.int(0, this.n - 1)}))`]));
+      }
       if (this.anyCaller) L.push(`step st1: ${usable.slice(0, c.int(1, usable.length)).join(pick(c, [" or ", " and "]))}`);
     }
     return L.join("\n") + "\n";
@@ -470,4 +657,32 @@ class SpecGen {
 
 export function randomSpec(c: Choose): string {
   return new SpecGen(c).generate();
+}
+
+/** A random spec as `randomSpec` makes it, plus fairness on some actions (`fair`, `strong fair`)
+ * and one to three liveness properties of every kind, some over `all(k in K: ...)`; for the
+ * differential test of the fair-cycle search (properties/liveness/differential.test.ts). */
+export function randomLivenessSpec(c: Choose): string {
+  const gen = new SpecGen(c);
+  const lines = gen.generate().trimEnd().split("\n");
+  const fairness = ["", "", "fair ", "strong fair "];
+  const out = lines.map((l) => (l.startsWith("action ") ? pick(c, fairness) + l : l));
+  const empty: Scope = { ints: [], keys: [], bools: [] };
+  const bound: Scope = { ints: ["k"], keys: ["k"], bools: [] };
+  const count = c.int(1, 3);
+  for (let i = 0; i < count; i++) {
+    const kind = c.int(0, 4);
+    if (kind === 4) {
+      out.push(`liveness lv${i}: all(k in K: ${gen.bool(bound, 1)} ~> ${gen.bool(bound, 1)})`);
+      continue;
+    }
+    const q = gen.bool(empty, 1);
+    out.push(
+      kind === 0 ? `liveness lv${i}: ${gen.bool(empty, 1)} ~> ${q}`
+      : kind === 1 ? `liveness lv${i}: eventually ${q}`
+      : kind === 2 ? `liveness lv${i}: always eventually ${q}`
+      : `liveness lv${i}: eventually always ${q}`,
+    );
+  }
+  return out.join("\n") + "\n";
 }

@@ -1,7 +1,8 @@
 // Random WELL-FORMED specs, built from every construct of the language: consts, int-range, enum,
 // set, map, record and queue types, vars with valid initial values, actions with parameters,
-// callers, require/let/if/pick and assignments, defs, aggregates, invariants and step properties
-// with old/action/caller/action.param. Every generated spec parses and checks with no errors
+// callers, require/let/if/pick/for, assignments and proc calls, defs (step-only ones too), procs,
+// aggregates, filter/remove_at, let-in, `**`, invariants and step properties with
+// old/action/caller/action.param. Every generated spec parses and checks with no errors
 // (warnings such as an unused def are allowed); it may still violate `well_typed` or its own
 // properties when run, which is what explorers want to find.
 //
@@ -142,6 +143,12 @@ interface ActionInfo {
   params: { name: string; ty: GTy }[];
   caller: Scalar | null;
 }
+interface ProcInfo {
+  name: string;
+  params: { name: string; ty: GTy }[];
+  /** Whether it picks (then a loop does not call it: a pick per round multiplies the instances). */
+  picks: boolean;
+}
 
 interface Env {
   readonly mode: "init" | "def" | "action" | "invariant" | "step";
@@ -150,6 +157,10 @@ interface Env {
   readonly inOld: boolean;
   /** Defs this expression may call (earlier defs only, so there is no recursion). */
   readonly defs: DefInfo[];
+  /** Procs these statements may call (earlier procs only). */
+  readonly procs?: ProcInfo[];
+  /** Inside a loop: no picks (each would be one choice per round). */
+  readonly inLoop?: boolean;
 }
 
 class Gen {
@@ -161,6 +172,7 @@ class Gen {
   readonly vars: VarInfo[] = [];
   readonly defs: DefInfo[] = [];
   readonly actions: ActionInfo[] = [];
+  readonly procs: ProcInfo[] = [];
   /** The type every `by` clause uses, so that `caller` has one type in step properties. */
   callerTy: { ty: Scalar; texpr: A.TypeExpr } | null = null;
 
@@ -338,7 +350,9 @@ class Gen {
           }
           // An option's value: get (fails on none) or get_or.
           if (p.ty.k === "opt" && compat(p.ty.elem, ty) && isScalar(ty)) {
-            out.push(() => call("get_or", p.read(), this.literal(ty)), () => call("get", p.read()));
+            // A small default: a huge one into a fraction type can make `mul_div` of three of them
+            // exceed 2^53 (a checker error the generator must not make).
+            out.push(() => call("get_or", p.read(), ty.k === "int" ? num(d.int(0, 3)) : this.literal(ty)), () => call("get", p.read()));
           }
         }
       }
@@ -446,9 +460,23 @@ class Gen {
           [2, () => ({ kind: "seqLit", elems: Array.from({ length: d.int(0, ty.cap) }, () => sub(ty.elem)), span: S })],
           [queues.length ? 2 : 0, () => call("push", d.pick(queues)(), sub(ty.elem))],
           [queues.length ? 2 : 0, () => call("pop", d.pick(queues)())],
+          [queues.length ? 1 : 0, () => call("remove_at", d.pick(queues)(), call("floor", this.expr(SOME_INT, env, 0)))],
+          [queues.length ? 1 : 0, () => {
+            const x = this.fresh("x");
+            const inner = { ...env, locals: [...env.locals, { name: x, ty: ty.elem }] };
+            return { kind: "aggregate", op: "filter", binders: [{ name: nm(x), domain: { kind: "expr", expr: d.pick(queues)(), span: S }, span: S }], where: this.cond(inner, depth - 1), body: null, span: S };
+          }],
         ]);
       }
     }
+  }
+
+  /** `let x = value in body`, with `x` in scope for the body. */
+  letIn(ty: GTy, env: Env, depth: number): A.Expr {
+    const name = this.fresh("l");
+    const vt = this.d.pick([BOOL, SOME_INT]);
+    const value = this.expr(vt, env, depth - 1);
+    return { kind: "let", name: nm(name), value, body: this.expr(ty, { ...env, locals: [...env.locals, { name, ty: vt }] }, depth - 1), span: S };
   }
 
   /** A condition: a comparison, connective, membership or aggregate, never a bare literal. */
@@ -554,6 +582,8 @@ class Gen {
       [4, () => bin(d.pick(["+", "-", "*", "%"] as const), sub(), sub())],
       // An exact quotient, rounded to an integer: the rounding works for any divisor.
       [1, () => call(d.pick(["floor", "ceil"]), bin("/", sub(), sub()))],
+      [1, () => bin("**", this.expr(SOME_INT, env, 0), num(d.int(0, 3)))],
+      [1, () => this.letIn(SOME_INT, env, depth)],
       [1, () => ({ kind: "unary", op: "-", operand: sub(), span: S })],
       [2, () => call(d.pick(["div", "div_up", "min", "max"]), sub(), sub())],
       [1, () => call(d.pick(["floor", "ceil"]), sub())],
@@ -591,6 +621,7 @@ class Gen {
       [3, () => bin(d.pick(["and", "or", "implies", "iff"] as const), sub(BOOL), sub(BOOL))],
       [options.length ? 1 : 0, () => bin(d.pick(["==", "!="] as const), d.pick(options).read(), ref("none"))],
       [1, () => ({ kind: "unary", op: "not", operand: sub(BOOL), span: S })],
+      [1, () => this.letIn(BOOL, env, depth)],
       [sets.length ? 2 : 0, () => {
         const s = d.pick(sets);
         const elem = (s.ty as { elem: GTy }).elem;
@@ -634,7 +665,17 @@ class Gen {
         const local = ty.k === "int" ? SOME_INT : ty;
         return { stmt: { kind: "let", name: nm(name), value, span: S }, locals: [...env.locals, { name, ty: local }] };
       }],
-      [2, () => {
+      [depth > 0 ? 2 : 0, () => {
+        const dom = this.domain(env, true);
+        const name = this.fresh("x");
+        const body = this.stmts({ ...env, locals: [...env.locals, { name, ty: dom.ty }], inLoop: true }, action, depth - 1, 2);
+        return { stmt: { kind: "for", name: nm(name), domain: dom.domain, body, span: S }, locals: env.locals };
+      }],
+      [env.procs?.some((p) => !env.inLoop || !p.picks) ? 2 : 0, () => {
+        const p = d.pick(env.procs!.filter((p) => !env.inLoop || !p.picks));
+        return { stmt: { kind: "call", callee: nm(p.name), args: p.params.map((x) => this.expr(x.ty, env, 1)), span: S }, locals: env.locals };
+      }],
+      [env.inLoop ? 0 : 2, () => {
         const dom = this.domain(env, false);
         const name = this.fresh("w");
         const inner = [...env.locals, { name, ty: dom.ty }];
@@ -758,6 +799,27 @@ class Gen {
       });
     }
 
+    // procs: each may call the ones before it
+    const nProcs = d.int(0, 2);
+    for (let i = 0; i < nProcs; i++) {
+      const name = this.fresh("pr");
+      const params = Array.from({ length: d.int(0, 2) }, () => ({ name: this.fresh("p"), ...(d.chance(70) ? this.scalarType() : this.valueType(1)) }));
+      const info: ProcInfo = { name, params: params.map((p) => ({ name: p.name, ty: p.ty })), picks: false };
+      const env: Env = { mode: "action", locals: [...info.params], inOld: false, defs: this.defs, procs: [...this.procs] };
+      const body = this.stmts(env, { name, params: [], caller: null }, 2, 3);
+      const picks = (ss: readonly A.Stmt[]): boolean =>
+        ss.some((x) =>
+          x.kind === "pick" ? true
+          : x.kind === "if" ? picks(x.then) || picks(x.else ?? [])
+          : x.kind === "for" ? picks(x.body)
+          : x.kind === "call" ? this.procs.some((q) => q.name === x.callee.text && q.picks)
+          : false,
+        );
+      info.picks = picks(body);
+      this.procs.push(info);
+      decls.push({ kind: "proc", name: nm(name), params: params.map((p) => ({ name: nm(p.name), type: p.texpr, span: S })), body, span: S });
+    }
+
     // actions: signatures first (step properties name their parameters)
     const scalarTypes = this.types.filter((t) => isScalar(t.ty));
     if (scalarTypes.length) {
@@ -790,7 +852,7 @@ class Gen {
     for (const s of sigs) {
       const locals: Env["locals"] = s.info.params.map((p) => ({ name: p.name, ty: p.ty }));
       if (s.info.caller) locals.unshift({ name: "caller", ty: s.info.caller });
-      const env: Env = { mode: "action", locals, inOld: false, defs: this.defs };
+      const env: Env = { mode: "action", locals, inOld: false, defs: this.defs, procs: this.procs };
       const body = this.stmts(env, s.info, 2, 4);
       decls.push({ kind: "action", name: nm(s.info.name), params: s.params, by: s.by, body, span: S });
     }
@@ -801,9 +863,19 @@ class Gen {
       const env: Env = { mode: "invariant", locals: [], inOld: false, defs: this.defs };
       decls.push({ kind: "invariant", name: nm(this.fresh("inv")), expr: this.cond(env, this.maxDepth + 1), span: S });
     }
+    // a def that uses the step (action, caller, parameters, old): callable from step properties
+    const stepDefs: DefInfo[] = [];
+    if (d.chance(40)) {
+      const name = this.fresh("f");
+      const params = Array.from({ length: d.int(0, 1) }, () => ({ name: this.fresh("p"), ...this.scalarType() }));
+      const env: Env = { mode: "step", locals: params.map((p) => ({ name: p.name, ty: p.ty })), inOld: false, defs: this.defs };
+      const body = this.cond(env, this.maxDepth);
+      stepDefs.push({ name, params: params.map((p) => ({ name: p.name, ty: p.ty })), ret: BOOL });
+      decls.push({ kind: "def", name: nm(name), params: params.map((p) => ({ name: nm(p.name), type: p.texpr, span: S })), returnType: null, body, span: S });
+    }
     const nSteps = d.int(0, 2);
     for (let i = 0; i < nSteps; i++) {
-      const env: Env = { mode: "step", locals: [], inOld: false, defs: this.defs };
+      const env: Env = { mode: "step", locals: [], inOld: false, defs: [...this.defs, ...stepDefs] };
       decls.push({ kind: "step", name: nm(this.fresh("st")), expr: this.cond(env, this.maxDepth + 1), span: S });
     }
     return { kind: "spec", name: nm(this.fresh("Gen")), decls, span: S };

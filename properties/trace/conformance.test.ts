@@ -1,4 +1,4 @@
-// Conformance counterexamples in the file format (format 2): round trip of the new violation kind
+// Conformance counterexamples in the file format (format 2 added them; written as format 3): round trip of the new violation kind
 // and of steps the spec does not enable, golden errors for malformed conformance files, and what
 // `replay` says of one (its spec side only): replays on the spec, or diverged.
 
@@ -110,14 +110,14 @@ function sample(w: typeof sampleArb extends fc.Arbitrary<infer T> ? T : never) {
 }
 
 describe("conformance counterexamples round-trip", () => {
-  it("write then read gives the same trace (format 2, well-formed ITF), binding to the same steps, and the spec side replays", () => {
+  it("write then read gives the same trace (format 3, well-formed ITF), binding to the same steps, and the spec side replays", () => {
     fc.assert(
       fc.property(sampleArb, (w) => {
         const { model, walk, trace } = sample(w);
         const text = writeTrace(model, trace);
         const json = JSON.parse(text);
         expect(itfProblems(json)).toEqual([]);
-        expect(json["#meta"]["stakecheck-format"]).toBe(2);
+        expect(json["#meta"]["stakecheck-format"]).toBe(3);
         const back = readTraceText(text, "c.itf.json");
         expect(back).toEqual(trace);
         expect(writeTrace(model, back)).toBe(text);
@@ -146,7 +146,7 @@ describe("conformance counterexamples round-trip", () => {
     expect([...kinds].sort()).toEqual(["error", "error+disabled", "rejected", "rejected+disabled", "state", "state+disabled"]);
   });
 
-  it("the same divergence saves to one file; property counterexamples are still written as format 1", () => {
+  it("the same divergence saves to one file; property counterexamples are written as format 3 too", () => {
     const [, model] = MODELS[0];
     const { trace } = sample({ model: 0, choices: [{ probe: false, n: 0 }, { probe: true, n: 3 }], failure: "state", variable: 0, pick: 4 });
     const sub = mkdtempSync(join(dir, "save-"));
@@ -154,7 +154,7 @@ describe("conformance counterexamples round-trip", () => {
     const b = saveTrace(model, trace, sub);
     expect([a.status, b.status]).toEqual(["created", "unchanged"]);
     expect(b.path).toBe(a.path);
-    expect(JSON.parse(readFileSync(VALID, "utf8"))["#meta"]["stakecheck-format"]).toBe(1);
+    expect(JSON.parse(readFileSync(VALID, "utf8"))["#meta"]["stakecheck-format"]).toBe(3);
   });
 });
 
@@ -183,7 +183,7 @@ const MALFORMED: Record<string, [(j: J) => void, string]> = {
   "no conformance field": [(j) => delete j["#meta"].violation.conformance, "field #meta.violation.conformance: missing (a conformance violation says how the implementation diverged)"],
   "an unknown failure": [
     (j) => (j["#meta"].violation.conformance.failure = "crash"),
-    'field #meta.violation.conformance.failure: expected "state" | "rejected" | "error", found "crash"',
+    'field #meta.violation.conformance.failure: expected "state" | "rejected" | "error" | "accepted", found "crash"',
   ],
   "a state divergence without the implementation's value": [
     (j) => delete j["#meta"].violation.conformance.found,

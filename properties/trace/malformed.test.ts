@@ -17,8 +17,8 @@ const GOLDEN: Record<string, string> = {
   "an empty file": "bad.itf.json: the file is empty",
   "not an object": 'bad.itf.json: not an ITF trace: expected a JSON object with "#meta", "vars" and "states", found an array',
   "an ITF trace from another tool":
-    'bad.itf.json: not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay)',
-  "a newer format version": "bad.itf.json: written by a newer stakecheck (counterexample format 9); this version reads format 2",
+    'bad.itf.json: not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay, unless it has Quint\'s mbt::actionTaken)',
+  "a newer format version": "bad.itf.json: written by a newer stakecheck (counterexample format 9); this version reads format 3",
   "a missing variable": 'bad.itf.json: state 2: variable `pending` is missing (ITF requires every state to hold every variable in "vars")',
   "a negative index": "bad.itf.json: state 1, field #meta.index: expected a whole number, 0 or more, found -1",
   "indexes out of order": "bad.itf.json: state 2, field #meta.index: 5, but states are numbered 0, 1, 2, ... in order, so it must be 2",
@@ -39,7 +39,7 @@ const GOLDEN: Record<string, string> = {
   "a bad sha256 and a wrong property kind": [
     "bad.itf.json: 2 problems:",
     '  - field #meta.spec.sha256: expected a sha256 in 64 lowercase hex digits, found "abc"',
-    '  - field #meta.violation.kind: expected "invariant" | "step" | "well_typed" | "conformance", found "liveness"',
+    '  - field #meta.violation.kind: expected "invariant" | "step" | "well_typed" | "conformance" | "liveness", found "fairness"',
   ].join("\n"),
   "an unknown property":
     "bad.itf.json: field #meta.violation.name: spec `StakingPoolNoOwnerCheck` has no step property `no_unauthorised_withdrawal`; did you mean `no_unauthorized_withdrawal`?",
@@ -49,6 +49,9 @@ const GOLDEN: Record<string, string> = {
     "bad.itf.json: 4 problems:",
     ...[0, 1, 2, 3].map((i) => `  - state ${i}: variable \`ghost\` is missing (ITF requires every state to hold every variable in "vars")`),
   ].join("\n"),
+  "mbt::actionTaken disagrees with #meta": 'bad.itf.json: state 2: mbt::actionTaken is "deposit", but #meta.action says "unbond"',
+  "mbt::nondetPicks disagrees with #meta": "bad.itf.json: state 3: mbt::nondetPicks.caller is 0, but #meta says 1",
+  "mbt::nondetPicks is not a record": "bad.itf.json: state 1: mbt::nondetPicks is not a record of picks",
 };
 
 const dir = mkdtempSync(join(tmpdir(), "stakecheck-malformed-"));

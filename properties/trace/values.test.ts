@@ -6,7 +6,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { counterexampleData } from "../../src/html/counterexample.js";
+import { readTraceFile } from "../../src/trace/read.js";
 import { runCli } from "../support/cli.js";
+import { modelFromFile } from "../support/load.js";
 import { itfProblems } from "./support/itf-check.js";
 
 const SPEC = "properties/trace/fixtures/values.stake";
@@ -26,7 +29,9 @@ describe("counterexamples with fractions, tuples, options and subsets", () => {
     expect(r.stdout).toContain("  step 1  slash(v = 0, rate = 1/4)\n    stake[0]: 2 -> 3/2\n");
     expect(r.stdout).toContain("  step 2  attest(b = {who: 0, epoch: 1}, l = (1, 1))\n");
     expect(r.stdout).toContain("    exit_epoch[0]: none -> some(1)\n");
-    expect(r.stdout).toContain("  step 4  commit(w = {0, 1})\n    committed: {} -> {0, 1}\n");
+    expect(r.stdout).toContain("  step 4  commit(w = {0, 1})\n    committed: +{0, 1}\n");
+    // Element-level changes of a set of tuples and a set of records, a map keyed by tuples.
+    expect(r.stdout).toContain("    links: +{(1, 1)}\n    weight[(1, 1)]: 0 -> 1\n    votes: +{{who: 0, epoch: 1}}\n");
     expect(r.stdout).toContain("error: `stake[v]` would be 9/8, which is not a multiple of 1/2: round it with floor(..., 1/2) or ceil(..., 1/2)");
   });
 
@@ -56,5 +61,15 @@ describe("counterexamples with fractions, tuples, options and subsets", () => {
       `✓ ${join(GOLDEN, CALM)}: still violates invariant calm after step 4`,
       `✓ ${join(GOLDEN, WELL_TYPED)}: still violates well_typed at step 2: \`stake[v]\` would be 9/8, which is not a multiple of 1/2: round it with floor(..., 1/2) or ceil(..., 1/2)`,
     ]);
+  });
+
+  it("the HTML report shows them as the spec writes them: parameters, changes and whole states", () => {
+    const data = counterexampleData({ trace: readTraceFile(join(GOLDEN, CALM)), model: modelFromFile(SPEC) }, "c");
+    const steps = data.steps.map((st) => ({ params: st.params, changes: st.changes }));
+    expect(steps[0]).toEqual({ params: [["v", "0"], ["rate", "1/4"]], changes: [{ k: "value", path: "stake[0]", before: "2", after: "3/2" }] });
+    expect(steps[1].params).toEqual([["b", "{who: 0, epoch: 1}"], ["l", "(1, 1)"]]);
+    expect(steps[1].changes).toContainEqual({ k: "set", path: "links", added: ["(1, 1)"], removed: [] });
+    expect(steps[2].changes).toEqual([{ k: "value", path: "exit_epoch[0]", before: "none", after: "some(1)" }]);
+    expect(steps[3].params).toEqual([["w", "{0, 1}"]]);
   });
 });

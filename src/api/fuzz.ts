@@ -5,7 +5,8 @@
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
 import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
-import type { PropertySelection, Violation } from "../explore/result.js";
+import { selectsLiveness, type PropertySelection, type Violation } from "../explore/result.js";
+import { lassoWalks, type LassoWalkResult } from "../explore/liveness/walks.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
 import { targetOf } from "../explore/shrink-replay.js";
@@ -17,6 +18,7 @@ import { renderDiagnostics } from "../report/diagnostics.js";
 import { reproduceCommand } from "../report/fuzz-text.js";
 import { selectProperties } from "./check.js";
 import { loadSpecFile, type ConstValues } from "./load.js";
+import { shardRuns, shardSeed, type ShardInfo, type ShardSpec } from "./shard.js";
 
 export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
   /** The PRNG seed; a random one (reported in the result) when absent. */
@@ -31,6 +33,8 @@ export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
   readonly minimize?: boolean;
   /** Distinct states each minimizing search may visit (default 100,000; fewer for wide states). */
   readonly minimizeMaxStates?: number;
+  /** Run only this shard of the campaign: `seed` and `runs` are then the campaign's (src/api/shard.ts). */
+  readonly shard?: ShardSpec;
 }
 
 export interface FuzzRun {
@@ -47,17 +51,37 @@ export interface FuzzRun {
   readonly found?: Violation;
   readonly shrink?: ShrinkResult;
   readonly minimize?: MinimizeResult;
+  /** Set when the run is one shard of a campaign (`seed` and `runs` are then the shard's own). */
+  readonly shard?: ShardInfo;
+  /** Liveness: the walks that look for lassos (after the invariant walks found nothing). */
+  readonly lassoWalk?: LassoWalkResult;
 }
 
 /** Walks `model`, then shrinks and minimizes the first violation found. */
 export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {
-  const seed = options.seed ?? randomSeed();
-  const runs = options.runs ?? DEFAULT_RUNS;
+  const campaignSeed = options.seed ?? randomSeed();
+  const campaignRuns = options.runs ?? DEFAULT_RUNS;
+  const shard: ShardInfo | undefined = options.shard ? { ...options.shard, campaignSeed, campaignRuns } : undefined;
+  const seed = shard ? shardSeed(campaignSeed, shard.index) : campaignSeed;
+  const runs = shard ? shardRuns(campaignRuns, shard) : campaignRuns;
   const depth = options.depth ?? DEFAULT_DEPTH;
   const swarm = options.swarm ?? false;
+  const t0 = performance.now();
   const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
-  const base = { model, selection, seed, runs, depth, swarm, walk };
+  const base = { model, selection, seed, runs, depth, swarm, walk, ...(shard ? { shard } : {}) };
   const found = walk.violation;
+  if (!found && selectsLiveness(selection) && !walk.limit) {
+    // Lassos are not shrunk: a loop's steps cannot be dropped one by one.
+    const lassoWalk = lassoWalks(model, {
+      seed,
+      runs,
+      depth,
+      properties: selection,
+      ...(options.timeMs !== undefined ? { deadline: t0 + options.timeMs } : {}),
+      ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+    });
+    return { ...base, lassoWalk, ...(lassoWalk.violation ? { violation: lassoWalk.violation, found: lassoWalk.violation } : {}) };
+  }
   if (!found) return base;
   let violation = found;
   let shrink: ShrinkResult | undefined;

@@ -1,7 +1,7 @@
 // Replaying saved counterexamples on the current spec: read the file, find and load the spec with
 // the recorded consts, bind the trace to the compiled model and replay it (src/trace/replay.ts).
 
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { compileModel } from "../compile/compile.js";
 import { hasErrors } from "../lang/diagnostic.js";
@@ -10,7 +10,8 @@ import type { Model } from "../model/model.js";
 import { renderDiagnostics } from "../report/diagnostics.js";
 import { bindTrace } from "../trace/bind.js";
 import { traceFiles } from "../trace/files.js";
-import { readTraceFile } from "../trace/read.js";
+import { bindQuintTrace, replayQuint } from "../trace/quint-replay.js";
+import { isQuintMbt, readTraceFile } from "../trace/read.js";
 import { replayBound, type ReplayVerdict } from "../trace/replay.js";
 import type { Trace } from "../trace/trace.js";
 import { sha256Hex } from "../trace/write.js";
@@ -101,6 +102,8 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
   const expect = options.expect ?? "pass";
   let trace: Trace;
   try {
+    const quint = quintJson(file);
+    if (quint !== null) return replayQuintFile(file, quint, options, cache);
     trace = readTraceFile(file);
   } catch (e) {
     if (e instanceof InputError) return { kind: "error", file, message: e.message, ok: false };
@@ -136,6 +139,36 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
     verdict = replayBound(model, bound.bound);
   }
   return { kind: "replayed", file, trace, specPath, specChanged, model, verdict, ok: okFor(verdict, expect) };
+}
+
+/** The parsed file when it is a Quint MBT trace (no stakecheck #meta), else null (read as ours). */
+function quintJson(file: string): unknown | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null; // readTraceFile says what is wrong with it
+  }
+  return isQuintMbt(json) ? json : null;
+}
+
+/** A Quint MBT trace, on the spec given with --spec (with its default consts): it replays, a
+ * property of the spec is violated along it, or it diverges; a trace that does not match the spec
+ * by names is an error naming the first mismatch. */
+function replayQuintFile(file: string, json: unknown, options: ReplayOptions, cache: ModelCache): ReplayOutcome {
+  const expect = options.expect ?? "pass";
+  const specPath = options.specPath;
+  if (!specPath) return { kind: "error", file, ok: false, message: `${file}: a Quint MBT trace names no .stake spec; replay it with --spec PATH` };
+  const loaded = loadModel(specPath, {}, cache);
+  if (!("model" in loaded)) return { kind: "error", file, specPath, ok: false, message: `${file}: cannot replay on ${specPath}: ${"error" in loaded ? loaded.error : loaded.gone.join("; ")}` };
+  const b = bindQuintTrace(json, loaded.model, specPath);
+  if ("problems" in b) {
+    const [first, ...rest] = b.problems;
+    return { kind: "error", file, specPath, ok: false, message: `${file}: does not match spec ${specPath}: ${first}${rest.length ? ` (and ${rest.length} more)` : ""}` };
+  }
+  const { verdict, trace } = replayQuint(loaded.model, b.bound);
+  const ok = expect === "violation" ? verdict.kind === "violates" : verdict.kind === "replays";
+  return { kind: "replayed", file, trace, specPath, specChanged: false, model: loaded.model, verdict, ok };
 }
 
 /** Replays every counterexample file named by `paths` (files, or directories searched for

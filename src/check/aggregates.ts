@@ -4,12 +4,13 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import { MAX_SET_ELEMENTS } from "../ir/finite.js";
-import { BOOL, sizeOfTy, type IntTy, type Ty } from "../ir/types.js";
-import { PROTO_RESERVED, type Checker, type Scope } from "./checker.js";
+import { BOOL, showType, sizeOfTy, type IntTy, type Ty } from "../ir/types.js";
+import { PROTO_RESERVED, type Checker, type LocalBinding, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
 import { declareParts, rangeableType, subsetsDomain } from "./domains.js";
 import { checkBool, checkExpr, checkNumber, describeTy, src } from "./expressions.js";
 import { numIntTy } from "./fractions.js";
+import { checkFilter } from "./queues.js";
 import { declaredType } from "./types.js";
 
 export interface CheckedDomain {
@@ -60,27 +61,32 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
         }
         return { domain: { k: "seq", seq: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: ir.ty.cap };
       }
-      c.error(e.span, `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`, "range over a type (Account, 0 .. N - 1, bool), a set or a queue");
+      const keys = ir.ty.k === "map" ? showType(ir.ty.key, false) : undefined;
+      c.error(
+        e.span,
+        `cannot range over \`${src(c, e.span)}\`: it is ${describeTy(ir.ty)}`,
+        keys ? `range over its keys, \`k in ${keys}\`, and read \`${src(c, e.span)}[k]\`` : "range over a type (Account, 0 .. N - 1, bool), a set or a queue",
+      );
       return null;
     }
   }
 }
 
 /** Declares a bound name, refusing to shadow anything already visible. */
-export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: "parameter" | "caller" | "let" | "binder" | "pick", alias?: I.Expr): number {
+export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: LocalBinding["what"], value?: I.Expr): number {
   const prev = sc.lookup(name.text);
   if (name.text === "__proto__") {
     c.error(name.span, `\`__proto__\` is reserved: it is ${PROTO_RESERVED}`, "choose another name");
   } else if (prev) {
-    c.error(name.span, `\`${name.text}\` is already defined (line ${c.lineOf(prev.span)})`, "choose another name");
+    c.error(name.span, `\`${name.text}\` is already defined (line ${c.lineOf(prev.span)})`, "choose another name", [{ span: prev.span, message: `\`${name.text}\` is first defined here` }]);
   } else {
     const g = c.globals.get(name.text);
     if (g) {
       const at = g.kind === "enumMember" ? g.span : g.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations");
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, "choose another name: stakecheck does not shadow declarations", [{ span: at, message: `\`${name.text}\` is declared here` }]);
     }
   }
-  return sc.declare(name.text, ty, name.span, what, alias).id;
+  return sc.declare(name.text, ty, name.span, what, value).id;
 }
 
 export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope, expected?: Ty): I.Expr {
@@ -93,7 +99,7 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
       const d = checkDomain(c, b.domain, sc);
       if (!d) bad = true;
       const local = b.parts ? sc.declare(b.name.text, d?.ty ?? { k: "error" }, b.name.span, "binder").id : declareLocal(c, sc, b.name, d?.ty ?? { k: "error" }, "binder");
-      if (b.parts && !declareParts(c, sc, b, d?.ty ?? { k: "error" }, local, (n, ty, alias) => declareLocal(c, sc, n, ty, "binder", alias))) bad = true;
+      if (b.parts && !declareParts(c, sc, b, d?.ty ?? { k: "error" }, local, (n, ty, value) => declareLocal(c, sc, n, ty, "binder", value))) bad = true;
       if (d) {
         binders.push({ name: b.name.text, local, domain: d.domain, span: b.span });
         size *= d.size;
@@ -139,6 +145,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
         }
         return { ...base, ty: { k: "set", elem: bt } };
       }
+      case "filter":
+        return checkFilter(c, e, base);
     }
   } finally {
     sc.pop();

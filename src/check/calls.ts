@@ -10,6 +10,8 @@ import { closest } from "../lang/suggest.js";
 import type { Checker, Scope } from "./checker.js";
 import { ensureDef } from "./defs.js";
 import { checkExpr, describeTy, fitTo, src } from "./expressions.js";
+import { checkRemoveAt } from "./queues.js";
+import { procNamed } from "./procs.js";
 
 interface BuiltinSig {
   readonly params: string;
@@ -36,6 +38,7 @@ export const BUILTINS: Record<Builtin, BuiltinSig> = {
   some: { params: "value", arity: 1 },
   get: { params: "option", arity: 1 },
   get_or: { params: "option, default", arity: 2 },
+  remove_at: { params: "queue, index", arity: 2 },
 };
 
 function isBuiltin(name: string): name is Builtin {
@@ -49,6 +52,7 @@ function checkOld(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, e
       "`old` can be used only in step properties",
       sc.mode === "action" ? "statements run in order: a variable read before it is assigned still holds its value from before the step; save a value with `let` to use it after an assignment"
       : sc.mode === "invariant" ? "an invariant sees one state; a `step` property relates the states before and after a step"
+      : sc.mode === "liveness" ? "a liveness property looks at one state at a time along a behaviour; a `step` property relates the states before and after a step"
       : "there is no state before the first one",
     );
     e.args.forEach((a) => checkExpr(c, a, sc));
@@ -79,6 +83,8 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
   }
   const ctx = `\`${fn}\``;
   switch (fn) {
+    case "remove_at":
+      return checkRemoveAt(c, e, sc);
     case "div":
     case "div_up":
     case "mul_div":
@@ -169,6 +175,12 @@ export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: 
   }
   const g = c.globals.get(name);
   if (g?.kind === "def") return checkDefCall(c, g.id, e, sc);
+  if (g?.kind === "proc") {
+    procNamed(c, g.id);
+    c.error(e.callee.span, `\`${name}\` is a proc: it runs statements, so it is called as a statement of its own, not inside an expression`, "to compute a value from the state, declare a `def`: `def f(x: T) = ...`");
+    e.args.forEach((a) => checkExpr(c, a, sc));
+    return c.errExpr(e.span);
+  }
   if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc, expected);
   if (g) {
     const hint =

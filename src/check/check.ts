@@ -19,8 +19,11 @@ import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js"
 import { fits } from "./compat.js";
 import { checkRounding } from "./fractions.js";
 import { actionSignature, checkAction } from "./statements.js";
+import { checkProcs, unusedProcs } from "./procs.js";
+import { stepOnlyCalls } from "./step-defs.js";
 import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
+import { checkLiveness } from "./liveness.js";
 import { addWarnings } from "./warnings.js";
 
 export interface CheckOptions {
@@ -45,12 +48,13 @@ const RESERVED = new Map<string, string>([
 function collectGlobals(c: Checker, ast: A.Spec): void {
   let vars = 0;
   let defs = 0;
+  let procs = 0;
   let actions = 0;
   const add = (name: A.Name, g: Global) => {
     const prev = c.globals.get(name.text);
     if (prev) {
       const at = prev.kind === "enumMember" ? prev.span : prev.decl.name.span;
-      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined);
+      c.error(name.span, `\`${name.text}\` is already declared at line ${c.lineOf(at)}`, g.kind === "enumMember" || prev.kind === "enumMember" ? "enum members are global names, so they must differ from every other name" : undefined, [{ span: at, message: `\`${name.text}\` is first declared here` }]);
     } else if (RESERVED.get(name.text) !== undefined) {
       c.error(name.span, `\`${name.text}\` is reserved: it is ${RESERVED.get(name.text)}`, "choose another name");
     } else if (Object.prototype.hasOwnProperty.call(BUILTINS, name.text)) {
@@ -85,11 +89,18 @@ function collectGlobals(c: Checker, ast: A.Spec): void {
         add(d.name, { kind: "action", decl: d, id: actions++ });
         c.actionDecls.push(d);
         break;
+      case "proc":
+        add(d.name, { kind: "proc", decl: d, id: procs++ });
+        c.procDecls.push(d);
+        break;
       case "invariant":
         add(d.name, { kind: "invariant", decl: d });
         break;
       case "step":
         add(d.name, { kind: "step", decl: d });
+        break;
+      case "liveness":
+        add(d.name, { kind: "liveness", decl: d });
         break;
     }
   }
@@ -143,6 +154,10 @@ function checkProperty(c: Checker, d: A.InvariantDecl | A.StepDecl): I.Property 
   return { name: d.name.text, expr, nLocals: sc.nLocals, span: d.span };
 }
 
+function withFairness(a: I.Action, d: A.ActionDecl): I.Action {
+  return d.fairness ? { ...a, fairness: d.fairness.kind } : a;
+}
+
 function toMap(consts: CheckOptions["consts"]): Map<string, number | boolean> {
   if (!consts) return new Map();
   return consts instanceof Map ? new Map(consts) : new Map(Object.entries(consts));
@@ -183,18 +198,20 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   const closure = defClosure(c);
 
   const inits = c.varDecls.map((d, i) => checkVarInit(c, d, i, closure));
-  const actions = c.actionDecls.map((d, i) => checkAction(c, d, i));
+  checkProcs(c);
+  const actions = c.actionDecls.map((d, i) => withFairness(checkAction(c, d, i), d));
   const invariants: I.Property[] = [];
   const steps: I.Property[] = [];
+  const liveness: I.Liveness[] = [];
   for (const d of ast.decls) {
     if (d.kind === "invariant") invariants.push(checkProperty(c, d));
     if (d.kind === "step") steps.push(checkProperty(c, d));
-  }
-  for (const call of c.pendingCalls) {
-    if (closure.usesOld[call.def] && call.mode !== "step" && call.mode !== "def") {
-      c.error(call.span, `\`${c.defDecls[call.def].name.text}\` uses \`old\`, so it can be called only from step properties`, "`old` compares a step's two states; an invariant or an action sees one");
+    if (d.kind === "liveness") {
+      const l = checkLiveness(c, d);
+      if (l) liveness.push(l);
     }
   }
+  stepOnlyCalls(c, closure);
 
   const spec: I.Spec = {
     name: ast.name.text,
@@ -205,6 +222,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
     actions,
     invariants,
     steps,
+    liveness,
     sites: c.sites,
     requires: c.requires,
     actionEnum: c.actionEnum,
@@ -213,6 +231,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   };
   const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
   addWarnings(c, ast, checked);
+  unusedProcs(c);
   const diagnostics = sortDiagnostics(c.diags);
   return { spec: hasErrors(diagnostics) ? null : checked, diagnostics };
 }

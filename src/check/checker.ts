@@ -1,7 +1,7 @@
 // The checker's shared state: the global symbol table, diagnostics, failure sites and scopes.
 
 import type * as A from "../lang/ast.js";
-import { error, warning, type Diagnostic } from "../lang/diagnostic.js";
+import { error, warning, type Diagnostic, type Related } from "../lang/diagnostic.js";
 import type { SourceFile } from "../lang/source.js";
 import { closest } from "../lang/suggest.js";
 import type * as I from "../ir/ir.js";
@@ -13,9 +13,11 @@ export type Global =
   | { readonly kind: "enumMember"; readonly span: A.Span; readonly enumName: string; readonly ordinal: number; ty?: EnumTy }
   | { readonly kind: "var"; readonly decl: A.VarDecl; readonly id: number }
   | { readonly kind: "def"; readonly decl: A.DefDecl; readonly id: number }
+  | { readonly kind: "proc"; readonly decl: A.ProcDecl; readonly id: number }
   | { readonly kind: "action"; readonly decl: A.ActionDecl; readonly id: number }
   | { readonly kind: "invariant"; readonly decl: A.InvariantDecl }
-  | { readonly kind: "step"; readonly decl: A.StepDecl };
+  | { readonly kind: "step"; readonly decl: A.StepDecl }
+  | { readonly kind: "liveness"; readonly decl: A.LivenessDecl };
 
 /** Why `__proto__` cannot name anything: states, counterexample files and generated TypeScript
  * hold names as object keys, and in an object literal this one sets the prototype. */
@@ -27,21 +29,26 @@ export const GLOBAL_KIND_WORD: Record<Global["kind"], string> = {
   enumMember: "an enum member",
   var: "a variable",
   def: "a def",
+  proc: "a proc",
   action: "an action",
   invariant: "an invariant",
   step: "a step property",
+  liveness: "a liveness property",
 };
 
 /** Where an expression sits, which decides what it may use. */
-export type Mode = "const" | "init" | "def" | "action" | "invariant" | "step";
+export type Mode = "const" | "init" | "def" | "action" | "invariant" | "step" | "liveness";
 
 export interface LocalBinding {
   readonly id: number;
   readonly ty: Ty;
   readonly span: A.Span;
-  readonly what: "parameter" | "caller" | "let" | "binder" | "pick";
-  /** A name that stands for an expression: a field of a destructured tuple. */
-  readonly alias?: I.Expr;
+  readonly what: "parameter" | "caller" | "let" | "binder" | "pick" | "loop";
+  /**
+   * A name that stands for an expression: uses of the name are that expression. A `let` whose
+   * value is a constant (so uses fold), or a field of a destructured tuple (`(s, t) in signed`).
+   */
+  readonly value?: I.Expr;
 }
 
 /** Lexical scope of one function body (action, def, property, initial value). */
@@ -53,6 +60,8 @@ export class Scope {
   inOld = false;
   /** The def whose body this is, if any. */
   readonly defId: number | undefined;
+  /** The proc whose body this is (checked on its own or inlined into a call), if any. */
+  proc: string | undefined;
 
   constructor(mode: Mode, defId?: number) {
     this.mode = mode;
@@ -75,8 +84,8 @@ export class Scope {
     return this.frames.flatMap((f) => [...f.keys()]);
   }
 
-  declare(name: string, ty: Ty, span: A.Span, what: LocalBinding["what"], alias?: I.Expr): LocalBinding {
-    const b: LocalBinding = { id: this.counter.n++, ty, span, what, ...(alias ? { alias } : {}) };
+  declare(name: string, ty: Ty, span: A.Span, what: LocalBinding["what"], value?: I.Expr): LocalBinding {
+    const b: LocalBinding = { id: this.counter.n++, ty, span, what, ...(value ? { value } : {}) };
     this.frames[this.frames.length - 1].set(name, b);
     return b;
   }
@@ -87,6 +96,15 @@ export class Scope {
 
   pop(): void {
     this.frames.pop();
+  }
+
+  /** A scope that sees none of this one's names but numbers its locals in the same sequence: a
+   * proc's body inlined into an action. */
+  isolated(proc: string): Scope {
+    const s = new Scope(this.mode, this.defId);
+    s.counter = this.counter;
+    s.proc = proc;
+    return s;
   }
 }
 
@@ -113,8 +131,12 @@ export class Checker {
   readonly rejected = new Set<A.Decl>();
   /** `caller` used with no action declaring one: said once, not at every use. */
   noCallerReported = false;
-  /** Per def: reads state directly; uses `old` directly; defs it calls. */
-  readonly defFacts: { readsState: boolean; usesOld: boolean; calls: Set<number> }[] = [];
+  /** Per def: reads state directly; uses `old` directly; the first of `action`, `caller` or an
+   * action's parameter it uses directly (which make it a step-only def); defs it calls. */
+  readonly defFacts: { readsState: boolean; usesOld: boolean; usesStep?: string; calls: Set<number> }[] = [];
+  /** Above 0 while a proc's body is inlined into a call: its diagnostics were given when the proc
+   * itself was checked. */
+  quiet = 0;
   readonly constOverrides: ReadonlyMap<string, number | boolean>;
   /** Named types: resolved lazily, in any order, with cycle detection. */
   readonly typeStates = new Map<string, { state: "resolving" } | { state: "done"; ty: Ty }>();
@@ -126,6 +148,7 @@ export class Checker {
   readonly defDecls: A.DefDecl[] = [];
   readonly defSigs: { params: { name: string; ty: Ty }[]; ret: Ty | null }[] = [];
   readonly defBodies: (I.Def | null)[] = [];
+  readonly procDecls: A.ProcDecl[] = [];
   readonly actionDecls: A.ActionDecl[] = [];
   actionEnum: EnumTy = { k: "enum", name: "Action", members: [], id: -1 };
   /** Per action: caller type and parameter names and types (for step properties). */
@@ -136,12 +159,17 @@ export class Checker {
     this.constOverrides = constOverrides;
   }
 
-  error(span: A.Span, message: string, hint?: string): void {
-    this.diags.push(error(this.file, span, message, hint));
+  /** Errors dropped while quiet (none, when a proc checks on its own: its inlined copies see the
+   * same names and types). */
+  suppressed = 0;
+
+  error(span: A.Span, message: string, hint?: string, related?: readonly Related[]): void {
+    if (this.quiet === 0) this.diags.push(error(this.file, span, message, hint, related));
+    else this.suppressed++;
   }
 
   warn(span: A.Span, message: string, hint?: string): void {
-    this.diags.push(warning(this.file, span, message, hint));
+    if (this.quiet === 0) this.diags.push(warning(this.file, span, message, hint));
   }
 
   site(kind: I.SiteKind, span: A.Span, ty?: Ty, what?: string): number {

@@ -11,12 +11,15 @@ import { arithTy, decimalValue, numConst, numIntTy } from "./fractions.js";
 import { checkSetLit, checkTupleLit, expectedOf, foldSet, indexCompatible } from "./values.js";
 import { checkAggregate } from "./aggregates.js";
 import { checkCall } from "./calls.js";
+import { checkMisplacedTemporal } from "./liveness.js";
 import { GLOBAL_KIND_WORD, type Checker, type Scope } from "./checker.js";
 import { fits, needsFit, sameKey, unify } from "./compat.js";
 import { constValue } from "./consts.js";
 import * as iv from "./intervals.js";
 import { declaredType } from "./types.js";
 import { closest } from "../lang/suggest.js";
+import { checkLetIn, checkPower } from "./let-in.js";
+import { stepAllowed } from "./step-defs.js";
 
 const LIMIT = Number.MAX_SAFE_INTEGER;
 
@@ -180,15 +183,17 @@ function actionOutsideStep(c: Checker, span: A.Span, sc: Scope): void {
 
 function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope): I.Expr {
   const local = sc.lookup(e.name);
-  if (local) return local.alias ? { ...local.alias, span: e.span } : { k: "local", ty: local.ty, id: local.id, span: e.span };
+  if (local) return local.value ? { ...local.value, span: e.span } : { k: "local", ty: local.ty, id: local.id, span: e.span };
   const g = c.globals.get(e.name);
   if (!g && e.name === "caller") {
-    if (sc.mode === "step") return callerExpr(c, e.span);
+    if (stepAllowed(c, sc, "`caller`")) return callerExpr(c, e.span);
     c.error(
       e.span,
-      sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
-      sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
+      sc.proc !== undefined ? "a proc has no caller of its own" : sc.mode === "action" ? "this action has no caller" : "`caller` is only available in actions that declare one and in step properties",
+      sc.proc !== undefined ? `pass it as an argument: declare a parameter, \`proc ${sc.proc}(..., who: Account)\`, and call \`${sc.proc}(..., caller)\``
+      : sc.mode === "action" ? "declare it: `action name(...) by caller: Account { ... }`"
       : sc.mode === "invariant" ? "an invariant sees one state, not a step; to say who may change what, write a `step` property"
+      : sc.mode === "liveness" ? "a liveness property is about the states of a behaviour, not about who takes a step; to say who may change what, write a `step` property"
       : undefined,
     );
     return c.errExpr(e.span);
@@ -224,7 +229,7 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
       return { k: "var", ty: c.varTypes[g.id] ?? ERR, id: g.id, span: e.span };
     }
     case "action":
-      if (sc.mode === "step") return { k: "const", ty: c.actionEnum, v: g.id, span: e.span };
+      if (sc.mode === "step" || sc.mode === "def") return { k: "const", ty: c.actionEnum, v: g.id, span: e.span };
       c.error(e.span, `\`${e.name}\` is an action; action names are values only in step properties`, "as in `step s: action == " + e.name + " implies ...`");
       return c.errExpr(e.span);
     case "type":
@@ -282,7 +287,7 @@ function checkField(c: Checker, e: Extract<A.Expr, { kind: "field" }>, sc: Scope
   if (e.target.kind === "name" && !sc.lookup(e.target.name)) {
     const g = c.globals.get(e.target.name);
     if (g?.kind === "action") {
-      if (sc.mode !== "step") {
+      if (!stepAllowed(c, sc, `\`${e.target.name}.${e.field.text}\``)) {
         c.error(
           e.span,
           "an action's parameters can be read only in step properties",
@@ -321,6 +326,8 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
   const op = e.op;
   const opText = op === "notin" ? "not in" : op;
   switch (op) {
+    case "**":
+      return checkPower(c, e, sc);
     case "+":
     case "-":
     case "*":
@@ -353,7 +360,7 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
     }
     case "==":
     case "!=": {
-      if (sc.mode !== "step" && (e.left.kind === "action" || e.right.kind === "action")) {
+      if (sc.mode !== "step" && sc.mode !== "def" && (e.left.kind === "action" || e.right.kind === "action")) {
         actionOutsideStep(c, e.span, sc);
         return c.errExpr(e.span);
       }
@@ -501,7 +508,7 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
     case "name":
       return checkName(c, e, sc);
     case "action":
-      if (sc.mode !== "step") {
+      if (!stepAllowed(c, sc, "`action`")) {
         actionOutsideStep(c, e.span, sc);
         return c.errExpr(e.span);
       }
@@ -530,6 +537,8 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
       const ty = u.k === "int" && (t.ty.k === "int" && el.ty.k === "int") ? numIntTy(c, e.span, u, denOf(u)) : u;
       return { k: "ite", ty, c: cond, t, e: el, span: e.span };
     }
+    case "let":
+      return checkLetIn(c, e, sc, expected);
     case "index":
       return checkIndex(c, e, sc);
     case "field":
@@ -546,6 +555,9 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
       return checkRecordLit(c, e, sc, expected);
     case "tupleLit":
       return checkTupleLit(c, e, sc, expected);
+    case "temporal":
+    case "leadsto":
+      return checkMisplacedTemporal(c, e, sc);
   }
 }
 

@@ -3,22 +3,19 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import { BOOL, ERR, showType, type Ty } from "../ir/types.js";
-import { isChoiceType } from "../ir/finite.js";
+import { choiceCount, isChoiceType } from "../ir/finite.js";
 import { arithTy, checkRounding, noteLet } from "./fractions.js";
 import { choiceSize } from "./choices.js";
 import { indexCompatible } from "./values.js";
+import { ActionBuild } from "./action-build.js";
 import { checkDomain, declareLocal } from "./aggregates.js";
 import { GLOBAL_KIND_WORD, Scope, type Checker } from "./checker.js";
 import { fits } from "./compat.js";
 import { checkBool, checkExpr, checkInt, coerce, describeTy, fieldHint, intTy, need, src } from "./expressions.js";
 import * as iv from "./intervals.js";
+import { checkFor } from "./loops.js";
+import { checkCallStmt } from "./procs.js";
 import { resolveType } from "./types.js";
-
-interface ActionBuild {
-  readonly id: number;
-  readonly choices: I.Choice[];
-  readonly requires: number[];
-}
 
 /** Resolves an assignment target to a variable and a path; null after a diagnostic. */
 function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
@@ -34,11 +31,20 @@ function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
   }
   const local = sc.lookup(root.name);
   if (local) {
-    const what = local.what === "let" ? "a `let` value" : local.what === "pick" ? "a picked value" : local.what === "binder" ? "a bound name" : `the action's ${local.what}`;
+    const what =
+      local.what === "let" ? "a `let` value"
+      : local.what === "pick" ? "a picked value"
+      : local.what === "binder" ? "a bound name"
+      : local.what === "loop" ? "the loop's variable"
+      : sc.proc !== undefined && local.what === "parameter" ? `a parameter of proc \`${sc.proc}\``
+      : `the action's ${local.what}`;
     c.error(
       root.span,
       `cannot assign to \`${root.name}\`: it is ${what}`,
-      local.what === "let" ? "`let` values are fixed; declare a `var` for state that changes" : "it is chosen when the action fires and stays fixed; declare a `var` for state that changes",
+      local.what === "let" ? "`let` values are fixed; declare a `var` for state that changes"
+      : local.what === "loop" ? "it takes each value of the loop's domain in turn; to change entries of a queue, loop over its indexes: `for i in 0 .. N - 1 { if i < len(q) { q[i] = ... } }`"
+      : sc.proc !== undefined && local.what === "parameter" ? "a proc's parameters are the values it was called with; declare a `var` for state that changes"
+      : "it is chosen when the action fires and stays fixed; declare a `var` for state that changes",
     );
     return null;
   }
@@ -139,23 +145,22 @@ function checkAssign(c: Checker, s: Extract<A.Stmt, { kind: "assign" }>, sc: Sco
   return { k: "assign", place, value, site, span: s.span };
 }
 
-function checkStmts(c: Checker, stmts: readonly A.Stmt[], sc: Scope, act: ActionBuild): I.Stmt[] {
+/** Checks statements in order; a proc call contributes the statements of the inlined proc. */
+export function checkStmts(c: Checker, stmts: readonly A.Stmt[], sc: Scope, act: ActionBuild): I.Stmt[] {
   const out: I.Stmt[] = [];
   for (const s of stmts) {
     const r = checkStmt(c, s, sc, act);
-    if (r) out.push(r);
+    if (Array.isArray(r)) out.push(...r);
+    else if (r) out.push(r);
   }
   return out;
 }
 
-function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt | null {
+function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt | I.Stmt[] | null {
   switch (s.kind) {
     case "require": {
       const cond = checkBool(c, s.cond, sc, "`require`");
-      const req = c.requires.length;
-      c.requires.push({ action: act.id, span: s.span });
-      act.requires.push(req);
-      return { k: "require", cond, req, span: s.span };
+      return { k: "require", cond, req: act.require(s.span), span: s.span };
     }
     case "let": {
       const value = checkExpr(c, s.value, sc);
@@ -188,12 +193,15 @@ function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt |
         };
         where = where ? { k: "logic", ty: BOOL, op: "and", l: member, r: where, span: s.span } : member;
       }
-      const pick = act.choices.filter((x) => x.kind === "pick").length;
-      act.choices.push({ kind: "pick", name: s.name.text, local, ty, span: s.name.span });
+      const pick = act.pick(s.name.text, local, ty, s.name.span);
       return { k: "pick", pick, local, where, span: s.span };
     }
     case "assign":
       return checkAssign(c, s, sc);
+    case "for":
+      return checkFor(c, s, sc, act);
+    case "call":
+      return checkCallStmt(c, s, sc, act);
   }
 }
 
@@ -217,23 +225,25 @@ export function actionSignature(c: Checker, decl: A.ActionDecl): { caller: Ty | 
 
 export function checkAction(c: Checker, decl: A.ActionDecl, id: number): I.Action {
   const sc = new Scope("action");
-  const act: ActionBuild = { id, choices: [], requires: [] };
+  const act = new ActionBuild(c, id);
   const sig = c.actionSigs[id];
   if (decl.by && sig.caller) {
     const local = declareLocal(c, sc, decl.by.name, sig.caller, "caller");
-    if (sig.caller.k !== "error") act.choices.push({ kind: "caller", name: decl.by.name.text, local, ty: sig.caller, span: decl.by.name.span });
+    if (sig.caller.k !== "error") act.fixed.push({ kind: "caller", name: decl.by.name.text, local, ty: sig.caller, span: decl.by.name.span });
   }
   decl.params.forEach((p, i) => {
     const ty = sig.params[i].ty;
     const local = declareLocal(c, sc, p.name, ty, "parameter");
-    if (ty.k !== "error") act.choices.push({ kind: "param", name: p.name.text, local, ty, span: p.name.span });
+    if (ty.k !== "error") act.fixed.push({ kind: "param", name: p.name.text, local, ty, span: p.name.span });
   });
   const body = checkStmts(c, decl.body, sc, act);
+  const choices = act.choices();
+  checkInstanceCount(c, decl, choices);
   return {
     name: decl.name.text,
     span: decl.span,
     nameSpan: decl.name.span,
-    choices: act.choices,
+    choices,
     hasCaller: decl.by !== null,
     paramCount: decl.params.length,
     body,
@@ -241,3 +251,19 @@ export function checkAction(c: Checker, decl: A.ActionDecl, id: number): I.Actio
     requires: act.requires,
   };
 }
+
+/** Instances are numbered by 32-bit integers: an action's choices (its picks in loops above all)
+ * must not multiply beyond that. */
+function checkInstanceCount(c: Checker, decl: A.ActionDecl, choices: readonly I.Choice[]): void {
+  let n = 1;
+  for (const ch of choices) n *= choiceCount(ch.ty);
+  if (n <= MAX_INSTANCES) return;
+  const picks = choices.filter((ch) => ch.kind === "pick").length;
+  c.error(
+    decl.name.span,
+    `action \`${decl.name.text}\` has ${n.toExponential(2).replace("e+", " x 10^")} instances (one per value of each of its ${choices.length} choices${picks ? `, ${picks} of them picks` : ""}), more than ${MAX_INSTANCES}`,
+    "a pick inside a loop is one choice per round: pick fewer values, or loop over fewer",
+  );
+}
+
+const MAX_INSTANCES = 2 ** 31 - 1;

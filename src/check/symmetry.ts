@@ -16,7 +16,8 @@
 //      initialised, since no value of T is special; maps keyed by T are filled with one value.
 //
 // Quantifiers (all, any, sum, count, map, set) over T, parameters, callers and picks of type T are
-// all fine: they range over every element alike.
+// all fine: they range over every element alike. So is a `for` loop over T whose rounds do not
+// interfere (src/check/symmetry-loops.ts).
 //
 // Breaking a rule is a warning, not an error: the spec means the same with or without symmetry,
 // only the reduction would be unsound. The type is marked `broken` and explored without reduction.
@@ -26,6 +27,7 @@ import { showType, slotCount, type Ty } from "../ir/types.js";
 import type { Checker } from "./checker.js";
 import { src } from "./expressions.js";
 import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
+import { loopOrderRule } from "./symmetry-loops.js";
 
 function symOf(t: Ty): number | undefined {
   return t.k === "int" ? t.sym : undefined;
@@ -209,6 +211,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
         const s = ["div", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "floor", "ceil"].includes(e.fn) ? e.args.find(isSym) : undefined;
         if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
         if (e.fn === "push" && e.args[0].ty.k === "seq" && symMismatch(e.args[1].ty, e.args[0].ty.elem)) mixed(e.args[1].span, e.args[1].ty, e.args[0].ty.elem, "`push`");
+        if (e.fn === "remove_at") indexRule(e.args[1], e.args[0].ty, "`remove_at`");
         return;
       }
       case "agg":
@@ -238,6 +241,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
         assignments(s.then);
         assignments(s.else);
       }
+      if (s.k === "for") assignments(s.body);
       if (s.k !== "assign") continue;
       let ty: Ty = spec.vars[s.place.var].ty;
       for (const step of s.place.path) {
@@ -269,6 +273,10 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
   spec.actions.forEach((a) => {
     forEachStmtExpr(a.body, rule);
     assignments(a.body);
+    loopOrderRule(a.body, (s, sym, why) => {
+      const t = spec.symmetric[sym];
+      c.error(s.span, `this loop over \`${t.name}\` may depend on the order of \`${t.name}\`'s values: ${why}`, undefined, { k: "int", lo: t.ty.lo, hi: t.ty.hi, sym });
+    });
   });
   [...spec.invariants, ...spec.steps].forEach((p) => expr(p.expr));
   return spec.symmetric.map((t, k) => (broken.has(k) ? { ...t, broken: broken.get(k)! } : t));

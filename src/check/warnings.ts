@@ -81,7 +81,7 @@ export function addWarnings(c: Checker, ast: A.Spec, spec: I.Spec): void {
     if (p.expr.k === "const" && p.expr.v === 1 && !refused.has(p.span)) c.warn(p.span, `step property \`${p.name}\` is always true`, "it does not depend on the states, so it checks nothing");
   }
   if (spec.actions.length === 0) c.warn(ast.name.span, `spec \`${ast.name.text}\` has no actions: only its initial state is checked`);
-  if (spec.invariants.length === 0 && spec.steps.length === 0) {
+  if (spec.invariants.length === 0 && spec.steps.length === 0 && !ast.decls.some((d) => d.kind === "liveness")) {
     c.warn(ast.name.span, `spec \`${ast.name.text}\` states no invariant or step property`, "only the built-in `well_typed` property will be checked");
   }
 }

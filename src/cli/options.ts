@@ -54,6 +54,8 @@ export function parseBytes(flag: string, text: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** A repeatable option's values (no default: an absent option is undefined, and help shows no
+ * `(default: [])`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }

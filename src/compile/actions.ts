@@ -9,10 +9,14 @@ import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { bind, compileCode, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
 import { emitFit } from "./fit.js";
 import { choiceSlots } from "./options.js";
+import { compileFor } from "./loops.js";
+import { assertNever } from "../util/assert-never.js";
+import { choiceCodeAt } from "../ir/finite.js";
+import type { Ty } from "../ir/types.js";
 import { placeOf } from "./expr.js";
 
 /** Copy `s` into `d` (the generated CP function) and switch reads to `d`. */
-function ensureCopied(ctx: Ctx): void {
+export function ensureCopied(ctx: Ctx): void {
   if (ctx.S === "d") return;
   ctx.fn.line("CP(d, s);");
   ctx.S = "d";
@@ -48,17 +52,48 @@ function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
   targets.forEach((t, k) => ctx.fn.line(`${t} = ${slots[k]};`));
 }
 
-interface BodyState {
-  /** Bit per pick made inside a conditional branch, so unmade picks can be pinned to one value. */
-  readonly conditionalPicks: Map<number, number>;
-  readonly pickSlots: (ctx: Ctx, pick: number) => string[];
+export interface BodyState {
+  /** The choice parameter (`c3`) of a pick by its number (loop rounds included). */
+  readonly pickChoice: (pick: number) => string;
+  /** The type a pick ranges over (its choice code is unpacked into that type's slots). */
+  readonly pickTy: (pick: number) => Ty;
+  /** Per pick made where it might not be reached (in a branch, in a round a loop may skip): the
+   * temporary set to 1 when it is, so unmade picks can be pinned to one value. */
+  readonly conditional: Map<number, string>;
 }
 
-function compileStmts(ctx: Ctx, stmts: readonly I.Stmt[], st: BodyState, nested: boolean): void {
-  for (const s of stmts) compileStmt(ctx, s, st, nested);
+export function compileStmts(ctx: Ctx, stmts: readonly I.Stmt[], st: BodyState, nested: boolean, picks = 0): void {
+  for (const s of stmts) compileStmt(ctx, s, st, nested, picks);
 }
 
-function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean): void {
+/** `if (c) { then } else { otherwise }`, both paths leaving the successor in `d` the same way. */
+export function emitIf(ctx: Ctx, c: string, then: () => void, otherwise: () => void): void {
+  const fn = ctx.fn;
+  const start = ctx.S;
+  const t = fn.capture(() => {
+    then();
+    return ctx.S;
+  });
+  ctx.S = start;
+  const f = fn.capture(() => {
+    otherwise();
+    return ctx.S;
+  });
+  const copied = t.value === "d" || f.value === "d";
+  if (copied && t.value !== "d") t.lines.push("    CP(d, s);");
+  if (copied && f.value !== "d") f.lines.push("    CP(d, s);");
+  fn.line(`if (${c}) {`);
+  fn.append(t.lines);
+  if (f.lines.length > 0) {
+    fn.line("} else {");
+    fn.append(f.lines);
+  }
+  fn.line("}");
+  ctx.S = copied ? "d" : start;
+}
+
+/** `picks` is added to every pick's number: the rounds of the enclosing loops, times their strides. */
+function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean, picks: number): void {
   const fn = ctx.fn;
   switch (s.k) {
     case "require": {
@@ -74,39 +109,28 @@ function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean): void 
     }
     case "if": {
       const c = bind(ctx, compileScalar(ctx, s.cond));
-      const start = ctx.S;
-      const t = fn.capture(() => {
-        compileStmts(ctx, s.then, st, true);
-        return ctx.S;
-      });
-      ctx.S = start;
-      const f = fn.capture(() => {
-        compileStmts(ctx, s.else, st, true);
-        return ctx.S;
-      });
-      const copied = t.value === "d" || f.value === "d";
-      // Both paths must leave the successor in `d` the same way.
-      if (copied && t.value !== "d") t.lines.push("    CP(d, s);");
-      if (copied && f.value !== "d") f.lines.push("    CP(d, s);");
-      fn.line(`if (${c}) {`);
-      fn.append(t.lines);
-      if (f.lines.length > 0) {
-        fn.line("} else {");
-        fn.append(f.lines);
-      }
-      fn.line("}");
-      ctx.S = copied ? "d" : start;
+      emitIf(ctx, c, () => compileStmts(ctx, s.then, st, true, picks), () => compileStmts(ctx, s.else, st, true, picks));
       return;
     }
     case "pick": {
-      ctx.locals.set(s.local, { slots: st.pickSlots(ctx, s.pick) });
-      if (nested) fn.line(`pk |= ${1 << st.conditionalPicks.get(s.pick)!};`);
+      const n = s.pick + picks;
+      ctx.locals.set(s.local, { slots: choiceSlots(ctx, st.pickTy(n), st.pickChoice(n)) });
+      if (nested) {
+        const flag = ctx.fn.tmp();
+        st.conditional.set(n, flag);
+        fn.line(`${flag} = 1;`);
+      }
       if (s.where) fn.line(`if (!${compileScalar(ctx, s.where)}) return 0;`);
       return;
     }
     case "assign":
       compileAssign(ctx, s);
       return;
+    case "for":
+      compileFor(ctx, s, (stmts, conditional, round) => compileStmts(ctx, stmts, st, nested || conditional, picks + round * s.stride));
+      return;
+    default:
+      assertNever(s);
   }
 }
 
@@ -117,32 +141,20 @@ function bindFresh(ctx: Ctx, code: string): string {
   return t;
 }
 
-function collectPicks(stmts: readonly I.Stmt[], nested: boolean, out: Map<number, number>): void {
-  for (const s of stmts) {
-    if (s.k === "pick" && nested && !out.has(s.pick)) out.set(s.pick, out.size);
-    if (s.k === "if") {
-      collectPicks(s.then, true, out);
-      collectPicks(s.else, true, out);
-    }
-  }
-}
-
 /** `A<k>(s, d, c0, c1, ...)`: 1 with the successor in `d`, or 0 when disabled. */
 export function compileAction(spec: I.Spec, layout: Layout, a: I.Action, k: number): string {
   const fn = new FnBuilder();
   const ctx: Ctx = { fn, S: "s", O: "", locals: new Map(), spec, layout, unroll: 256 };
   a.choices.forEach((c, i) => c.kind !== "pick" && ctx.locals.set(c.local, { slots: choiceSlots(ctx, c.ty, `c${i}`) }));
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
-  const conditionalPicks = new Map<number, number>();
-  collectPicks(a.body, false, conditionalPicks);
-  if (conditionalPicks.size > 0) fn.line("let pk = 0;");
-  compileStmts(ctx, a.body, { conditionalPicks, pickSlots: (cx, p) => choiceSlots(cx, a.choices[firstPick + p].ty, `c${firstPick + p}`) }, false);
+  const conditional = new Map<number, string>();
+  compileStmts(ctx, a.body, { conditional, pickChoice: (p) => `c${firstPick + p}`, pickTy: (p) => a.choices[firstPick + p].ty }, false);
   ensureCopied(ctx);
   // A pick its path never reached must not multiply the instances: only its first value counts.
-  for (const [pick, bit] of conditionalPicks) {
+  for (const [pick, flag] of conditional) {
     const choice = a.choices[firstPick + pick];
-    const first = choice.ty.k === "int" ? choice.ty.lo : 0;
-    fn.line(`if ((pk & ${1 << bit}) === 0 && c${firstPick + pick} !== ${first < 0 ? `(${first})` : first}) return 0;`);
+    const first = choiceCodeAt(choice.ty, 0);
+    fn.line(`if (${flag} === 0 && c${firstPick + pick} !== ${first < 0 ? `(${first})` : first}) return 0;`);
   }
   fn.line("return 1;");
   const params = ["s", "d", ...a.choices.map((_, i) => `c${i}`)];

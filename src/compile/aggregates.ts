@@ -49,13 +49,24 @@ function iterate(ctx: Ctx, binders: readonly I.Binder[], visit: () => void): voi
     return;
   }
   const ty = d.k === "type" ? d.ty : d.elem;
+  const words = d.k === "set" ? compileSlots(ctx, d.set).map((x) => bind(ctx, x)) : null;
+  iterateValues(ctx, b.local, ty, words, inner);
+}
+
+/**
+ * Binds `local` to each value of `ty` in index order (`words`: only to the elements of the set
+ * whose words these are) and calls `visit` for each: unrolled over small types while the unroll
+ * budget lasts (`ctx.unroll` is divided, not restored), else a JS loop.
+ */
+export function iterateValues(ctx: Ctx, local: number, ty: Ty, words: readonly string[] | null, visit: () => void): void {
+  const fn = ctx.fn;
   if (ty.k === "set") {
     // subsets(T): every bitmask of T's elements, as a set value.
     const n = 2 ** (ty.elem.k === "any" ? 0 : sizeOfTy(ty.elem));
-    const v = `v${b.local}_${fn.tmp()}`;
+    const v = `v${local}_${fn.tmp()}`;
     fn.block(`for (let ${v} = 0; ${v} < ${n}; ${v}++)`, () => {
-      ctx.locals.set(b.local, { slots: choiceSlots(ctx, ty, v) });
-      inner();
+      ctx.locals.set(local, { slots: choiceSlots(ctx, ty, v) });
+      visit();
     });
     return;
   }
@@ -64,14 +75,14 @@ function iterate(ctx: Ctx, binders: readonly I.Binder[], visit: () => void): voi
   const lo = ty.k === "int" ? ty.lo : 0;
   const step = ty.k === "int" ? stepOf(ty) : 1;
   const base = setBase(ty);
-  if (d.k === "set" && setWords(ty) > 1) {
-    iterateWords(ctx, compileSlots(ctx, d.set).map((x) => bind(ctx, x)), ty, (slots) => {
-      ctx.locals.set(b.local, { slots });
-      inner();
+  if (words !== null && words.length > 1) {
+    iterateWords(ctx, words, ty, (slots) => {
+      ctx.locals.set(local, { slots });
+      visit();
     });
     return;
   }
-  const mask = d.k === "set" ? bind(ctx, compileScalar(ctx, d.set)) : null;
+  const mask = words === null ? null : words[0];
   // Position of the i-th value in a set over `ty` (plain integers: the value, from the word's base).
   const posOf = (i: number) => (isPlainInt(ty) ? lo + i - base : i);
   if (n <= UNROLL_MAX && ctx.unroll >= n) {
@@ -79,13 +90,13 @@ function iterate(ctx: Ctx, binders: readonly I.Binder[], visit: () => void): voi
     for (let i = 0; i < n; i++) {
       const head = mask === null ? "" : `if ((${mask} & ${lit(1 << posOf(i))}) !== 0) `;
       fn.block(head.trim() || "", () => {
-        ctx.locals.set(b.local, { slots: plain ? [lit(lo + i)] : decodeIndex(ctx, String(i), ty) });
-        inner();
+        ctx.locals.set(local, { slots: plain ? [lit(lo + i)] : decodeIndex(ctx, String(i), ty) });
+        visit();
       });
     }
     return;
   }
-  const v = `v${b.local}_${fn.tmp()}`;
+  const v = `v${local}_${fn.tmp()}`;
   if (ty.k === "int" || plain) {
     const hi = lo + (n - 1) * step;
     fn.block(`for (let ${v} = ${lit(lo)}; ${v} <= ${lit(hi)}; ${v}${step === 1 ? "++" : ` += ${step}`})`, () => {
@@ -93,15 +104,15 @@ function iterate(ctx: Ctx, binders: readonly I.Binder[], visit: () => void): voi
         const p = isPlainInt(ty) ? (base === 0 ? v : `(${v} - ${lit(base)})`) : step === 1 && lo === 0 ? v : `((${v} - ${lit(lo)}) / ${step})`;
         fn.line(`if (((${mask} >>> ${p}) & 1) === 0) continue;`);
       }
-      ctx.locals.set(b.local, { slots: [v] });
-      inner();
+      ctx.locals.set(local, { slots: [v] });
+      visit();
     });
     return;
   }
   fn.block(`for (let ${v} = 0; ${v} < ${n}; ${v}++)`, () => {
     if (mask !== null) fn.line(`if (((${mask} >>> ${v}) & 1) === 0) continue;`);
-    ctx.locals.set(b.local, { slots: decodeIndex(ctx, v, ty) });
-    inner();
+    ctx.locals.set(local, { slots: decodeIndex(ctx, v, ty) });
+    visit();
   });
 }
 

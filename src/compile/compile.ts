@@ -15,6 +15,7 @@ interface Generated {
   checkSteps(o: Int32Array, n: Int32Array, inst: number): number;
   checkInvariant(k: number, s: Int32Array): number;
   checkStep(k: number, o: Int32Array, n: Int32Array, inst: number): number;
+  checkLive(k: number, which: number, b: number, s: Int32Array): number;
   DEC(inst: number): number;
 }
 
@@ -66,6 +67,7 @@ export function compileModel(spec: I.Spec): Model {
     checkSteps: gen.checkSteps,
     checkInvariant: gen.checkInvariant,
     checkStep: gen.checkStep,
+    checkLive: gen.checkLive,
     args: () => rt.ARGS,
     decodeInstance(inst) {
       const a = gen.DEC(inst);

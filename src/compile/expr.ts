@@ -15,6 +15,8 @@ import { commonCodes, compileArith, compileIntDivision, compileRound } from "./f
 import { compileGet, compileGetOr, compileSome, choiceSlots } from "./options.js";
 import { compileSetEq, compileSetIn, compileSetLit, compileSetOp, compileSize, compileSubset, wordsOf } from "./sets.js";
 import { indexIn } from "./values.js";
+import { bindLet, compileFilter, compileRemoveAt } from "./queues.js";
+import { stepArgs } from "./step-defs.js";
 
 /** A local's slot codes (a scalar has one). */
 export interface LocalRep {
@@ -388,8 +390,11 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
     case "call": {
       const args = e.args.flatMap((a) => compileSlots(ctx, a));
       const S = ctx.S || "d";
-      return `D${e.def}(${[S, ctx.O || S, ...args].join(", ")})`;
+      return `D${e.def}(${[S, ctx.O || S, ...stepArgs(ctx, e.def), ...args].join(", ")})`;
     }
+    case "let":
+      bindLet(ctx, e);
+      return compileScalar(ctx, e.body);
     case "builtin":
       return compileBuiltinScalar(ctx, e);
     case "agg":
@@ -430,7 +435,7 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
   throw new Error(`internal: cannot compile ${e.k} as a scalar`);
 }
 
-function seqParts(slots: readonly string[], t: I.SeqTy): { len: string; elems: string[][] } {
+export function seqParts(slots: readonly string[], t: I.SeqTy): { len: string; elems: string[][] } {
   const w = slotCount(t.elem);
   return { len: slots[0], elems: Array.from({ length: t.cap }, (_, j) => slots.slice(1 + j * w, 1 + (j + 1) * w)) };
 }
@@ -559,9 +564,13 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
     case "builtin":
       if (e.fn === "get") return compileGet(ctx, e);
       if (e.fn === "get_or") return compileGetOr(ctx, e);
-      return compileSeqBuiltin(ctx, e);
+      return e.fn === "remove_at" ? compileRemoveAt(ctx, e) : compileSeqBuiltin(ctx, e);
     case "agg":
-      return e.op === "set" ? compileSetComprehension(ctx, e) : compileMapComprehension(ctx, e);
+      if (e.op === "set") return compileSetComprehension(ctx, e);
+      return e.op === "filter" ? compileFilter(ctx, e) : compileMapComprehension(ctx, e);
+    case "let":
+      bindLet(ctx, e);
+      return compileSlots(ctx, e.body);
     case "old": {
       const saved = ctx.S;
       ctx.S = ctx.O;

@@ -11,6 +11,8 @@ import { compileAction } from "./actions.js";
 import { FnBuilder } from "./emitter.js";
 import { compileCode, compileScalar, compileSlots, lit, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";
+import { compileLiveness } from "./liveness.js";
+import { stepDefs } from "./step-defs.js";
 
 function ctxFor(fn: FnBuilder, spec: I.Spec, layout: Layout, S: string, O: string, step?: Ctx["step"]): Ctx {
   return { fn, S, O, locals: new Map(), spec, layout, unroll: 256, ...(step ? { step } : {}) };
@@ -31,8 +33,9 @@ function compileInit(spec: I.Spec, layout: Layout): string {
 
 function compileDef(spec: I.Spec, layout: Layout, d: I.Def, k: number): string {
   const fn = new FnBuilder();
-  const ctx = ctxFor(fn, spec, layout, "S", "O");
-  const params: string[] = ["S", "O"];
+  const step = stepDefs(spec)[k];
+  const ctx = ctxFor(fn, spec, layout, "S", "O", step ? { act: "act", args: "args" } : undefined);
+  const params: string[] = step ? ["S", "O", "act", "args"] : ["S", "O"];
   d.params.forEach((p, i) => {
     const w = slotCount(p.ty);
     const names = Array.from({ length: w }, (_, j) => (w === 1 ? `a${i}` : `a${i}_${j}`));
@@ -183,7 +186,8 @@ export function generateModule(spec: I.Spec, layout: Layout, actions: readonly A
     compileCheckAll(spec.steps.map((_, k) => `P${k}`), "checkSteps(o, n, inst)", (p) => `${p}(o, n, act, ARGS)`, "const act = DEC(inst);"),
     compileCheckOne(spec.invariants.map((_, k) => `I${k}(s)`), "checkInvariant(k, s)"),
     compileCheckOne(spec.steps.map((_, k) => `P${k}(o, n, act, ARGS)`), "checkStep(k, o, n, inst)", "const act = DEC(inst);"),
-    "return { INIT, expand, apply, checkInvariants, checkSteps, checkInvariant, checkStep, DEC };",
+    ...compileLiveness(spec, layout),
+    "return { INIT, expand, apply, checkInvariants, checkSteps, checkInvariant, checkStep, checkLive, DEC };",
   ];
   return parts.join("\n\n");
 }

@@ -7,14 +7,19 @@
 import os from "node:os";
 import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
-import { makeEngine, type Anchor, type Engine, type LevelStore } from "./engine.js";
+import { makeEngine, type Anchor, type Engine, type GraphHooks, type LevelStore } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
 import { makePacker, type Packer } from "./pack.js";
-import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
+import { snapshotCoverage, type CoverageSnapshot, type LivenessSummary, type PropertySelection, type Violation, selectAll } from "./result.js";
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
-import { Queue, TraceStore } from "./store.js";
+import { LocalLevels, Queue } from "./store.js";
 import { concretePath } from "./symmetry-path.js";
 import { hasSymmetry, makeCanonicalizer, type Canonicalizer } from "./symmetry.js";
+import type { CheckpointPlan, CheckpointReport } from "./checkpoint.js";
+import { captureSingle, restoreSingle } from "./checkpoint-bfs.js";
+import type { LoadedCheckpoint } from "./checkpoint-load.js";
+import { CheckpointWriter } from "./checkpoint-writer.js";
+import { IndexedSet } from "./liveness/indexed-set.js";
 
 export interface BfsOptions {
   /** Store whole (packed) states instead of fingerprints (no collisions). */
@@ -36,6 +41,22 @@ export interface BfsOptions {
   readonly progressEveryMs?: number;
   /** Checked now and then; the search stops cleanly when it returns true. */
   readonly shouldStop?: () => boolean;
+  /** Write the search's state to a file now and then (src/explore/checkpoint.ts). */
+  readonly checkpoint?: CheckpointPlan;
+  /** Continue the search a checkpoint holds (opened by src/explore/checkpoint-load.ts). */
+  readonly resume?: LoadedCheckpoint;
+  /** Liveness (src/explore/liveness/search.ts): record the graph; its own numbering seen-set. */
+  readonly graph?: GraphRecording;
+}
+
+/** What a liveness search gives the breadth-first search to record the reachable graph. */
+export interface GraphRecording {
+  readonly seen: SeenSet;
+  readonly hooks: GraphHooks;
+  /** Whether the seen-set identifies states exactly. */
+  readonly exact: boolean;
+  /** Bytes held by the graph (counted against the memory ceiling). */
+  bytes(): number;
 }
 
 export interface BfsProgress {
@@ -96,6 +117,10 @@ export interface BfsResult {
   readonly workers: number;
   readonly symmetry?: SymmetryReport;
   readonly bitstate?: BitstateReport;
+  /** Checkpoints written, and the one the search resumed from. */
+  readonly checkpoint?: CheckpointReport;
+  /** Set when liveness properties were checked (src/explore/liveness/search.ts). */
+  readonly liveness?: LivenessSummary;
 }
 
 export function defaultMemoryBytes(): number {
@@ -151,45 +176,15 @@ export function bitstateReport(seen: SeenSet): BitstateReport | undefined {
   return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), hashFactor: seen.bits / Math.max(1, seen.size) };
 }
 
-/** One thread's levels: the queue being expanded, the queue being filled, and the trace. */
-class LocalLevels implements LevelStore {
-  private readonly spare: Int32Array[] = [];
-  cur: Queue;
-  next: Queue;
-  readonly trace: TraceStore;
-
-  constructor(words: number, instances: number) {
-    this.cur = new Queue(words, this.spare);
-    this.next = new Queue(words, this.spare);
-    this.trace = new TraceStore(instances);
-  }
-
-  add(parent: number, inst: number, p: Int32Array, o: number): number {
-    const n = this.trace.length;
-    this.trace.push(parent, inst);
-    this.next.push(p, o);
-    return n;
-  }
-
-  swap(): void {
-    const t = this.cur;
-    t.clear();
-    this.cur = this.next;
-    this.next = t;
-  }
-
-  bytes(): number {
-    return this.trace.bytes() + this.cur.bytes() + this.next.bytes() + this.spare.reduce((n, b) => n + b.byteLength, 0);
-  }
-}
-
 export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const packer = makePacker(model.layout);
-  const seen = seenSetFor(options, packer, memory);
-  const exact = isExact(seen, packer);
-  const canon = canonicalizerFor(model, options);
+  const graph = options.graph;
+  const seen = graph ? graph.seen : seenSetFor(options, packer, memory);
+  const exact = graph ? graph.exact : isExact(seen, packer);
+  // A liveness search needs the unreduced graph (src/explore/liveness/search.ts).
+  const canon = graph ? null : canonicalizerFor(model, options);
   const maxDepth = options.maxDepth ?? Infinity;
   const progressEvery = options.progressEveryMs ?? 1000;
   model.resetCoverage();
@@ -203,16 +198,29 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     continueAll: options.continueAfterViolation ?? false,
     selection: options.properties ?? selectAll(model),
     canon,
+    graph: graph?.hooks ?? null,
   });
   eng.maxStates = options.maxStates ?? Infinity;
   let limit: BfsResult["limit"];
-  const bytesNow = () => seen.bytes() + levels.bytes();
+  const bytesNow = () => seen.bytes() + levels.bytes() + (graph ? graph.bytes() : 0);
   const memoryLimit = () => ({ kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` });
 
-  eng.addInitial();
-  levels.swap();
   let depth = 1;
   let base = 0; // number of the current level's first state
+  let prior = 0; // seconds searched before a checkpoint this search resumed from
+  const search = { model, seen, levels, eng, words: packer.words };
+  if (options.resume) {
+    ({ depth, base, seconds: prior } = restoreSingle(options.resume, search));
+  } else {
+    eng.addInitial();
+    levels.swap();
+  }
+  const resumed = options.resume ? { file: options.resume.file, mode: "single" as const, depth, distinct: seen.size, seconds: prior } : undefined;
+  const ck = options.checkpoint ? new CheckpointWriter(options.checkpoint, resumed) : null;
+  const save = (from: number) => {
+    const c = captureSingle(search, depth, base, from, prior + (performance.now() - t0) / 1000);
+    ck!.write(c.header, c.sections);
+  };
   let lastProgress = t0;
   let left = 0;
 
@@ -234,7 +242,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
             break outer;
           }
         }
-        if (bytesNow() > memory || (seen instanceof FingerprintSet && seen.full)) {
+        if (bytesNow() > memory || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
           limit = memoryLimit();
           left = n - end + levels.next.count;
           break outer;
@@ -242,8 +250,10 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
         if (options.shouldStop?.()) {
           limit = { kind: "interrupted", message: "interrupted" };
           left = n - end + levels.next.count;
+          if (ck) save(end); // stopped at rest: what was done so far is kept
           break outer;
         }
+        if (ck?.due()) save(end);
         const now = performance.now();
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
@@ -261,7 +271,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   }
   if (eng.limited && !limit) limit = { kind: "states", message: `stopped at --max-states ${options.maxStates}` };
 
-  const seconds = (performance.now() - t0) / 1000;
+  const seconds = prior + (performance.now() - t0) / 1000;
   const distinct = seen.size;
   const trace = levels.trace;
   const path = (n: number) => pathTo(n, (k) => trace.parent(k), (k) => trace.via(k));
@@ -286,6 +296,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     workers: 1,
     ...(canon ? { symmetry: symmetryReport(model, canon, eng.orbits) } : {}),
     ...(bits ? { bitstate: bits } : {}),
+    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
   };
 }
 

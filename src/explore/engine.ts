@@ -29,6 +29,19 @@ export interface LevelStore {
   add(parent: number, inst: number, p: Int32Array, o: number): number;
 }
 
+/** A liveness search's view of the graph (src/explore/liveness/graph.ts): every state's number and
+ * every edge, numbered by a seen-set that knows numbers (IndexedSet). Single thread, no symmetry. */
+export interface GraphHooks {
+  /** The successors of state `id` follow. */
+  begin(id: number): void;
+  /** A successor by `inst` of the state begun: the state the seen-set added or found last. */
+  edge(inst: number): void;
+  /** Every successor of state `id` was seen. */
+  end(id: number): void;
+  /** A new state `id`, unpacked in `s`; pushes a Found when evaluating a property fails. */
+  label(id: number, s: Int32Array, out: Found[]): void;
+}
+
 export interface EngineConfig {
   readonly model: Model;
   readonly packer: Packer;
@@ -37,6 +50,7 @@ export interface EngineConfig {
   readonly continueAll: boolean;
   readonly selection: PropertySelection;
   readonly canon: Canonicalizer | null;
+  readonly graph?: GraphHooks | null;
 }
 
 export interface Engine {
@@ -60,6 +74,7 @@ export interface Engine {
 
 export function makeEngine(cfg: EngineConfig): Engine {
   const { model, packer, seen, store, continueAll, canon } = cfg;
+  const graph = cfg.graph ?? null;
   const width = model.width;
   const P = packer.words;
   const pack = packer.pack;
@@ -109,6 +124,7 @@ export function makeEngine(cfg: EngineConfig): Engine {
     e.generated++;
     if (canon) e.orbits += group / canon.stabilizer;
     checks.invariants(st, continueAll, found);
+    if (graph !== null) graph.label(id, st, found);
     for (const f of found) record(f, id, -1);
     found.length = 0;
   }
@@ -169,12 +185,19 @@ export function makeEngine(cfg: EngineConfig): Engine {
     }
     for (let j = 0; j < k; j++) {
       const o = j * P;
-      if (!seen.add(batch, o, bh1[j], bh2[j])) continue;
+      if (!seen.add(batch, o, bh1[j], bh2[j])) {
+        if (graph !== null) graph.edge(binst[j]);
+        continue;
+      }
       const n = store.add(curId, binst[j], batch, o);
       e.added++;
       if (canon !== null) e.orbits += group / bstab[j];
       unpack(batch, o, cbuf);
       checks.invariants(cbuf, continueAll, found);
+      if (graph !== null) {
+        graph.edge(binst[j]);
+        graph.label(n, cbuf, found);
+      }
       if (found.length > 0) {
         for (const f of found) record(f, n, -1);
         found.length = 0;
@@ -212,11 +235,14 @@ export function makeEngine(cfg: EngineConfig): Engine {
   function expandOne(id: number, buf: Int32Array, at: number): boolean {
     unpack(buf, at, s);
     curId = id;
+    if (graph !== null) graph.begin(id);
     if (model.expand(s, d, emit, onFail) || e.stop) {
       cnt = 0;
       return true;
     }
-    return flush();
+    if (flush()) return true;
+    if (graph !== null) graph.end(id);
+    return false;
   }
 
   void sink;

@@ -38,6 +38,12 @@ function intRange(lo: number, hi: number): SlotRange {
   return n > 2 ** 31 ? { lo: 0, bits: 32 } : { lo, bits: bitsFor(n) };
 }
 
+/** A slot range extended to hold 0 as well. */
+function withZero(r: SlotRange): SlotRange {
+  const hi = r.lo + 2 ** r.bits - 1;
+  return intRange(Math.min(r.lo, 0), Math.max(hi, 0));
+}
+
 /** The range of every slot of a value of type `ty`, in layout order. */
 export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
   switch (ty.k) {
@@ -75,10 +81,14 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
     case "rec":
       for (const f of ty.fields) slotRanges(f.ty, out);
       break;
-    case "seq":
+    case "seq": {
       out.push(intRange(0, ty.cap));
-      for (let i = 0; i < ty.cap; i++) slotRanges(ty.elem, out);
+      // A position past the queue's length holds 0 in every slot, which its element type need not
+      // include (`seq<1 .. 3, 2>`): widen each element slot's range to 0.
+      const elem = slotRanges(ty.elem).map((r) => (r.bits === 32 || r.lo <= 0 && r.lo + 2 ** r.bits > 0 ? r : withZero(r)));
+      for (let i = 0; i < ty.cap; i++) out.push(...elem);
       break;
+    }
     case "any":
     case "error":
       for (let i = 0; i < slotCount(ty); i++) out.push({ lo: 0, bits: 32 });

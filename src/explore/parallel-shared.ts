@@ -23,13 +23,17 @@ export const C = {
   CUR_STATES: 13, // states in the current level
   READY: 14, // workers that have compiled the spec
   OLD_CAP: 15, // during PHASE_REHASH: the capacity of the old table copied to `scratch`
-  REPORTED: 16, // bit per property reported (invariants, then steps, then well_typed)
+  CKPT: 16, // 1: the main thread asks for a checkpoint at the next level barrier
+  CKPT_GEN: 17, // checkpoints written: workers paused at PHASE_CHECKPOINT wait for it to change
+  REPORTED: 18, // bit per property reported (invariants, then steps, then well_typed)
 } as const;
 
 export const PHASE_CONTINUE = 0;
 export const PHASE_LEVEL = 1;
 export const PHASE_FINISH = 2;
 export const PHASE_REHASH = 3;
+/** PHASE_LEVEL, after every worker has sent its part of a checkpoint and the main thread wrote it. */
+export const PHASE_CHECKPOINT = 4;
 
 export const LIMIT_NONE = 0;
 export const LIMIT_STATES = 1;
@@ -92,14 +96,28 @@ export interface WorkerInput {
   readonly maxDepth: number;
   readonly memoryBytes: number;
   readonly buffers: SharedBuffers;
+  /** Resuming from a checkpoint: the shared buffers hold its search; worker 0 takes its counts. */
+  readonly resumed: boolean;
+  readonly resume?: import("./checkpoint.js").EngineState;
 }
 
 export interface WorkerOutput {
+  readonly kind: "done";
   readonly anchors: { found: import("./checks.js").Found; state: number; inst: number }[];
   readonly coverage: { fired: number[]; disabled: number[]; requireHeld: number[]; requireFailed: number[] };
   readonly generated: number;
   readonly added: number;
   readonly orbits: number;
+}
+
+/** A worker's part of a checkpoint, sent at PHASE_CHECKPOINT (what is not in shared memory). */
+export interface WorkerCheckpoint {
+  readonly kind: "checkpoint";
+  readonly generated: number;
+  readonly added: number;
+  readonly orbits: number;
+  readonly anchors: WorkerOutput["anchors"];
+  readonly coverage: WorkerOutput["coverage"];
 }
 
 export function viaArray(buf: SharedArrayBuffer, bytes: 1 | 2 | 4): Uint8Array | Uint16Array | Int32Array {

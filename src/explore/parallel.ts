@@ -33,9 +33,13 @@ import {
   viaArray,
   workerBase,
   type SharedBuffers,
+  type WorkerCheckpoint,
   type WorkerInput,
   type WorkerOutput,
 } from "./parallel-shared.js";
+import type { EngineState } from "./checkpoint.js";
+import { captureParallel, restoreParallel } from "./checkpoint-parallel.js";
+import { CheckpointWriter } from "./checkpoint-writer.js";
 import { selectAll, type CoverageSnapshot, type Violation } from "./result.js";
 import { DIRECT_MAX_BITS, DirectSet } from "./seen.js";
 
@@ -127,14 +131,40 @@ function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
   const workers = Math.max(1, Math.min(64, Math.floor(asked)));
-  if (workers === 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  // A parallel search's checkpoint resumes on worker threads, one if asked.
+  if (!options.resume && (workers === 1 || singleThreadReason(model, options) !== null)) return bfs(model, options);
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const buffers = reserveWithin(model, memory);
   const nProps = model.spec.invariants.length + model.spec.steps.length;
   const ctrl = new Int32Array(buffers.ctrl);
-  Atomics.store(ctrl, C.CAP, buffers.direct ? 0 : MIN_CAP);
-  Atomics.store(ctrl, C.DEPTH, 1);
+  const P = makePacker(model.layout).words;
+  let resumeState: EngineState | undefined;
+  if (options.resume) {
+    resumeState = restoreParallel(options.resume, buffers, ctrl, P);
+  } else {
+    Atomics.store(ctrl, C.CAP, buffers.direct ? 0 : MIN_CAP);
+    Atomics.store(ctrl, C.DEPTH, 1);
+  }
+  const prior = resumeState?.seconds ?? 0;
+  const resumed = options.resume && resumeState ? { file: options.resume.file, mode: "parallel" as const, depth: resumeState.depth, distinct: resumeState.added, seconds: prior } : undefined;
+  const ck = options.checkpoint ? new CheckpointWriter(options.checkpoint, resumed) : null;
+  // Workers' parts of the checkpoint being taken; written once all have sent theirs.
+  let parts: WorkerCheckpoint[] = [];
+  const onPart = (part: WorkerCheckpoint) => {
+    parts.push(part);
+    if (parts.length < workers) return;
+    try {
+      const started = new Float64Array(buffers.clock)[0] || performance.timeOrigin + t0;
+      const c = captureParallel(buffers, ctrl, P, nProps, parts, prior + (performance.timeOrigin + performance.now() - started) / 1000);
+      ck!.write(c.header, c.sections);
+    } finally {
+      // The workers wait for this, whatever happened.
+      parts = [];
+      Atomics.add(ctrl, C.CKPT_GEN, 1);
+      Atomics.notify(ctrl, C.CKPT_GEN);
+    }
+  };
   const selection = options.properties ?? selectAll(model);
   const sum = (field: number) => {
     let n = 0;
@@ -156,12 +186,14 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       maxDepth: options.maxDepth ?? Infinity,
       memoryBytes: memory,
       buffers,
+      resumed: resumeState !== undefined,
+      ...(i === 0 && resumeState ? { resume: resumeState } : {}),
     };
     const t = startWorker(input);
     threads.push(t);
     outputs.push(
       new Promise<WorkerOutput>((resolve, reject) => {
-        t.once("message", (m: WorkerOutput) => resolve(m));
+        t.on("message", (m: WorkerOutput | WorkerCheckpoint) => (m.kind === "checkpoint" ? onPart(m) : resolve(m)));
         t.once("error", reject);
         t.once("exit", (code) => reject(new Error(`search worker ${i} exited with code ${code}`)));
       }),
@@ -170,6 +202,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
 
   let lastProgress = t0;
   const timer = setInterval(() => {
+    if (ck?.due()) Atomics.store(ctrl, C.CKPT, 1);
     if (options.shouldStop?.()) {
       Atomics.compareExchange(ctrl, C.LIMIT, 0, LIMIT_INTERRUPTED);
       Atomics.store(ctrl, C.STOP, 1);
@@ -199,7 +232,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
   // loading and compiling); the workers' start-up is reported apart.
   const end = performance.timeOrigin + performance.now();
   const started = new Float64Array(buffers.clock)[0] || performance.timeOrigin + t0;
-  const seconds = (end - started) / 1000;
+  const seconds = prior + (end - started) / 1000;
   const startSeconds = (started - (performance.timeOrigin + t0)) / 1000;
   const distinct = results.reduce((n, r) => n + r.added, 0);
   const generated = results.reduce((n, r) => n + r.generated, 0);
@@ -226,7 +259,6 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     : limitKind === LIMIT_INTERRUPTED ? { kind: "interrupted" as const, message: "interrupted" }
     : undefined;
   const stopped = limit !== undefined || Atomics.load(ctrl, C.STOP) === 1;
-  const P = makePacker(model.layout).words;
   const levelStates = (Atomics.load(ctrl, C.CUR_BLOCKS) + Atomics.load(ctrl, C.NEXT_BLOCKS)) * buffers.block;
   const bytes =
     (buffers.direct ? buffers.table.byteLength : Atomics.load(ctrl, C.CAP) * 8) +
@@ -254,6 +286,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     exact,
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
+    ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
   };
 }
 
@@ -270,11 +303,14 @@ export const PROBE_STATES = 100_000;
  */
 export async function bfsAuto(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const w = options.workers ?? "auto";
+  // A resumed search runs as the one that wrote the checkpoint did: on one thread, or on workers.
+  if (options.resume) return options.resume.header.mode === "single" ? bfs(model, options) : bfsParallel(model, { ...options, workers: w === "auto" ? defaultWorkers() : w });
   if (w !== "auto") return bfsParallel(model, { ...options, workers: w });
   const cores = defaultWorkers();
   if (cores <= 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
   const user = options.maxStates ?? Infinity;
-  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES) });
+  // The probe writes no checkpoint: it is short, and a search it cannot finish starts over on workers.
+  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined });
   if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
   return bfsParallel(model, { ...options, workers: cores });
 }

@@ -109,6 +109,20 @@ export class FingerprintSet implements SeenSet {
   bytes(): number {
     return this.table.byteLength;
   }
+
+  /** What a checkpoint saves (src/explore/checkpoint-seen.ts); `adopt` takes it back. */
+  state(): { table: Int32Array; size: number; hasZero: boolean; full: boolean } {
+    return { table: this.table, size: this.size, hasZero: this.hasZero, full: this.full };
+  }
+
+  adopt(s: { table: Int32Array; size: number; hasZero: boolean; full: boolean }): void {
+    this.table = s.table;
+    this.cap = s.table.length >> 1;
+    this.limit = Math.floor(this.cap * MAX_LOAD);
+    this.size = s.size;
+    this.hasZero = s.hasZero;
+    this.full = s.full;
+  }
 }
 
 /**
@@ -339,6 +353,17 @@ export class ExactSet implements SeenSet {
   bytes(): number {
     return this.index.byteLength + this.size * this.words * 4;
   }
+
+  state(): { index: Int32Array; states: Int32Array; size: number } {
+    return { index: this.index, states: this.states.subarray(0, this.size * this.words), size: this.size };
+  }
+
+  adopt(s: { index: Int32Array; states: Int32Array; size: number }): void {
+    this.index = s.index;
+    this.cap = s.index.length;
+    this.states = s.states.length > 0 ? s.states : new Int32Array(this.words * 1024);
+    this.size = s.size;
+  }
 }
 
 export const MAX_BITSTATE_BITS = 2 ** 32;
@@ -397,5 +422,16 @@ export class BitstateSet implements SeenSet {
 
   bytes(): number {
     return this.words.byteLength;
+  }
+
+  state(): { words: Int32Array; size: number; ones: number; omitted: number } {
+    return { words: this.words, size: this.size, ones: this.ones, omitted: this.omitted };
+  }
+
+  adopt(s: { words: Int32Array; size: number; ones: number; omitted: number }): void {
+    this.words.set(s.words);
+    this.size = s.size;
+    this.ones = s.ones;
+    this.omitted = s.omitted;
   }
 }

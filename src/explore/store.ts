@@ -2,6 +2,8 @@
 // its parent's number and the action instance that reached it (so the shortest path to a violation
 // is rebuilt by replaying instances); Queue keeps one BFS level of packed states.
 
+import type { LevelStore } from "./engine.js";
+
 const BLOCK_BITS = 16;
 const BLOCK = 1 << BLOCK_BITS;
 const MASK = BLOCK - 1;
@@ -48,6 +50,27 @@ export class TraceStore {
   /** The blocks, to send to another thread. */
   export(): { parents: Int32Array[]; vias: ViaArray[]; length: number } {
     return { parents: this.parents, vias: this.vias, length: this.length };
+  }
+
+  /** The entries in use, as views (for a checkpoint): parents, then vias. */
+  parts(): { parents: ArrayBufferView[]; vias: ArrayBufferView[] } {
+    const used = (arr: ViaArray[] | Int32Array[]) =>
+      arr.map((b, i) => b.subarray(0, Math.max(0, Math.min(BLOCK, this.length - i * BLOCK)))).filter((v) => v.length > 0);
+    return { parents: used(this.parents), vias: used(this.vias) };
+  }
+
+  /** Appends entries saved by `parts` (a fresh store: length 0). */
+  restore(parents: Int32Array, vias: ArrayLike<number>): void {
+    for (let at = 0; at < parents.length; at += BLOCK) {
+      const n = Math.min(BLOCK, parents.length - at);
+      const p = new Int32Array(BLOCK);
+      const v = this.makeVia(BLOCK);
+      p.set(parents.subarray(at, at + n));
+      for (let j = 0; j < n; j++) v[j] = vias[at + j];
+      this.parents.push(p);
+      this.vias.push(v);
+    }
+    this.length += parents.length;
   }
 }
 
@@ -105,6 +128,23 @@ export class Queue {
   }
   static at = 0;
 
+  /** The states from number `from` on, as views of the blocks (for a checkpoint). */
+  parts(from: number): Int32Array[] {
+    const out: Int32Array[] = [];
+    for (let i = from; i < this.count; ) {
+      const b = Math.floor(i / this.perBlock);
+      const end = Math.min(this.count, (b + 1) * this.perBlock);
+      out.push(this.blocks[b].subarray((i - b * this.perBlock) * this.words, (end - b * this.perBlock) * this.words));
+      i = end;
+    }
+    return out;
+  }
+
+  /** Appends `n` packed states stored one after another in `flat`. */
+  pushAll(flat: Int32Array, n: number): void {
+    for (let i = 0; i < n; i++) this.push(flat, i * this.words);
+  }
+
   /** Empties the queue; its blocks go to the spare pool shared with the other level. */
   clear(): void {
     for (const b of this.blocks) this.spare.push(b);
@@ -114,5 +154,37 @@ export class Queue {
 
   bytes(): number {
     return this.blocks.length * this.perBlock * this.words * 4;
+  }
+}
+
+/** One thread's levels: the queue being expanded, the queue being filled, and the trace. */
+export class LocalLevels implements LevelStore {
+  private readonly spare: Int32Array[] = [];
+  cur: Queue;
+  next: Queue;
+  readonly trace: TraceStore;
+
+  constructor(words: number, instances: number) {
+    this.cur = new Queue(words, this.spare);
+    this.next = new Queue(words, this.spare);
+    this.trace = new TraceStore(instances);
+  }
+
+  add(parent: number, inst: number, p: Int32Array, o: number): number {
+    const n = this.trace.length;
+    this.trace.push(parent, inst);
+    this.next.push(p, o);
+    return n;
+  }
+
+  swap(): void {
+    const t = this.cur;
+    t.clear();
+    this.cur = this.next;
+    this.next = t;
+  }
+
+  bytes(): number {
+    return this.trace.bytes() + this.cur.bytes() + this.next.bytes() + this.spare.reduce((n, b) => n + b.byteLength, 0);
   }
 }

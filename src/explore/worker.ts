@@ -15,6 +15,7 @@ import {
   LIMIT_DEPTH,
   LIMIT_MEMORY,
   LIMIT_STATES,
+  PHASE_CHECKPOINT,
   PHASE_CONTINUE,
   PHASE_FINISH,
   PHASE_LEVEL,
@@ -22,9 +23,11 @@ import {
   W,
   viaArray,
   workerBase,
+  type WorkerCheckpoint,
   type WorkerInput,
   type WorkerOutput,
 } from "./parallel-shared.js";
+import { restoreEngine } from "./checkpoint-bfs.js";
 import { snapshotCoverage, type PropertyRef } from "./result.js";
 import { MAX_LOAD, SharedDirectSet, SharedFingerprintSet, sharedGrownCap } from "./seen.js";
 import { hasSymmetry, makeCanonicalizer } from "./symmetry.js";
@@ -189,7 +192,23 @@ function decide(): void {
     Atomics.store(ctrl, C.PHASE, PHASE_FINISH);
     return;
   }
-  Atomics.store(ctrl, C.PHASE, PHASE_LEVEL);
+  // The level is set up and every worker is at rest: the moment for a checkpoint, if one is asked.
+  Atomics.store(ctrl, C.PHASE, Atomics.exchange(ctrl, C.CKPT, 0) === 1 ? PHASE_CHECKPOINT : PHASE_LEVEL);
+}
+
+/** Sends this worker's part of a checkpoint, and waits until the main thread has written it. */
+function pauseForCheckpoint(): void {
+  const gen = Atomics.load(ctrl, C.CKPT_GEN);
+  const part: WorkerCheckpoint = {
+    kind: "checkpoint",
+    generated: eng.generated,
+    added: eng.added,
+    orbits: eng.orbits,
+    anchors: eng.anchors.map((a) => ({ found: a.found, state: a.state, inst: a.inst })),
+    coverage: snapshotCoverage(model),
+  };
+  parentPort!.postMessage(part);
+  while (Atomics.load(ctrl, C.CKPT_GEN) === gen) Atomics.wait(ctrl, C.CKPT_GEN, gen);
 }
 
 function barrier(): void {
@@ -220,12 +239,19 @@ function ready(): void {
 
 function run(): void {
   ready();
-  if (me === 0) eng.addInitial();
-  levels.close();
-  publish();
-  syncReported();
-  Atomics.store(ctrl, mine + W.DONE, 1);
-  barrier();
+  if (input.resumed) {
+    // The main thread put the checkpoint's search into the shared buffers; worker 0 takes its counts.
+    if (me === 0 && input.resume) restoreEngine(input.resume, eng, model);
+    published = eng.anchors.length;
+    publish();
+  } else {
+    if (me === 0) eng.addInitial();
+    levels.close();
+    publish();
+    syncReported();
+    Atomics.store(ctrl, mine + W.DONE, 1);
+    barrier();
+  }
   let curArena = 0;
   let curBase = 0;
   let left = 0;
@@ -240,7 +266,8 @@ function run(): void {
     }
     syncReported();
     if (phase === PHASE_FINISH) break;
-    if (phase === PHASE_LEVEL) {
+    if (phase === PHASE_CHECKPOINT) pauseForCheckpoint();
+    if (phase === PHASE_LEVEL || phase === PHASE_CHECKPOINT) {
       curArena = Atomics.load(ctrl, C.ARENA);
       curBase = Atomics.load(ctrl, C.CUR_BASE);
       levels.next = curArena ^ 1;
@@ -289,6 +316,7 @@ function run(): void {
     barrier();
   }
   const out: WorkerOutput = {
+    kind: "done",
     anchors: eng.anchors.map((a) => ({ found: a.found, state: a.state, inst: a.inst })),
     coverage: snapshotCoverage(model),
     generated: eng.generated,

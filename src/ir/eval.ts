@@ -213,6 +213,13 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
       });
       return normSet(out);
     }
+    case "filter": {
+      const out: Value[] = [];
+      forEachBinding(f, e, () => {
+        out.push(f.locals[e.binders[0].local]);
+      });
+      return out;
+    }
   }
 }
 
@@ -342,6 +349,9 @@ function evalIn(f: Frame, e: Expr): Value {
     }
     case "ite":
       return evalIn(f, e.c) ? evalIn(f, e.t) : evalIn(f, e.e);
+    case "let":
+      f.locals[e.local] = evalIn(f, e.value);
+      return evalIn(f, e.body);
     case "call": {
       const def = f.env.defs[e.def];
       const locals: Value[] = new Array(def.nLocals);
@@ -466,6 +476,12 @@ function evalBuiltin(f: Frame, e: Extract<Expr, { k: "builtin" }>): Value {
       const q = args[0] as Value[];
       if (q.length === 0) fail(e.site, "");
       return q.slice(1);
+    }
+    case "remove_at": {
+      const q = args[0] as Value[];
+      const i = n[1] as number;
+      if (i < 0 || i >= q.length) fail(e.site, `${i} (the queue holds ${q.length})`);
+      return [...q.slice(0, i), ...q.slice(i + 1)];
     }
   }
 }

@@ -188,3 +188,29 @@ export function choiceOrdinal(t: Ty, code: number): number {
   }
   return code >= 0 && code < sizeOfTy(t) ? code : -1;
 }
+
+/** A value of `t` as a spec writes it (`7/2`, `Alice`, `(1, 2)`, `some(A)`, `{0, 1}`): the labels of
+ * a loop's rounds in the names of the picks they make (`b[(0, 1)]`). */
+export function valueLabel(t: Ty, v: Value): string {
+  switch (t.k) {
+    case "bool":
+      return String(v === true || v === 1);
+    case "enum":
+      return t.members[v as number] ?? String(v);
+    case "rec": {
+      const xs = v as Value[];
+      if (t.tuple) return `(${t.fields.map((f, i) => valueLabel(f.ty, xs[i])).join(", ")})`;
+      return `{${t.fields.map((f, i) => `${f.name}: ${valueLabel(f.ty, xs[i])}`).join(", ")}}`;
+    }
+    case "option": {
+      const xs = v as Value[];
+      return xs.length === 0 || t.elem.k === "any" ? "none" : `some(${valueLabel(t.elem, xs[0])})`;
+    }
+    case "set": {
+      const elem = t.elem;
+      return `{${(v as Value[]).map((x) => (elem.k === "any" ? String(x) : valueLabel(elem, elem.k === "bool" ? x !== 0 : x))).join(", ")}}`;
+    }
+    default:
+      return String(v);
+  }
+}

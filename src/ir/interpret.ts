@@ -3,7 +3,8 @@
 // JS arrays, every action copies the whole state. Tests use it as the oracle for the compiler.
 // Action instances are numbered exactly as the compiled Model numbers them.
 
-import { EvalFailure, checkFits, code, evaluate, show, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { assertNever } from "../util/assert-never.js";
+import { EvalFailure, checkFits, code, domainValues, evaluate, show, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
 import { choiceCodeAt, choiceCount, choiceValue, valueIndex } from "./finite.js";
 import type * as I from "./ir.js";
 
@@ -64,6 +65,17 @@ interface Run {
   readonly state: State;
   readonly locals: Value[];
   readonly picked: Set<number>;
+  /** Told which statement disabled the instance, and the locals and state at that point. */
+  readonly onDisabled?: (at: DisabledAt) => void;
+}
+
+/** Where an instance stopped being enabled: a `require` or a `pick ... where` that is false (with
+ * the locals and the state as they were there), or a pick its path never reached (`stmt` null). */
+export interface DisabledAt {
+  readonly action: I.Action;
+  readonly stmt: Extract<I.Stmt, { k: "require" } | { k: "pick" }> | null;
+  readonly locals: readonly Value[];
+  readonly state: State;
 }
 
 /** Writes `value` at `place`, evaluating the place's indexes first (as the compiler does). */
@@ -107,34 +119,67 @@ function assign(r: Run, s: Extract<I.Stmt, { k: "assign" }>): void {
   container[keys[keys.length - 1]] = clone(value);
 }
 
-function exec(r: Run, stmts: readonly I.Stmt[]): void {
+/** The rounds of a loop: each slot's number and the value bound in it, the domain evaluated once. */
+function rounds(r: Run, d: I.Domain): { slot: number; value: Value }[] {
+  switch (d.k) {
+    case "type":
+      return domainValues(d.ty).map((value, slot) => ({ slot, value }));
+    case "set": {
+      // A round's slot is the element's index in its type (as the checker numbered the picks).
+      const elem = d.elem;
+      return (evaluate(r.env, d.set, r.locals) as Value[]).map((c) => {
+        const value = elem.k === "bool" ? c !== 0 : c;
+        return { slot: valueIndex(elem, value), value };
+      });
+    }
+    case "seq":
+      return (evaluate(r.env, d.seq, r.locals) as Value[]).map((value, slot) => ({ slot, value: clone(value) }));
+  }
+}
+
+/** Runs statements; `picks` is added to every pick's number (the rounds of the enclosing loops). */
+function exec(r: Run, stmts: readonly I.Stmt[], picks = 0): void {
   for (const s of stmts) {
     switch (s.k) {
       case "require":
-        if (evaluate(r.env, s.cond, r.locals) !== true) throw DISABLED;
+        if (evaluate(r.env, s.cond, r.locals) !== true) {
+          r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
+          throw DISABLED;
+        }
         break;
       case "let":
         r.locals[s.local] = evaluate(r.env, s.value, r.locals);
         break;
       case "if":
-        exec(r, evaluate(r.env, s.cond, r.locals) === true ? s.then : s.else);
+        exec(r, evaluate(r.env, s.cond, r.locals) === true ? s.then : s.else, picks);
+        break;
+      case "for":
+        for (const { slot, value } of rounds(r, s.domain)) {
+          r.locals[s.local] = value;
+          exec(r, s.body, picks + slot * s.stride);
+        }
         break;
       case "pick": {
-        const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick;
+        const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick + picks;
         r.locals[s.local] = choiceValue(r.action.choices[idx].ty, r.args[idx]);
-        r.picked.add(s.pick);
-        if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) throw DISABLED;
+        r.picked.add(s.pick + picks);
+        if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) {
+          r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
+          throw DISABLED;
+        }
         break;
       }
       case "assign":
         assign(r, s);
         break;
+      default:
+        assertNever(s);
     }
   }
 }
 
-/** Runs one action instance on a copy of `state`. */
-export function runInstance(spec: I.Spec, state: State, inst: number): StepOutcome {
+/** Runs one action instance on a copy of `state`; `onDisabled` is told why it is not enabled. */
+export function runInstance(spec: I.Spec, state: State, inst: number, onDisabled?: (at: DisabledAt) => void): StepOutcome {
   const { action, args } = decodeInstance(spec, inst);
   const a = spec.actions[action];
   const next = state.map(clone);
@@ -142,7 +187,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   a.choices.forEach((c, i) => {
     if (c.kind !== "pick") locals[c.local] = choiceValue(c.ty, args[i]);
   });
-  const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set() };
+  const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set(), ...(onDisabled ? { onDisabled } : {}) };
   try {
     exec(run, a.body);
   } catch (e) {
@@ -154,7 +199,10 @@ export function runInstance(spec: I.Spec, state: State, inst: number): StepOutco
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   for (let p = 0; firstPick >= 0 && firstPick + p < a.choices.length; p++) {
     const c = a.choices[firstPick + p];
-    if (!run.picked.has(p) && args[firstPick + p] !== choiceCodeAt(c.ty, 0)) return { status: "disabled" };
+    if (!run.picked.has(p) && args[firstPick + p] !== choiceCodeAt(c.ty, 0)) {
+      onDisabled?.({ action: a, stmt: null, locals, state: next });
+      return { status: "disabled" };
+    }
   }
   return { status: "enabled", state: next };
 }

@@ -14,9 +14,9 @@ export type LogicOp = "and" | "or" | "implies" | "iff";
 export type SetOp = "union" | "intersect" | "minus";
 export type Builtin =
   | "div_up" | "mul_div" | "mul_div_up" | "min" | "max" | "abs"
-  | "size" | "len" | "head" | "push" | "pop"
+  | "size" | "len" | "head" | "push" | "pop" | "remove_at"
   | "div" | "floor" | "ceil" | "some" | "get" | "get_or";
-export type AggOp = "all" | "any" | "sum" | "min" | "max" | "count" | "map" | "set";
+export type AggOp = "all" | "any" | "sum" | "min" | "max" | "count" | "map" | "set" | "filter";
 
 export type Expr =
   | { readonly k: "const"; readonly ty: Ty; readonly v: number; readonly span: Span }
@@ -35,6 +35,8 @@ export type Expr =
   | { readonly k: "in"; readonly ty: Ty; readonly neg: boolean; readonly elem: Expr; readonly coll: Expr; readonly span: Span }
   | { readonly k: "subset"; readonly ty: Ty; readonly l: Expr; readonly r: Expr; readonly span: Span }
   | { readonly k: "ite"; readonly ty: Ty; readonly c: Expr; readonly t: Expr; readonly e: Expr; readonly span: Span }
+  /** `let x = value in body`: `value` evaluated once, into local `local`, then `body`. */
+  | { readonly k: "let"; readonly ty: Ty; readonly local: number; readonly value: Expr; readonly body: Expr; readonly span: Span }
   | { readonly k: "call"; readonly ty: Ty; readonly def: number; readonly args: readonly Expr[]; readonly span: Span }
   | { readonly k: "builtin"; readonly ty: Ty; readonly fn: Builtin; readonly args: readonly Expr[]; readonly site: number; readonly span: Span }
   | {
@@ -43,7 +45,7 @@ export type Expr =
       readonly op: AggOp;
       readonly binders: readonly Binder[];
       readonly where: Expr | null;
-      /** Null for count and set (their condition is `where`). */
+      /** Null for count, set and filter (their condition is `where`). */
       readonly body: Expr | null;
       readonly site: number;
       readonly span: Span;
@@ -96,10 +98,20 @@ export type Stmt =
   | { readonly k: "require"; readonly cond: Expr; readonly req: number; readonly span: Span }
   | { readonly k: "let"; readonly local: number; readonly value: Expr; readonly span: Span }
   | { readonly k: "if"; readonly cond: Expr; readonly then: readonly Stmt[]; readonly else: readonly Stmt[]; readonly span: Span }
-  /** Fixes pick `pick` (an index into the action's picks) to the step's choice; disabled if `where` fails. */
+  /** Fixes pick `pick` (an index into the action's picks; inside loops, plus each enclosing loop's
+   * round times its stride) to the step's choice; disabled if `where` fails. */
   | { readonly k: "pick"; readonly pick: number; readonly local: number; readonly where: Expr | null; readonly span: Span }
   /** `value` is checked against the place's type at `site`. */
-  | { readonly k: "assign"; readonly place: Place; readonly value: Expr; readonly site: number; readonly span: Span };
+  | { readonly k: "assign"; readonly place: Place; readonly value: Expr; readonly site: number; readonly span: Span }
+  /**
+   * `for x in domain { body }`: the body once per value, in ascending order (a queue: in queue
+   * order), with `local` bound to it. The domain is evaluated once, before the first round. Each
+   * round is an iteration *slot*: a type's values, a set's element type's values (slots whose value
+   * is not in the set are skipped), a queue's positions `0 .. cap - 1` (those past its length are
+   * skipped). The picks of round `k` are the picks of the body numbered from `pick + k * stride`,
+   * where `stride` is how many picks one round makes (nested loops included).
+   */
+  | { readonly k: "for"; readonly name: string; readonly local: number; readonly domain: Domain; readonly body: readonly Stmt[]; readonly stride: number; readonly span: Span };
 
 /** One nondeterministic choice of an action: the caller, a parameter or a pick. */
 export interface Choice {
@@ -116,7 +128,8 @@ export interface Action {
   readonly name: string;
   readonly span: Span;
   readonly nameSpan: Span;
-  /** In this order: the caller (if any), the parameters, then every `pick` in the body in text order. */
+  /** In this order: the caller (if any), the parameters, then every `pick` in the body in text order
+   * (a pick inside a loop once per round, a pick inside a proc once per call). */
   readonly choices: readonly Choice[];
   readonly hasCaller: boolean;
   readonly paramCount: number;
@@ -124,6 +137,8 @@ export interface Action {
   readonly nLocals: number;
   /** Ids of this action's `require`s, in text order (indexes into `Spec.requires`). */
   readonly requires: readonly number[];
+  /** `fair action` (weak) or `strong fair action`, per instance of its parameters (docs/liveness.md). */
+  readonly fairness?: "weak" | "strong";
 }
 
 export interface Def {
@@ -148,6 +163,37 @@ export interface Var {
 export interface Property {
   readonly name: string;
   readonly expr: Expr;
+  readonly nLocals: number;
+  readonly span: Span;
+  readonly doc?: string;
+}
+
+/**
+ * A liveness property (docs/liveness.md), checked separately for every combination of its binders'
+ * values (`all(a in Account: ...)`):
+ *   leadsto     P ~> Q                 whenever P holds, Q holds then or later
+ *   eventually  eventually Q           Q holds at some point (from the initial state)
+ *   infinitely  always eventually Q    Q holds infinitely often
+ *   stable      eventually always Q    from some point on, Q holds forever
+ */
+export type LivenessKind = "leadsto" | "eventually" | "infinitely" | "stable";
+
+export interface LivenessBinder {
+  readonly name: string;
+  readonly local: number;
+  /** Any finite type; a binding holds choice codes (src/ir/finite.ts, choiceCode). */
+  readonly ty: Ty;
+  readonly span: Span;
+}
+
+export interface Liveness {
+  readonly name: string;
+  readonly kind: LivenessKind;
+  /** Outermost first; the first varies slowest in the numbering of instances. */
+  readonly binders: readonly LivenessBinder[];
+  /** P of a leads-to; null for the other kinds. */
+  readonly p: Expr | null;
+  readonly q: Expr;
   readonly nLocals: number;
   readonly span: Span;
   readonly doc?: string;
@@ -189,6 +235,8 @@ export interface Spec {
   readonly actions: readonly Action[];
   readonly invariants: readonly Property[];
   readonly steps: readonly Property[];
+  /** Liveness properties; absent in specs built before they existed (read it as empty). */
+  readonly liveness?: readonly Liveness[];
   readonly sites: readonly Site[];
   readonly requires: readonly Require[];
   readonly actionEnum: EnumTy;

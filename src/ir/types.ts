@@ -187,7 +187,8 @@ export function slotCount(t: Ty): number {
 }
 
 /** `0 .. 20`, `0 .. 10 step 1/2`, `-1/2 .. 7/2` (a computed fraction's bounds). */
-function intervalText(t: IntTy): string {
+/** `0 .. 10 step 1/2`: a number type's values as a spec writes them. */
+export function intervalText(t: IntTy): string {
   const d = denOf(t);
   const range = `${fracText(t.lo, d)} .. ${fracText(t.hi, d)}`;
   return t.step !== undefined && !(t.step === 1 && d === 1) ? `${range} step ${fracText(t.step, d)}` : range;

@@ -1,6 +1,7 @@
 // Walking the IR: the direct subexpressions of an expression, and every expression of statements.
 
 import type { Domain, Expr, Stmt } from "./ir.js";
+import { assertNever } from "../util/assert-never.js";
 
 function domainExprs(d: Domain): Expr[] {
   return d.k === "set" ? [d.set] : d.k === "seq" ? [d.seq] : [];
@@ -38,6 +39,8 @@ export function subexpressions(e: Expr): Expr[] {
       return [e.elem, e.coll];
     case "ite":
       return [e.c, e.t, e.e];
+    case "let":
+      return [e.value, e.body];
     case "call":
     case "builtin":
       return [...e.args];
@@ -79,6 +82,12 @@ export function forEachStmtExpr(stmts: readonly Stmt[], visit: (x: Expr) => void
         for (const p of s.place.path) if (p.k === "index") forEachExpr(p.index, visit);
         forEachExpr(s.value, visit);
         break;
+      case "for":
+        for (const x of domainExprs(s.domain)) forEachExpr(x, visit);
+        forEachStmtExpr(s.body, visit);
+        break;
+      default:
+        assertNever(s);
     }
   }
 }

@@ -18,7 +18,7 @@ export interface Spec {
   readonly span: Span;
 }
 
-export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | InvariantDecl | StepDecl;
+export type Decl = ConstDecl | TypeDecl | VarDecl | ActionDecl | DefDecl | ProcDecl | InvariantDecl | StepDecl | LivenessDecl;
 
 export interface ConstDecl {
   readonly kind: "const";
@@ -58,6 +58,14 @@ export interface ActionDecl {
   readonly by: Param | null;
   readonly body: readonly Stmt[];
   readonly span: Span;
+  /** `fair action` (weak) or `strong fair action`; absent when the action is not fair. */
+  readonly fairness?: Fairness;
+}
+
+/** Fairness of an action (docs/liveness.md): the span covers `fair` or `strong fair`. */
+export interface Fairness {
+  readonly kind: "weak" | "strong";
+  readonly span: Span;
 }
 
 export interface DefDecl {
@@ -66,6 +74,15 @@ export interface DefDecl {
   readonly params: readonly Param[];
   readonly returnType: TypeExpr | null;
   readonly body: Expr;
+  readonly span: Span;
+}
+
+/** `proc name(params) { ... }`: statements shared by actions, called as a statement `name(args)`. */
+export interface ProcDecl {
+  readonly kind: "proc";
+  readonly name: Name;
+  readonly params: readonly Param[];
+  readonly body: readonly Stmt[];
   readonly span: Span;
 }
 
@@ -78,6 +95,15 @@ export interface InvariantDecl {
 
 export interface StepDecl {
   readonly kind: "step";
+  readonly name: Name;
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+/** `liveness NAME: P ~> Q`, `eventually Q`, `always eventually Q`, `eventually always Q`, possibly
+ * under `all(x in T: ...)`; the checker reads the expression's shape. */
+export interface LivenessDecl {
+  readonly kind: "liveness";
   readonly name: Name;
   readonly expr: Expr;
   readonly span: Span;
@@ -125,6 +151,10 @@ export type Stmt =
       readonly where: Expr | null;
       readonly span: Span;
     }
+  /** `for x in D { ... }`: the body once per value of D, in order. */
+  | { readonly kind: "for"; readonly name: Name; readonly domain: Domain; readonly body: readonly Stmt[]; readonly span: Span }
+  /** `checkpoint(a)`: a call of a proc. */
+  | { readonly kind: "call"; readonly callee: Name; readonly args: readonly Expr[]; readonly span: Span }
   | {
       readonly kind: "assign";
       /** A name, possibly followed by `[index]` and `.field` steps. */
@@ -137,13 +167,13 @@ export type Stmt =
 // ---- expressions ----
 
 export type BinaryOp =
-  | "+" | "-" | "*" | "/" | "%"
+  | "+" | "-" | "*" | "/" | "%" | "**"
   | "==" | "!=" | "<" | "<=" | ">" | ">="
   | "and" | "or" | "implies" | "iff"
   | "in" | "notin" | "subset"
   | "union" | "intersect" | "minus";
 
-export type AggregateOp = "all" | "any" | "sum" | "min" | "max" | "map" | "count" | "set";
+export type AggregateOp = "all" | "any" | "sum" | "min" | "max" | "map" | "count" | "set" | "filter";
 
 export type Expr =
   /** A number; `decimal` holds a decimal literal's digits (`2.25`), whose value is exact. */
@@ -162,6 +192,8 @@ export type Expr =
       readonly span: Span;
     }
   | { readonly kind: "ite"; readonly cond: Expr; readonly then: Expr; readonly else: Expr; readonly span: Span }
+  /** `let name = value in body`. */
+  | { readonly kind: "let"; readonly name: Name; readonly value: Expr; readonly body: Expr; readonly span: Span }
   | { readonly kind: "index"; readonly target: Expr; readonly index: Expr; readonly span: Span }
   | { readonly kind: "field"; readonly target: Expr; readonly field: Name; readonly span: Span }
   | { readonly kind: "call"; readonly callee: Name; readonly args: readonly Expr[]; readonly span: Span }
@@ -170,14 +202,20 @@ export type Expr =
       readonly op: AggregateOp;
       readonly binders: readonly Binder[];
       readonly where: Expr | null;
-      /** Null for `count(x in D where c)` and `set(x in D where c)`. */
+      /** Null for `count(x in D where c)`, `set(x in D where c)` and `filter(x in q where c)`. */
       readonly body: Expr | null;
       readonly span: Span;
     }
   | { readonly kind: "setLit"; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: "seqLit"; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: "recordLit"; readonly fields: readonly FieldInit[]; readonly span: Span }
-  | { readonly kind: "tupleLit"; readonly elems: readonly Expr[]; readonly span: Span };
+  | { readonly kind: "tupleLit"; readonly elems: readonly Expr[]; readonly span: Span }
+  /** `eventually e`, `always e`: allowed only at the top of a liveness property. */
+  | { readonly kind: "temporal"; readonly op: TemporalOp; readonly operand: Expr; readonly opSpan: Span; readonly span: Span }
+  /** `p ~> q` (leads-to): allowed only at the top of a liveness property. */
+  | { readonly kind: "leadsto"; readonly left: Expr; readonly right: Expr; readonly opSpan: Span; readonly span: Span };
+
+export type TemporalOp = "eventually" | "always";
 
 export interface FieldInit {
   readonly name: Name;

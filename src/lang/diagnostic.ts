@@ -3,6 +3,12 @@ import type { SourceFile } from "./source.js";
 
 export type Severity = "error" | "warning";
 
+/** Another place a diagnostic refers to ("first declared here"), shown by editors. */
+export interface Related {
+  readonly span: Span;
+  readonly message: string;
+}
+
 /** One problem found in a spec. Every stage reports through this shape and collects all of them. */
 export interface Diagnostic {
   readonly severity: Severity;
@@ -10,12 +16,14 @@ export interface Diagnostic {
   readonly file: SourceFile;
   readonly span: Span;
   readonly hint?: string;
+  readonly related?: readonly Related[];
 }
 
-export function error(file: SourceFile, span: Span, message: string, hint?: string): Diagnostic {
-  return hint === undefined
+export function error(file: SourceFile, span: Span, message: string, hint?: string, related?: readonly Related[]): Diagnostic {
+  const d: Diagnostic = hint === undefined
     ? { severity: "error", message, file, span }
     : { severity: "error", message, file, span, hint };
+  return related ? { ...d, related } : d;
 }
 
 export function warning(file: SourceFile, span: Span, message: string, hint?: string): Diagnostic {

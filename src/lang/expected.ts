@@ -3,22 +3,23 @@
 
 const EXPR_START = new Set([
   "a name", "a number", "action", "false", "true", "[", "{", "set", "count", "map", "max", "min",
-  "sum", "any", "all", "if", "(", "-", "not",
+  "sum", "any", "all", "if", "(", "-", "not", "let", "filter", "eventually", "always",
 ]);
 const OPERATORS = new Set([
-  ".", "[", "-", "+", "%", "/", "*", "subset", "in", "not", ">", "<", ">=", "<=", "!=", "==",
-  "minus", "intersect", "union", "and", "iff", "implies", "or",
+  ".", "[", "-", "+", "%", "/", "*", "**", "subset", "in", "not", ">", "<", ">=", "<=", "!=", "==",
+  "minus", "intersect", "union", "and", "iff", "implies", "or", "~>",
 ]);
-const DECL_START = new Set(["const", "type", "var", "action", "def", "invariant", "step", "symmetric", "ghost"]);
-const STMT_START = new Set(["require", "let", "if", "pick"]);
+const DECL_START = new Set(["const", "type", "var", "action", "def", "proc", "invariant", "step", "liveness", "symmetric", "ghost", "fair", "strong"]);
+const STMT_START = new Set(["require", "let", "if", "pick", "for"]);
 const ASSIGN_OPS = new Set(["=", "+=", "-="]);
 const KEYWORDS = new Set([...DECL_START, ...STMT_START, "spec", "by", "bool", "enum", "seq", "then", "else", "in", "where"]);
 
 /** Every reserved word of the grammar (its `keyword` rule): none can be a name. */
 export const RESERVED_WORDS: ReadonlySet<string> = new Set([
-  "spec", "const", "type", "symmetric", "ghost", "var", "action", "by", "def", "invariant", "step", "bool", "enum", "set",
+  "spec", "const", "type", "symmetric", "ghost", "var", "action", "by", "def", "proc", "for", "invariant", "step", "bool", "enum", "set",
   "map", "seq", "require", "let", "if", "then", "else", "pick", "in", "where", "implies", "iff", "or", "and", "not",
   "subset", "union", "intersect", "minus", "all", "any", "sum", "count", "true", "false",
+  "liveness", "fair", "strong", "eventually", "always",
 ]);
 
 export interface Expectation {
@@ -45,7 +46,7 @@ export function summarise(texts: readonly string[]): Expectation {
   if (items.length > 0) used.add("a name");
   // `x == 1` as a statement: `=` matched before the second `=` failed, so only `+=` and `-=` are left.
   take(ASSIGN_OPS, 2, "an assignment (`=`, `+=` or `-=`)");
-  take(DECL_START, 3, "a declaration (const, type, var, action, def, invariant or step)");
+  take(DECL_START, 3, "a declaration (const, type, var, action, def, proc, invariant, step or liveness)");
   take(EXPR_START, 6, "an expression");
   take(OPERATORS, 6, "an operator");
   // After a name, `(` would make it a call: noise next to "an operator", which is what is meant.

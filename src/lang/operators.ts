@@ -3,10 +3,12 @@
 // would, and reports the sequences a rule per level would reject (`a < b < c`, `a == not b`)
 // with a message about the operators instead of a generic syntax error.
 
-import type { BinaryOp, Expr, Span } from "./ast.js";
+import type { BinaryOp, Expr, Span, TemporalOp } from "./ast.js";
 
-/** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest). */
-export const LEVEL = { TOP: 0, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POSTFIX: 10, PRIMARY: 11 } as const;
+/** Binding strength, loosest first (TOP: a whole expression; POSTFIX: `[i]`, `.f`; PRIMARY: the rest).
+ * LEADS: `~>`, looser than every other operator (`a and b ~> c or d` is `(a and b) ~> (c or d)`).
+ * `**` binds more tightly than a prefix `-`, as in mathematics: `-a ** 2` is `-(a ** 2)`. */
+export const LEVEL = { TOP: 0, LEADS: 0.5, IMP: 1, OR: 2, AND: 3, NOT: 4, CMP: 5, SET: 6, ADD: 7, MUL: 8, NEG: 9, POW: 10, POSTFIX: 11, PRIMARY: 12 } as const;
 
 type Assoc = "left" | "right" | "none";
 
@@ -28,14 +30,21 @@ export function operatorLevel(op: BinaryOp): { level: number; assoc: Assoc } {
       return { level: LEVEL.ADD, assoc: "left" };
     case "*": case "/": case "%":
       return { level: LEVEL.MUL, assoc: "left" };
+    case "**":
+      return { level: LEVEL.POW, assoc: "right" };
   }
 }
 
 /** One element of the flat sequence. `outer` spans include parentheses around the operand. */
 export type Token =
-  | { readonly t: "prefix"; readonly op: "not" | "-"; readonly span: Span }
+  | { readonly t: "prefix"; readonly op: "not" | "-" | TemporalOp; readonly span: Span }
   | { readonly t: "operand"; readonly expr: Expr; readonly outer: Span }
-  | { readonly t: "binary"; readonly op: BinaryOp; readonly span: Span };
+  | { readonly t: "binary"; readonly op: BinaryOp | "~>"; readonly span: Span };
+
+/** `~>` groups to the right (`p ~> q ~> r` is `p ~> (q ~> r)`, which the checker refuses). */
+function levelOf(op: BinaryOp | "~>"): { level: number; assoc: Assoc } {
+  return op === "~>" ? { level: LEVEL.LEADS, assoc: "right" } : operatorLevel(op);
+}
 
 export interface Problem {
   readonly span: Span;
@@ -43,7 +52,7 @@ export interface Problem {
   readonly hint?: string;
 }
 
-const shown = (op: BinaryOp) => (op === "notin" ? "not in" : op);
+const shown = (op: BinaryOp | "~>") => (op === "notin" ? "not in" : op);
 
 /** Builds the tree of a sequence `prefix* operand (binary prefix* operand)*`. */
 export function buildExpr(tokens: readonly Token[], problems: Problem[]): Expr {
@@ -65,6 +74,11 @@ export function buildExpr(tokens: readonly Token[], problems: Problem[]): Expr {
         }
         const operand = parse(LEVEL.NOT, "not");
         lhs = { e: { kind: "unary", op: "not", operand: operand.e, span: { start: tok.span.start, end: operand.end } }, start: tok.span.start, end: operand.end };
+      } else if (tok.op === "eventually" || tok.op === "always") {
+        // Like `not`, but over a whole implication: `eventually a and b` is `eventually (a and b)`.
+        const operand = parse(LEVEL.IMP, tok.op);
+        const s = { start: tok.span.start, end: operand.end };
+        lhs = { e: { kind: "temporal", op: tok.op, operand: operand.e, opSpan: tok.span, span: s }, start: s.start, end: s.end };
       } else {
         const operand = parse(LEVEL.NEG, "-");
         lhs = { e: { kind: "unary", op: "-", operand: operand.e, span: { start: tok.span.start, end: operand.end } }, start: tok.span.start, end: operand.end };
@@ -77,23 +91,28 @@ export function buildExpr(tokens: readonly Token[], problems: Problem[]): Expr {
     while (k < tokens.length) {
       const op = tokens[k];
       if (op.t !== "binary") throw new Error("internal: an operand where an operator belongs");
-      const { level, assoc } = operatorLevel(op.op);
+      const { level, assoc } = levelOf(op.op);
       if (level < min) break;
       k++;
       const rhs = parse(assoc === "right" ? level : level + 1, shown(op.op));
+      const span = { start: lhs.start, end: rhs.end };
       lhs = {
-        e: { kind: "binary", op: op.op, left: lhs.e, right: rhs.e, opSpan: op.span, span: { start: lhs.start, end: rhs.end } },
+        e: op.op === "~>"
+          ? { kind: "leadsto", left: lhs.e, right: rhs.e, opSpan: op.span, span }
+          : { kind: "binary", op: op.op, left: lhs.e, right: rhs.e, opSpan: op.span, span },
         start: lhs.start,
         end: rhs.end,
       };
       const next = tokens[k];
-      if (assoc === "none" && next?.t === "binary" && operatorLevel(next.op).level === level) {
+      if (assoc === "none" && next?.t === "binary" && levelOf(next.op).level === level) {
         problems.push(
           level === LEVEL.CMP
             ? {
                 span: next.span,
                 message: `comparisons do not chain: \`${shown(next.op)}\` cannot follow \`${shown(op.op)}\``,
-                hint: "join two comparisons with `and`, or add parentheses",
+                hint: next.op === "in"
+                  ? "join two comparisons with `and`, or add parentheses; in `let x = value in body`, the value ends at its first `in`, so write a membership there in parentheses: `let x = (a in S) in ...`"
+                  : "join two comparisons with `and`, or add parentheses",
               }
             : {
                 span: next.span,

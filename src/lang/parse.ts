@@ -1,6 +1,6 @@
 import type * as ohm from "ohm-js";
 import type {
-  AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
+  AggregateOp, AssignOp, BinaryOp, Binder, Decl, Domain, Expr, Fairness, Field, FieldInit, Name, Param, Span, Spec, Stmt, TypeExpr,
 } from "./ast.js";
 import { MAX_BRACKETS, MAX_TREE_DEPTH, tooDeepNode, tooManyBrackets } from "./depth.js";
 import { error, type Diagnostic } from "./diagnostic.js";
@@ -18,6 +18,33 @@ export interface ParseResult {
 }
 
 let semantics: ohm.Semantics | undefined;
+
+/** `fair` and `strong fair` belong on actions: on anything else they are an error (found here,
+ * where the keyword's span is known), and the declaration is kept as if they were not there. */
+function fairDecl(fairness: Fairness, decl: Decl, node: ohm.Node): Decl {
+  const word = fairness.kind === "strong" ? "strong fair" : "fair";
+  if (decl.kind !== "action") {
+    pending.push({ span: fairness.span, message: `\`${word}\` applies only to actions, not to ${DECL_WORD[decl.kind]}`, hint: "fairness says an action cannot stay enabled and never be taken: `fair action withdraw(a: Account) { ... }`" });
+    return decl;
+  }
+  if (decl.fairness) {
+    pending.push({ span: fairness.span, message: `\`${decl.name.text}\` is declared fair twice`, hint: "write `fair action` (weak fairness) or `strong fair action` (strong fairness), once" });
+    return decl;
+  }
+  return { ...decl, fairness, span: span(node) };
+}
+
+const DECL_WORD: Record<Decl["kind"], string> = {
+  const: "a const",
+  type: "a type",
+  var: "a variable",
+  action: "an action",
+  def: "a def",
+  proc: "a proc",
+  invariant: "an invariant",
+  step: "a step property",
+  liveness: "a liveness property",
+};
 /** Problems found while building the tree (numbers too large); reset per parse. */
 let pending: { span: Span; message: string; hint?: string }[] = [];
 
@@ -38,15 +65,19 @@ function opt<T>(node: ohm.Node): T | null {
 }
 
 /** The text of a binary operator node as the tree spells it. */
-function binaryOp(node: ohm.Node): BinaryOp {
+function binaryOp(node: ohm.Node): BinaryOp | "~>" {
   const text = node.sourceString;
-  return (text.startsWith("not") ? "notin" : text) as BinaryOp;
+  return (text.startsWith("not") ? "notin" : text) as BinaryOp | "~>";
+}
+
+function prefixOp(text: string): "not" | "-" | "eventually" | "always" {
+  return text === "-" || text === "eventually" || text === "always" ? text : "not";
 }
 
 /** An operand node (`Prefix* PostfixExpr`) or a negated one (`NegPrefix* PostfixExpr`) as tokens. */
 function operandTokens(node: ohm.Node, out: Token[]): void {
   const [prefixes, postfix] = node.children;
-  for (const p of prefixes.children) out.push({ t: "prefix", op: p.sourceString === "-" ? "-" : "not", span: span(p) });
+  for (const p of prefixes.children) out.push({ t: "prefix", op: prefixOp(p.sourceString), span: span(p) });
   out.push({ t: "operand", expr: postfix.ast(), outer: span(postfix) });
 }
 
@@ -65,6 +96,12 @@ function sequence(first: ohm.Node, ops: ohm.Node, rest: ohm.Node): Expr {
   const e = buildExpr(tokens, problems);
   for (const p of problems) pending.push(p);
   return e;
+}
+
+/** The condition of `count(...)`, `set(...)` or `filter(...)`: after `where` or `:`. */
+function filterCond(filter: ohm.Node): Expr {
+  const f = filter.children[0];
+  return f.ctorName === "FilterBody_where" ? (f.children[0].ast() as Expr) : (f.children[1].ast() as Expr);
 }
 
 function buildSemantics(): ohm.Semantics {
@@ -108,11 +145,20 @@ function buildSemantics(): ohm.Semantics {
     ReturnType(_colon, type) {
       return type.ast();
     },
+    ProcDecl(_kw, n, _open, params, _close, body) {
+      return { kind: "proc", name: name(n), params: list<Param>(params), body: body.ast(), span: span(this) } satisfies Decl;
+    },
     InvariantDecl(_kw, n, _colon, expr, _semi) {
       return { kind: "invariant", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
     },
     StepDecl(_kw, n, _colon, expr, _semi) {
       return { kind: "step", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+    LivenessDecl(_kw, n, _colon, expr, _semi) {
+      return { kind: "liveness", name: name(n), expr: expr.ast(), span: span(this) } satisfies Decl;
+    },
+    FairDecl(fairness, decl) {
+      return fairDecl({ kind: fairness.children[0].numChildren > 0 ? "strong" : "weak", span: span(fairness) }, decl.ast() as Decl, this);
     },
 
     Type_bool(_kw) {
@@ -159,6 +205,12 @@ function buildSemantics(): ohm.Semantics {
     PickStmt(_kw, n, _in, domain, where, _semi) {
       return { kind: "pick", name: name(n), domain: domain.ast(), where: opt<Expr>(where), span: span(this) } satisfies Stmt;
     },
+    ForStmt(_kw, n, _in, domain, body) {
+      return { kind: "for", name: name(n), domain: domain.ast(), body: body.ast(), span: span(this) } satisfies Stmt;
+    },
+    CallStmt(n, _open, args, _close, _semi) {
+      return { kind: "call", callee: name(n), args: list<Expr>(args), span: span(this) } satisfies Stmt;
+    },
     AssignStmt(target, op, value, _semi) {
       return {
         kind: "assign", target: target.ast(), op: op.sourceString as AssignOp, value: value.ast(), span: span(this),
@@ -188,6 +240,9 @@ function buildSemantics(): ohm.Semantics {
     AddExpr(first, ops, rest) {
       return sequence(first, ops, rest);
     },
+    LetValue(first, ops, rest) {
+      return sequence(first, ops, rest);
+    },
     PostfixExpr(primary, ops) {
       let e = primary.ast() as Expr;
       const start = primary.source.startIdx;
@@ -207,6 +262,12 @@ function buildSemantics(): ohm.Semantics {
     Primary_ite(_if, c, _then, t, _else, e) {
       return { kind: "ite", cond: c.ast(), then: t.ast(), else: e.ast(), span: span(this) } satisfies Expr;
     },
+    Primary_let(_let, n, _eq, value, _in, body) {
+      return { kind: "let", name: name(n), value: value.ast(), body: body.ast(), span: span(this) } satisfies Expr;
+    },
+    Primary_qfilter(_kw, _open, binder, filter, _close) {
+      return { kind: "aggregate", op: "filter", binders: [binder.ast() as Binder], where: filterCond(filter), body: null, span: span(this) } satisfies Expr;
+    },
     Primary_aggregate(op, _open, binders, where, _colon, body, _close) {
       return {
         kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: opt<Expr>(where),
@@ -214,10 +275,8 @@ function buildSemantics(): ohm.Semantics {
       } satisfies Expr;
     },
     Primary_filter(op, _open, binders, filter, _close) {
-      const f = filter.children[0];
-      const cond = f.ctorName === "FilterBody_where" ? (f.children[0].ast() as Expr) : (f.children[1].ast() as Expr);
       return {
-        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: cond, body: null,
+        kind: "aggregate", op: op.sourceString as AggregateOp, binders: list<Binder>(binders), where: filterCond(filter), body: null,
         span: span(this),
       } satisfies Expr;
     },
@@ -292,4 +351,12 @@ export function parseSpec(text: string, path = "<input>"): ParseResult {
 /** The error for a syntax tree nested beyond MAX_TREE_DEPTH, at the node where it goes too deep. */
 export function deepDiagnostic(file: SourceFile, span: Span): Diagnostic {
   return error(file, span, `this expression nests more than ${MAX_TREE_DEPTH} levels deep`, "split it, for instance with `def`s or `let`s");
+}
+
+/** The tree of a match of one piece of a file (rule `SpecHeader` or `Decl`), spans relative to
+ * the piece. The language server matches only the declaration being edited (src/lsp/pieces.ts). */
+export function pieceTree(m: ohm.MatchResult): { ast: Name | Decl; problems: { span: Span; message: string; hint?: string }[] } {
+  semantics ??= buildSemantics();
+  pending = [];
+  return { ast: semantics(m).ast() as Name | Decl, problems: pending };
 }

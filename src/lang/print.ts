@@ -6,7 +6,7 @@
 import type { BinaryOp, Binder, Decl, Domain, Expr, Param, Spec, Stmt, TypeExpr } from "./ast.js";
 import { LEVEL, operatorLevel } from "./operators.js";
 
-const { TOP, NOT, SET, ADD, NEG, POSTFIX, PRIMARY } = LEVEL;
+const { TOP, LEADS, IMP, NOT, SET, ADD, NEG, POSTFIX, PRIMARY } = LEVEL;
 
 /** The level of a binary operator and the levels its operands need, from the parser's own table:
  * an operand on the side the operator groups toward may sit at the same level. */
@@ -21,12 +21,18 @@ function level(e: Expr): number {
       return binaryLevels(e.op).level;
     case "unary":
       return e.op === "not" ? NOT : NEG;
+    case "leadsto":
+      return LEADS;
+    case "temporal":
+      // Like `not`, but its operand extends over every operator but `~>`.
+      return IMP;
     case "index":
     case "field":
       return POSTFIX;
     case "ite":
-      // `if c then a else b` is a primary whose `else` branch extends as far right as it can: it
-      // is safe unparenthesised only where nothing can follow it.
+    case "let":
+      // `if c then a else b` and `let x = v in b` are primaries whose last part extends as far
+      // right as it can: they are safe unparenthesised only where nothing can follow them.
       return TOP;
     default:
       return PRIMARY;
@@ -75,6 +81,8 @@ function exprText(e: Expr): string {
     }
     case "ite":
       return `if ${printExpr(e.cond)} then ${printExpr(e.then)} else ${printExpr(e.else)}`;
+    case "let":
+      return `let ${e.name.text} = ${letValue(e.value)} in ${printExpr(e.body)}`;
     case "index":
       return `${printExpr(e.target, POSTFIX)}[${printExpr(e.index)}]`;
     case "field":
@@ -94,7 +102,27 @@ function exprText(e: Expr): string {
       return `{${list(e.fields, (f) => `${f.name.text}: ${printExpr(f.value)}`)}}`;
     case "tupleLit":
       return `(${list(e.elems, (x) => printExpr(x))})`;
+    case "temporal":
+      return `${e.op} ${printExpr(e.operand, IMP)}`;
+    case "leadsto":
+      return `${printExpr(e.left, IMP)} ~> ${printExpr(e.right, LEADS)}`;
   }
+}
+
+/** The value of `let x = v in b`: an `in` (or a `let` or `if`, which would take the rest) at its top
+ * needs parentheses, or `in` would end the value. */
+function letValue(e: Expr): string {
+  const text = printExpr(e);
+  return /^(let|if)\b/.test(text) || containsTopIn(e) ? `(${exprText(e)})` : text;
+}
+
+/** Whether printing `e` leaves an `in` operator outside every bracket. */
+function containsTopIn(e: Expr): boolean {
+  if (e.kind !== "binary") return false;
+  if (e.op === "in") return true;
+  const l = binaryLevels(e.op);
+  const side = (x: Expr, min: number) => level(x) >= min && containsTopIn(x);
+  return side(e.left, l.left) || side(e.right, l.right);
 }
 
 function printDomain(d: Domain): string {
@@ -128,14 +156,30 @@ export function printType(t: TypeExpr): string {
     case "record":
       return `{ ${list(t.fields, (f) => `${f.name.text}: ${printType(f.type)}`)} }`;
     case "range":
-      // A record literal first would be read as a record type.
-      return `${t.lo.kind === "recordLit" ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}${t.step ? ` step ${printExpr(t.step, ADD)}` : ""}`;
+      // A bound that starts with a record literal (`{a: 1}.a`, `{a: 1}[k] + 1`) would be read as a
+      // record type.
+      return `${startsWithRecord(t.lo) ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}${t.step ? ` step ${printExpr(t.step, ADD)}` : ""}`;
     case "tuple":
       return `(${list(t.elems, printType)})`;
     case "option":
       return `option<${printType(t.elem)}>`;
     case "named":
       return t.name.text;
+  }
+}
+
+/** Whether the printed expression's first token is a record literal's `{`. */
+function startsWithRecord(e: Expr): boolean {
+  switch (e.kind) {
+    case "recordLit":
+      return true;
+    case "index":
+    case "field":
+      return startsWithRecord(e.target);
+    case "binary":
+      return level(e) >= ADD && startsWithRecord(e.left);
+    default:
+      return false;
   }
 }
 
@@ -171,6 +215,10 @@ export function printStmt(s: Stmt, indent = ""): string {
     }
     case "assign":
       return `${printExpr(s.target, POSTFIX)} ${s.op} ${printExpr(s.value)}`;
+    case "for":
+      return `for ${s.name.text} in ${printDomain(s.domain)} ${block(s.body, indent)}`;
+    case "call":
+      return `${s.callee.text}(${list(s.args, (a) => printExpr(a))})`;
   }
 }
 
@@ -184,21 +232,26 @@ export function printDecl(d: Decl): string {
       return `${d.ghost ? "ghost " : ""}var ${d.name.text}: ${printType(d.type)} = ${printExpr(d.init)}`;
     case "action": {
       const by = d.by ? ` by ${printParam(d.by)}` : "";
-      return `action ${d.name.text}(${list(d.params, printParam)})${by} ${block(d.body, "")}`;
+      const fair = d.fairness ? (d.fairness.kind === "strong" ? "strong fair " : "fair ") : "";
+      return `${fair}action ${d.name.text}(${list(d.params, printParam)})${by} ${block(d.body, "")}`;
     }
     case "def": {
       const ret = d.returnType ? `: ${printType(d.returnType)}` : "";
       return `def ${d.name.text}(${list(d.params, printParam)})${ret} = ${printExpr(d.body)}`;
     }
+    case "proc":
+      return `proc ${d.name.text}(${list(d.params, printParam)}) ${block(d.body, "")}`;
     case "invariant":
       return `invariant ${d.name.text}: ${printExpr(d.expr)}`;
     case "step":
       return `step ${d.name.text}: ${printExpr(d.expr)}`;
+    case "liveness":
+      return `liveness ${d.name.text}: ${printExpr(d.expr)}`;
   }
 }
 
 /** Declarations of one of these kinds sit on consecutive lines when they follow each other. */
-const GROUPED = new Set<Decl["kind"]>(["const", "type", "var", "invariant", "step"]);
+const GROUPED = new Set<Decl["kind"]>(["const", "type", "var", "invariant", "step", "liveness"]);
 
 /** The canonical text of a spec, ending with a newline. */
 export function printSpec(ast: Spec): string {

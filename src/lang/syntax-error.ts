@@ -36,8 +36,8 @@ function expectedAt(m: ohm.FailedMatchResult, pos: number): string[] {
   return failures.filter((f) => !f.isFluffy()).map((f) => f.getText());
 }
 
-const DECLARATIONS = new Set(["const", "type", "symmetric", "ghost", "var", "action", "def", "invariant", "step"]);
-const STATEMENTS = new Set(["require", "let", "pick"]);
+const DECLARATIONS = new Set(["const", "type", "symmetric", "ghost", "var", "action", "def", "proc", "invariant", "step"]);
+const STATEMENTS = new Set(["require", "let", "pick", "for"]);
 
 /** Operators of other languages, with what .stake writes instead. */
 const FOREIGN: Record<string, string> = {
@@ -106,6 +106,11 @@ export function syntaxError(file: SourceFile, m: ohm.FailedMatchResult): Diagnos
       const guess = guessKeyword(found.word, keywords);
       if (guess) hint = `did you mean \`${guess}\`?`;
     }
+  } else if (found.tok === "{" && texts.includes("=") && /\bdef\s+[A-Za-z_]\w*\s*\([^()]*\)\s*$/.test(text.slice(0, pos))) {
+    const proc = /\bdef(\s+[A-Za-z_]\w*\s*\([^()]*\))\s*$/.exec(text.slice(0, pos))![1].trim().replace(/\s+/g, " ");
+    hint = `a \`def\` computes a value, \`def f(x) = ...\`; for a block of statements declare a proc, \`proc ${proc} { ... }\`, and call it as a statement`;
+  } else if (found.tok === "=" && texts.includes("{") && /\bproc\s+[A-Za-z_]\w*\s*\([^()]*\)\s*$/.test(text.slice(0, pos))) {
+    hint = "a `proc` runs a block of statements, `proc p(x: T) { ... }`; to compute a value, declare a `def`: `def f(x: T) = ...`";
   } else if (found.tok === "/*") {
     hint = "this comment is never closed: `*/` is missing";
   } else if (found.tok !== undefined && FOREIGN[found.tok] !== undefined) {

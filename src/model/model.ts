@@ -70,6 +70,9 @@ export interface Model {
   checkInvariant(k: number, s: Int32Array): number;
   /** Step property `k` alone, over the step `s` -> `d` taken by `inst`. */
   checkStep(k: number, s: Int32Array, d: Int32Array, inst: number): number;
+  /** Liveness property `k`'s P (`which` 0; true for kinds without one) or Q (`which` 1) in `s`, for
+   * instance `b` of its binders (src/ir/liveness.ts): 1 true, 0 false, FAILED_PROPERTY. */
+  checkLive(k: number, which: number, b: number, s: Int32Array): number;
 
   /** The choice values of the instance last emitted by expand (valid during emit). */
   args(): Int32Array;

@@ -2,9 +2,10 @@
 // counterexamples, coverage.
 
 import pc from "picocolors";
-import { unviolated, type CheckRun } from "../api/check.js";
+import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
 import type { Violation } from "../explore/result.js";
 import { renderCounterexample } from "./counterexample.js";
+import { livenessNotes, livenessVerdictText } from "./liveness-text.js";
 import { searchNotes } from "./search-notes.js";
 
 export function fmtInt(n: number): string {
@@ -19,6 +20,28 @@ export function fmtRate(perSecond: number): string {
 
 export function fmtSeconds(s: number): string {
   return s < 10 ? `${s.toFixed(2)} s` : s < 100 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+/** Longest line a report prints (counterexamples included), so a terminal or CI log never wraps a
+ * line past reading. */
+export const MAX_LINE = 160;
+
+/** The title line, `Name  path  (A = 1, B = 2)`; when that is longer than MAX_LINE, the consts go
+ * on the following lines, indented, broken after commas. */
+export function headerLines(name: string, path: string, consts: string, paint: { bold: (s: string) => string; dim: (s: string) => string }): string[] {
+  const one = `${name}  ${path}${consts ? `  ${consts}` : ""}`;
+  if (one.length <= MAX_LINE) return [`${paint.bold(name)}  ${paint.dim(path)}${consts ? `  ${paint.dim(consts)}` : ""}`];
+  const lines = [`${paint.bold(name)}  ${paint.dim(path)}`];
+  let cur = "  ";
+  for (const part of consts.split(/(?<=,) /)) {
+    if (cur.trim() !== "" && cur.length + 1 + part.length > MAX_LINE) {
+      lines.push(paint.dim(cur.trimEnd()));
+      cur = "   ";
+    }
+    cur += (cur.trim() ? " " : "") + part;
+  }
+  lines.push(paint.dim(cur));
+  return lines;
 }
 
 export interface CheckTextOptions {
@@ -39,7 +62,7 @@ export function statsLines(run: CheckRun): string[] {
   ];
   if (run.result.exact) lines.push("exact mode: states stored whole, no fingerprint collisions");
   else if (!run.result.bitstate) lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
-  return [...lines, ...searchNotes(run.result)];
+  return [...lines, ...searchNotes(run.result), ...livenessNotes(run.result)];
 }
 
 export function renderCheck(run: CheckRun, consts: string, options: CheckTextOptions = {}): string {
@@ -50,7 +73,7 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   const { model, result, selection } = run;
   const spec = model.spec;
   const lines: string[] = [];
-  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
+  lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
   const others = unviolated(run);
   const verdict = (violated: Violation | undefined, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${violated.instances.length} step${violated.instances.length === 1 ? "" : "s"})`)}`);
@@ -63,6 +86,14 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   });
   spec.steps.forEach((p, k) => {
     if (selection.steps[k]) verdict(verdictOf(result.violations, "step", k), `step ${p.name}`);
+  });
+  (spec.liveness ?? []).forEach((p, k) => {
+    if (!selection.liveness?.[k]) return;
+    const v = verdictOf(result.violations, "liveness", k);
+    const u = livenessUnviolated(run, k);
+    if (v) lines.push(`  ${bad("✗")} liveness ${p.name}  ${bad(livenessVerdictText(run, k, v))}`);
+    else if (u.kind === "holds") lines.push(`  ${ok("✓")} liveness ${p.name}`);
+    else lines.push(`  ${dim("?")} liveness ${p.name}  ${dim(u.kind === "unknown" ? u.why : u.limit)}`);
   });
   verdict(result.violations.find((v) => v.property.kind === "well_typed"), "well_typed");
   for (const l of statsLines(run)) lines.push(`  ${dim(l)}`);

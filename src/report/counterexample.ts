@@ -1,17 +1,17 @@
 // A counterexample as a person reads it: the initial state, then per step the action with its
-// parameters and caller and only the variables that changed (before -> after), then why the
-// property is false.
+// parameters and caller and only what changed, element by element (src/trace/diff.ts), then why
+// the property is false.
 
 import pc from "picocolors";
 import { error } from "../lang/diagnostic.js";
 import { describeFailure } from "../ir/failure.js";
-import type { Ty } from "../ir/types.js";
-import { replayPath, type PathStep } from "../explore/path.js";
+import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
-import { choiceReadable, type Readable } from "../model/layout.js";
-import { formatReadable, formatTyped } from "../model/format.js";
 import { stateValues } from "../model/eval-values.js";
 import type { Model } from "../model/model.js";
+import { changeText, stateChanges, stateLeaves } from "../trace/diff.js";
+import { renderLasso } from "./lasso-text.js";
+import { describeStep } from "./values-text.js";
 import { renderDiagnostic } from "./diagnostics.js";
 import { explainViolation } from "./explain.js";
 
@@ -19,42 +19,8 @@ export interface TraceRenderOptions {
   readonly color?: boolean;
 }
 
-export { formatReadable, formatTyped };
-
-/** Leaves of a variable's value as (path, text): map entries and record fields are opened, sets
- * and queues are shown whole. */
-function leaves(path: string, v: Readable, ty: Ty, out: [string, string][]): void {
-  switch (ty.k) {
-    case "map":
-      for (const [k, x] of Object.entries(v as Record<string, Readable>)) leaves(`${path}[${k}]`, x, ty.val, out);
-      return;
-    case "rec":
-      for (const f of ty.fields) leaves(`${path}.${f.name}`, (v as Record<string, Readable>)[f.name], f.ty, out);
-      return;
-    default:
-      out.push([path, formatTyped(ty, v)]);
-  }
-}
-
-function stateLeaves(model: Model, s: Int32Array): Map<string, string> {
-  const values = model.decode(s);
-  const out: [string, string][] = [];
-  for (const v of model.vars) leaves(v.name, values[v.name], v.ty, out);
-  return new Map(out);
-}
-
-/** `withdraw(a = 1) by caller = 0, pick x = 2` */
-export function describeStep(model: Model, action: number, args: readonly number[]): string {
-  const a = model.actions[action];
-  const show = (i: number) => formatTyped(a.choices[i].ty, choiceReadable(a.choices[i].ty, args[i]));
-  const params = a.choices.map((c, i) => (c.kind === "param" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
-  const caller = a.choices.findIndex((c) => c.kind === "caller");
-  const picks = a.choices.map((c, i) => (c.kind === "pick" ? `${c.name} = ${show(i)}` : null)).filter((x) => x !== null);
-  let text = `${a.name}(${params.join(", ")})`;
-  if (caller >= 0) text += ` by ${a.choices[caller].name} = ${show(caller)}`;
-  if (picks.length) text += `, pick ${picks.join(", ")}`;
-  return text;
-}
+export { describeStep, formatReadable } from "./values-text.js";
+export { formatTyped } from "../model/format.js";
 
 function propertyTitle(v: Violation): string {
   const p = v.property;
@@ -63,47 +29,19 @@ function propertyTitle(v: Violation): string {
   return "`well_typed`";
 }
 
-export function renderCounterexample(model: Model, v: Violation, options: TraceRenderOptions = {}): string {
+/** Why the property is false, as lines (a diagnostic for a well_typed failure); empty when there is
+ * nothing to explain (the trace does not replay to its last state). */
+export function explanationLines(model: Model, v: Violation, options: TraceRenderOptions = {}): string[] {
   const color = options.color ?? false;
-  const bad = color ? pc.red : (s: string) => s;
-  const dim = color ? pc.dim : (s: string) => s;
-  const bold = color ? pc.bold : (s: string) => s;
   const path = replayPath(model, v.instances);
   const n = v.instances.length;
-  const lines: string[] = [];
-  const where = n === 0 ? "in the initial state" : v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
-  lines.push(bad(bold(`✗ ${propertyTitle(v)} is violated ${where}`)));
-  lines.push("");
-  lines.push(dim("  initial state"));
-  let prev = stateLeaves(model, path.init);
-  for (const [k, x] of prev) lines.push(`    ${k} = ${x}`);
-  let last: PathStep | undefined;
-  path.steps.forEach((st, i) => {
-    last = st;
-    lines.push(`  ${dim(`step ${i + 1}`)}  ${bold(describeStep(model, st.action, st.args))}`);
-    if (st.state) {
-      const cur = stateLeaves(model, st.state);
-      let changed = 0;
-      for (const [k, x] of cur) {
-        if (prev.get(k) !== x) {
-          lines.push(`    ${k}: ${prev.get(k)} -> ${x}`);
-          changed++;
-        }
-      }
-      if (changed === 0) lines.push(dim("    (no change)"));
-      prev = cur;
-    } else if (st.status === "failed") {
-      lines.push(bad("    fails: see below"));
-    } else {
-      lines.push(bad("    not enabled here: the trace does not replay on this spec"));
-    }
-  });
-  lines.push("");
+  const last = path.steps[path.steps.length - 1];
   const spec = model.spec;
+  const lines: string[] = [];
   if (v.property.kind === "well_typed" && v.failure) {
     const site = spec.sites[v.failure.site];
     const msg = describeFailure(site, v.failure.detail) + (v.during ? ` (while evaluating ${v.during.kind === "invariant" ? "invariant" : "step property"} \`${v.during.name}\`)` : "");
-    lines.push(renderDiagnostic(error(spec.file, site.span, msg), { color }));
+    lines.push(...renderDiagnostic(error(spec.file, site.span, msg), { color }).split("\n"));
   } else if (v.property.kind === "invariant") {
     const prop = spec.invariants[v.property.index];
     lines.push(`  why \`${prop.name}\` is false:`);
@@ -117,5 +55,39 @@ export function renderCounterexample(model: Model, v: Violation, options: TraceR
     const input = { spec, state: stateValues(model.layout, last.state), old: stateValues(model.layout, before), step };
     for (const l of explainViolation(input, prop)) lines.push(`    ${l}`);
   }
+  return lines;
+}
+
+export function renderCounterexample(model: Model, v: Violation, options: TraceRenderOptions = {}): string {
+  if (v.lasso) return renderLasso(model, v, options);
+  const color = options.color ?? false;
+  const bad = color ? pc.red : (s: string) => s;
+  const dim = color ? pc.dim : (s: string) => s;
+  const bold = color ? pc.bold : (s: string) => s;
+  const path = replayPath(model, v.instances);
+  const n = v.instances.length;
+  const lines: string[] = [];
+  const where = n === 0 ? "in the initial state" : v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
+  lines.push(bad(bold(`✗ ${propertyTitle(v)} is violated ${where}`)));
+  lines.push("");
+  lines.push(dim("  initial state"));
+  let prev = model.decode(path.init);
+  for (const [k, x] of stateLeaves(model.vars, prev)) lines.push(`    ${k} = ${x}`);
+  path.steps.forEach((st, i) => {
+    lines.push(`  ${dim(`step ${i + 1}`)}  ${bold(describeStep(model, st.action, st.args))}`);
+    if (st.state) {
+      const cur = model.decode(st.state);
+      const changes = stateChanges(model.vars, prev, cur);
+      for (const c of changes) lines.push(`    ${changeText(c)}`);
+      if (changes.length === 0) lines.push(dim("    (no change)"));
+      prev = cur;
+    } else if (st.status === "failed") {
+      lines.push(bad("    fails: see below"));
+    } else {
+      lines.push(bad("    not enabled here: the trace does not replay on this spec"));
+    }
+  });
+  lines.push("");
+  lines.push(...explanationLines(model, v, { color }));
   return lines.join("\n");
 }

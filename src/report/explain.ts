@@ -147,10 +147,37 @@ class Explainer {
         this.say(indent, `\`${this.text(e)}\` is false${args}:`);
         return this.whyFalse(body, frame, indent + 1);
       }
+      case "ite":
+        return this.whyFalse(this.branch(e, locals, indent), locals, indent + 1);
+      case "let":
+        return this.whyFalse(e.body, locals, this.bindLet(e, locals, indent));
       default:
         break;
     }
     this.say(indent, `\`${this.text(e)}\` is false`);
+  }
+
+  /** Says which branch an `if ... then ... else` takes, and why; returns that branch. */
+  private branch(e: Extract<I.Expr, { k: "ite" }>, locals: Value[], indent: number): I.Expr {
+    const taken = this.holds(e.c, locals);
+    this.say(indent, `\`${this.text(e.c)}\` is ${taken}${this.comparedValues(e.c, locals)}, so the \`${taken ? "then" : "else"}\` branch applies:`);
+    return taken ? e.t : e.e;
+  }
+
+  /** Binds a `let ... in`'s name, saying its value when the spec wrote one (a power's products go
+   * unsaid); returns the indentation for its body. */
+  private bindLet(e: Extract<I.Expr, { k: "let" }>, locals: Value[], indent: number): number {
+    const m = /^let\s+([A-Za-z_]\w*)/.exec(this.input.spec.file.slice(e.span));
+    try {
+      locals[e.local] = evaluate(this.env, e.value, locals);
+      if (!m) return indent;
+      this.say(indent, `with ${m[1]} = ${showValue(locals[e.local], e.value.ty)}:`);
+    } catch (err) {
+      if (!(err instanceof EvalFailure)) throw err;
+      if (!m) return indent;
+      this.say(indent, `with \`${m[1]}\` failing to compute:`);
+    }
+    return indent + 1;
   }
 
   /** A def call's body, with its parameters bound as the call binds them, and " (a = 1)". */
@@ -165,7 +192,23 @@ class Explainer {
   }
 
   /** Explains why `e` is true (for a false `not e`). */
-  private whyTrue(e: I.Expr, locals: Value[], indent: number): void {
+  whyTrue(e: I.Expr, locals: Value[], indent: number): void {
+    if (e.k === "logic" && e.op === "or") {
+      const side = this.holds(e.l, locals) ? e.l : e.r;
+      this.say(indent, `\`${this.text(side)}\` holds, one side of \`or\`:`);
+      return this.whyTrue(side, locals, indent + 1);
+    }
+    if (e.k === "logic" && e.op === "implies") {
+      if (!this.holds(e.l, locals)) {
+        this.say(indent, `\`${this.text(e.l)}\` does not hold, so the implication does:`);
+        return this.whyFalse(e.l, locals, indent + 1);
+      }
+      this.say(indent, `\`${this.text(e.r)}\` holds:`);
+      return this.whyTrue(e.r, locals, indent + 1);
+    }
+    if (e.k === "not") return this.whyFalse(e.e, locals, indent);
+    if (e.k === "ite") return this.whyTrue(this.branch(e, locals, indent), locals, indent + 1);
+    if (e.k === "let") return this.whyTrue(e.body, locals, this.bindLet(e, locals, indent));
     if (e.k === "logic" && e.op === "and") {
       this.say(indent, `both \`${this.text(e.l)}\` and \`${this.text(e.r)}\` hold`);
       this.whyTrue(e.l, locals, indent + 1);
@@ -241,7 +284,22 @@ class Explainer {
 
 /** Lines saying why `property` is false in the given state (and step). */
 export function explainViolation(input: ExplainInput, property: I.Property): string[] {
+  return explainFalse(input, property.expr, new Array(Math.max(property.nLocals, 1)));
+}
+
+/** Lines saying why the boolean `e` is false, with its locals bound (e.g. a `require` of an
+ * action, with the action's parameters and lets as they were there). */
+export function explainFalse(input: ExplainInput, e: I.Expr, locals: readonly Value[]): string[] {
   const ex = new Explainer(input);
-  ex.whyFalse(property.expr, new Array(Math.max(property.nLocals, 1)), 0);
+  ex.whyFalse(e, [...locals], 0);
+  return ex.lines;
+}
+
+/** Lines saying why the boolean `e` is false, or true (`holds`), with `locals` bound (the binders
+ * of a liveness property). */
+export function explainExpr(input: ExplainInput, e: I.Expr, locals: Value[], holds: boolean): string[] {
+  const ex = new Explainer(input);
+  if (holds) ex.whyTrue(e, locals, 0);
+  else ex.whyFalse(e, locals, 0);
   return ex.lines;
 }

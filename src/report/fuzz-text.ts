@@ -4,7 +4,7 @@
 
 import pc from "picocolors";
 import type { FuzzRun } from "../api/fuzz.js";
-import { fmtInt, fmtRate, fmtSeconds } from "./check-text.js";
+import { fmtInt, fmtRate, fmtSeconds, headerLines } from "./check-text.js";
 import { renderCounterexample } from "./counterexample.js";
 
 export interface FuzzTextOptions {
@@ -23,11 +23,14 @@ export function reproduceCommand(run: FuzzRun): string {
   const parts = ["stakecheck fuzz", spec.file.path];
   for (const c of spec.consts) parts.push(`--const ${c.name}=${c.value}`);
   const sel = run.selection;
-  if (sel.invariants.some((x) => !x) || sel.steps.some((x) => !x)) {
+  if (sel.invariants.some((x) => !x) || sel.steps.some((x) => !x) || (sel.liveness ?? []).some((x) => !x)) {
     spec.invariants.forEach((p, k) => sel.invariants[k] && parts.push(`--invariant ${p.name}`));
     spec.steps.forEach((p, k) => sel.steps[k] && parts.push(`--invariant ${p.name}`));
+    (spec.liveness ?? []).forEach((p, k) => sel.liveness?.[k] && parts.push(`--invariant ${p.name}`));
   }
-  parts.push(`--seed ${run.seed}`, `--runs ${run.runs}`, `--depth ${run.depth}`);
+  const sh = run.shard;
+  if (sh) parts.push(`--seed ${sh.campaignSeed}`, `--runs ${sh.campaignRuns}`, `--shard ${sh.index}/${sh.count}`, `--depth ${run.depth}`);
+  else parts.push(`--seed ${run.seed}`, `--runs ${run.runs}`, `--depth ${run.depth}`);
   if (run.swarm) parts.push("--swarm");
   return parts.join(" ");
 }
@@ -44,6 +47,12 @@ export function fuzzStatsLines(run: FuzzRun): string[] {
     let first = `first violation after ${fmtSeconds(w.secondsToViolation)}, in run ${fmtInt((run.walk.run ?? 0) + 1)}, at ${steps(run.walk.violation.instances.length)}`;
     if (run.walk.swarmActions) first += ` (actions on: ${run.walk.swarmActions.join(", ")})`;
     lines.push(first);
+  }
+  const lw = run.lassoWalk;
+  if (lw) {
+    lines.push(
+      `liveness: ${fmtInt(lw.runs)} walk${lw.runs === 1 ? "" : "s"} looking for lassos, ${fmtInt(lw.steps)} steps, ${fmtInt(lw.lassos)} loop${lw.lassos === 1 ? "" : "s"} closed and judged, ${fmtSeconds(lw.seconds)}${lw.violation ? "; one is a fair violation (lassos are not shrunk)" : ""}`,
+    );
   }
   const sh = run.shrink;
   if (sh && run.found) {
@@ -72,8 +81,9 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const spec = model.spec;
   const v = run.violation;
   const lines: string[] = [];
-  lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
-  lines.push(`  seed ${run.seed}`);
+  lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
+  const sh = run.shard;
+  lines.push(sh ? `  seed ${run.seed}  (shard ${sh.index}/${sh.count} of campaign seed ${sh.campaignSeed}: ${fmtInt(run.runs)} of ${fmtInt(sh.campaignRuns)} runs)` : `  seed ${run.seed}`);
   const verdict = (violated: boolean, label: string) => {
     if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);
     else if (v) lines.push(`  ${dim("·")} ${label}  ${dim("(fuzzing stops at the first violation)")}`);
@@ -82,6 +92,12 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const is = (kind: string, index: number) => v !== undefined && v.property.kind === kind && v.property.index === index;
   spec.invariants.forEach((p, k) => selection.invariants[k] && verdict(is("invariant", k), `invariant ${p.name}`));
   spec.steps.forEach((p, k) => selection.steps[k] && verdict(is("step", k), `step ${p.name}`));
+  (spec.liveness ?? []).forEach((p, k) => {
+    if (!selection.liveness?.[k]) return;
+    if (is("liveness", k)) lines.push(`  ${bad("✗")} liveness ${p.name}  ${bad("violated (a fair lasso, see below)")}`);
+    else if (v) lines.push(`  ${dim("·")} liveness ${p.name}  ${dim("(fuzzing stops at the first violation)")}`);
+    else lines.push(`  ${dim("?")} liveness ${p.name}  ${dim("not proved: no walk closed a fair loop that violates it; `stakecheck check` proves liveness")}`);
+  });
   verdict(v?.property.kind === "well_typed", "well_typed");
   for (const l of fuzzStatsLines(run)) lines.push(`  ${dim(l)}`);
   if (walk.limit) {

@@ -14,6 +14,7 @@ export function renderJson(run: RunResult): string {
     summary: summaryLine(run),
     seconds: run.seconds,
     ...(run.expect ? { expect: run.expect } : {}),
+    ...(run.merged !== undefined ? { merged: run.merged } : {}),
     suites: run.suites.map((s) => ({
       name: s.name,
       file: s.file,
@@ -21,6 +22,7 @@ export function renderJson(run: RunResult): string {
       seconds: s.seconds,
       ...(s.stats ? { stats: s.stats } : {}),
       ...(s.incomplete ? { incomplete: s.incomplete } : {}),
+      ...(s.shard ? { shard: s.shard } : {}),
       cases: s.cases.map((c) => ({
         name: c.name,
         status: c.status,

@@ -9,8 +9,13 @@ import type { Model } from "../model/model.js";
 import { bindTrace } from "../trace/bind.js";
 import type { ValueDiff } from "../trace/diff.js";
 import type { Divergence, ReplayVerdict } from "../trace/replay.js";
-import type { Trace } from "../trace/trace.js";
+import type { Trace, TraceViolation } from "../trace/trace.js";
+import { printable } from "../util/untrusted.js";
 import { describeStep, formatReadable, renderCounterexample } from "./counterexample.js";
+import { groupText } from "./lasso-text.js";
+import { fairnessOf } from "../explore/liveness/fairness.js";
+import type { LassoVerdict } from "../explore/liveness/lasso-check.js";
+import { livenessBinding } from "../ir/liveness.js";
 import { locationOf, propertyTitle, type CaseResult, type RunResult, type SourceLocation, type SuiteResult } from "./run-result.js";
 
 export interface ReplayTextOptions {
@@ -19,9 +24,17 @@ export interface ReplayTextOptions {
 
 type Replayed = Extract<ReplayOutcome, { kind: "replayed" }>;
 
+/** "invariant X", "well_typed", or for a Quint trace that violates nothing, "the run". */
+function titleOf(v: TraceViolation): string {
+  const kind = v.kind;
+  return kind === "run" ? "the run" : propertyTitle({ kind, name: v.name });
+}
+
 /** The verdict in two or three words, as the summary line counts it. */
 export function verdictLabel(o: ReplayOutcome): string {
   if (o.kind === "error") return "error";
+  // A Quint trace is not a counterexample that "still" violates: it violates, or replays.
+  if (o.trace.explorer.kind === "quint" && o.verdict.kind === "violates") return "violates";
   switch (o.verdict.kind) {
     case "violates":
       return "still violates";
@@ -35,6 +48,7 @@ export function verdictLabel(o: ReplayOutcome): string {
 }
 
 function where(kind: string, step: number): string {
+  if (kind === "liveness") return "on its lasso";
   if (step === 0) return "in the initial state";
   return kind === "invariant" ? `after step ${step}` : `at step ${step}`;
 }
@@ -80,17 +94,19 @@ function divergenceLines(o: Replayed, d: Divergence): { head: string; body: stri
         body: [],
       };
     case "earlier":
-      return { head: `diverged at step ${d.step}: ${propertyTitle(trace.violation)} is now violated ${where(trace.violation.kind, d.step)}, before step ${n} where it was recorded`, body: [] };
+      return { head: `diverged at step ${d.step}: ${titleOf(trace.violation)} is now violated ${where(trace.violation.kind, d.step)}, before step ${n} where it was recorded`, body: [] };
     case "mismatch":
       return { head: "diverged: the trace does not fit the spec any more", body: d.problems.slice(0, 8).concat(d.problems.length > 8 ? [`... and ${d.problems.length - 8} more`] : []) };
   }
 }
 
 /** The recorded trace as a Violation on the current model, to show it again (null if it does not bind). */
-function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "violates" }>): { model: Model; v: Violation } | null {
+export function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "violates" }>): { model: Model; v: Violation } | null {
   const b = bindTrace(o.model, o.trace);
   if ("problems" in b || !b.bound.property) return null;
   const bound = { ...b.bound, property: b.bound.property };
+  const lasso = bound.lasso;
+  const l = lasso ? (o.model.spec.liveness ?? [])[bound.property.index] : undefined;
   return {
     model: o.model,
     v: {
@@ -98,6 +114,17 @@ function asViolation(o: Replayed, verdict: Extract<ReplayVerdict, { kind: "viola
       instances: bound.steps.map((s) => s.inst),
       ...(verdict.failure ? { failure: verdict.failure } : {}),
       ...(bound.during ? { during: bound.during } : {}),
+      ...(lasso && l
+        ? {
+            lasso: {
+              instance: lasso.instance,
+              binding: livenessBinding(l, lasso.instance),
+              loop: lasso.loop,
+              closing: lasso.closing ? lasso.closing.inst : -1,
+              ...(o.trace.violation.trigger !== undefined ? { trigger: o.trace.violation.trigger } : {}),
+            },
+          }
+        : {}),
     },
   };
 }
@@ -115,11 +142,16 @@ function explain(o: ReplayOutcome): Explained {
     const [first, ...rest] = o.message.split("\n");
     return { head: `error: ${first.startsWith(o.file) ? first.slice(o.file.length).replace(/^: /, "") : first}`, body: rest.map((l) => l.replace(/^ {2}/, "")) };
   }
+  if (o.trace.explorer.kind === "quint") return quintExplained(o);
   const v = o.verdict;
   const spec = o.model.spec;
   const body: string[] = [];
   const t = o.trace.violation;
-  const propSpan = t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span : t.kind === "step" ? spec.steps.find((p) => p.name === t.name)?.span : undefined;
+  const propSpan =
+    t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span
+    : t.kind === "step" ? spec.steps.find((p) => p.name === t.name)?.span
+    : t.kind === "liveness" ? (spec.liveness ?? []).find((p) => p.name === t.name)?.span
+    : undefined;
   const propLocation = propSpan ? locationOf(spec, propSpan) : undefined;
   let out: Explained;
   if (v.kind === "replays") {
@@ -132,21 +164,66 @@ function explain(o: ReplayOutcome): Explained {
     const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
     const location = v.failure ? locationOf(spec, spec.sites[v.failure.site].span) : propLocation;
     const again = o.ok ? null : asViolation(o, v);
+    const binding = Object.entries(t.binding ?? {}).map(([k, x]) => `${k} = ${formatReadable(x)}`).join(", ");
     out = {
-      head: `still violates ${propertyTitle(t)} ${where(t.kind, v.step)}${extra}`,
+      head: `still violates ${titleOf(t)}${binding ? ` (for ${binding})` : ""} ${where(t.kind, v.step)}${extra}`,
       body,
       ...(location ? { location } : {}),
       ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
     };
+  } else if (v.kind === "passes" && v.liveness) {
+    out = { head: `now passes: ${livenessPassText(o, v.liveness)}`, body, ...(propLocation ? { location: propLocation } : {}) };
   } else if (v.kind === "passes") {
     if (v.changed.length) body.push(`the last step now gives ${v.changed.slice(0, 4).map(diffLine).join("; ")}`);
-    out = { head: `now passes: ${propertyTitle(t)} holds ${where(t.kind === "invariant" ? "invariant" : "step", t.step)}`, body, ...(propLocation ? { location: propLocation } : {}) };
+    out = { head: `now passes: ${titleOf(t)} holds ${where(t.kind === "invariant" ? "invariant" : "step", t.step)}`, body, ...(propLocation ? { location: propLocation } : {}) };
   } else {
     const d = divergenceLines(o, v.divergence);
     out = { head: d.head, body: [...d.body], ...(d.location ? { location: d.location } : propLocation ? { location: propLocation } : {}) };
   }
   if (o.specChanged) out.body.push(`note: ${o.specPath} changed since this counterexample was saved (its sha256 differs)`);
   return out;
+}
+
+/** A Quint MBT trace replayed on a spec: it replays, violates a property along the way, or diverges. */
+function quintExplained(o: Replayed): Explained {
+  const v = o.verdict;
+  const spec = o.model.spec;
+  const t = o.trace.violation;
+  if (v.kind === "replays") {
+    return { head: `replays on the spec: its ${v.steps === 1 ? "1 step reaches" : `${v.steps} steps reach`} the recorded states, and no property is violated along the way`, body: [] };
+  }
+  if (v.kind === "violates") {
+    const extra = v.failure ? `: ${describeFailure(spec.sites[v.failure.site], v.failure.detail)}` : "";
+    const span = v.failure ? spec.sites[v.failure.site].span : t.kind === "invariant" ? spec.invariants.find((p) => p.name === t.name)?.span : spec.steps.find((p) => p.name === t.name)?.span;
+    const location = span ? locationOf(spec, span) : undefined;
+    const again = o.ok ? null : asViolation(o, v);
+    return {
+      head: `violates ${titleOf(t)} ${where(t.kind, v.step)}${extra}`,
+      body: [],
+      ...(location ? { location } : {}),
+      ...(again ? { counterexample: renderCounterexample(again.model, again.v) } : {}),
+    };
+  }
+  if (v.kind === "diverged") {
+    const d = divergenceLines(o, v.divergence);
+    const body = d.body.filter((l) => !l.startsWith("this is the step that broke"));
+    return { head: d.head.replace(/ any more$/, " in the spec"), body, ...(d.location ? { location: d.location } : {}) };
+  }
+  return { head: "now passes", body: [] };
+}
+
+/** Why a saved lasso no longer violates its liveness property. */
+function livenessPassText(o: Replayed, why: Extract<LassoVerdict, { kind: "holds" | "unfair" }>): string {
+  const t = o.trace.violation;
+  const binding = Object.entries(t.binding ?? {}).map(([k, x]) => `${k} = ${formatReadable(x)}`).join(", ");
+  const title = `liveness ${t.name}${binding ? ` (for ${binding})` : ""}`;
+  if (why.kind === "holds") return `${title} holds on this behaviour`;
+  const fairness = fairnessOf(o.model);
+  const unmet = why.groups.filter((g) => !g.met).map((g) => {
+    const fg = fairness.groups[g.group];
+    return `${groupText(o.model, fg.action, fg.params)} is ${fg.kind === "weak" ? "weakly fair and enabled throughout the loop" : "strongly fair and enabled on the loop"} but never taken`;
+  });
+  return `the behaviour still violates ${title}, but it is not fair any more: ${unmet.join("; ")}, so no fair behaviour follows it`;
 }
 
 /** The implementation's side of a conformance counterexample, in words (from the file). */
@@ -160,6 +237,7 @@ export function conformanceSummary(t: Trace): string {
     return `the implementation it was saved from diverged ${where} (${c.at}: spec ${formatReadable(c.expected)}, implementation ${formatReadable(c.found)})`;
   }
   if (c?.failure === "rejected" && last) return `the implementation it was saved from refused step ${n} (${last.action}), which the spec allows`;
+  if (c?.failure === "accepted" && last) return `the implementation it was saved from took step ${n} (${last.action}), which the spec does not allow`;
   return `the implementation it was saved from diverged ${where}${v.message ? ` (${v.message})` : ""}`;
 }
 
@@ -168,6 +246,11 @@ export function conformanceSummary(t: Trace): string {
 function conformanceExplained(o: Replayed, steps: number): Explained {
   const t = o.trace;
   const impl = t.explorer.flags?.impl;
+  if (t.explorer.kind === "monitor") {
+    const f = t.explorer.flags ?? {};
+    const seen = typeof f.events === "string" ? ` in ${printable(f.events, 200)}${typeof f.line === "number" ? `, line ${f.line}` : ""}` : "";
+    return { head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`, body: [`seen by stakecheck monitor${seen}`] };
+  }
   return {
     head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`,
     body: [`to test an implementation against it: stakecheck conform ${o.specPath} --impl ${typeof impl === "string" ? impl : "ADAPTER"}`],
@@ -203,7 +286,7 @@ export function replaySuites(outcomes: readonly ReplayOutcome[]): SuiteResult[] 
       name: o.file,
       status: o.kind === "error" ? "error" : o.ok ? "passed" : "failed",
       label: verdictLabel(o),
-      ...(o.trace && o.trace.violation ? { property: { kind: o.trace.violation.kind, name: o.trace.violation.name } } : {}),
+      ...(o.trace && o.trace.violation.kind !== "run" ? { property: { kind: o.trace.violation.kind, name: o.trace.violation.name } } : {}),
       ...(e.location ? { location: e.location } : {}),
       // A head that announces a list ("error: 2 problems:") takes the list, for one-line readers.
       message: e.head.endsWith(":") && e.body.length ? `${e.head} ${e.body.map((l) => l.replace(/^- /, "")).join("; ")}` : e.head,

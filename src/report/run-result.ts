@@ -2,7 +2,7 @@
 // summary line): suites (one per spec and consts) of cases (one per property, or one per replayed
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
-import { unviolated, type CheckRun } from "../api/check.js";
+import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
 import type { FuzzRun } from "../api/fuzz.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
@@ -11,6 +11,7 @@ import type { SavedTrace } from "../trace/save.js";
 import { traceFromViolation } from "../trace/from-model.js";
 import type { Trace, TraceExplorer } from "../trace/trace.js";
 import { renderCounterexample } from "./counterexample.js";
+import { bindingText } from "./lasso-text.js";
 
 export type CaseStatus = "passed" | "failed" | "error" | "skipped";
 
@@ -57,6 +58,18 @@ export interface SuiteResult {
   readonly stats?: Readonly<Record<string, number>>;
   /** Set when the search stopped before it was complete. */
   readonly incomplete?: string;
+  /** `fuzz --shard`: which shard of which campaign this suite is (src/api/shard.ts). */
+  readonly shard?: SuiteShard;
+}
+
+export interface SuiteShard {
+  readonly index: number;
+  readonly count: number;
+  /** The campaign's seed and runs (all shards together), and its walks' depth and mode. */
+  readonly seed: number;
+  readonly runs: number;
+  readonly depth: number;
+  readonly swarm: boolean;
 }
 
 export interface RunResult {
@@ -66,6 +79,8 @@ export interface RunResult {
   readonly exitCode: number;
   /** replay: what was expected of every counterexample. */
   readonly expect?: "pass" | "violation";
+  /** `stakecheck merge`: how many reports were combined into this one. */
+  readonly merged?: number;
 }
 
 export function locationOf(spec: Spec, span: { start: number; end: number }): SourceLocation {
@@ -81,8 +96,31 @@ export function propertyTitle(p: { kind: PropertyRef["kind"] | "conformance"; na
 
 function whereText(v: Violation): string {
   const n = v.instances.length;
+  if (v.lasso) return lassoText(v);
   if (n === 0) return "in the initial state";
   return v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
+}
+
+/** "by a lasso of 5 steps (a loop from state 3)". */
+export function lassoText(v: Violation): string {
+  const l = v.lasso!;
+  const n = v.instances.length + (l.closing >= 0 ? 1 : 0);
+  const loop = l.closing < 0 ? `stuttering in state ${l.loop}` : `a loop from state ${l.loop}`;
+  return `by a lasso of ${n} step${n === 1 ? "" : "s"} (${loop})`;
+}
+
+/** "for a = 0 " for a liveness violation of a property with binders; "" otherwise. */
+function forBinding(model: Model, v: Violation): string {
+  const l = (model.spec.liveness ?? [])[v.property.index];
+  const text = l && v.lasso ? bindingText(l, v.lasso.binding) : "";
+  return text ? `for ${text} ` : "";
+}
+
+/** How a liveness property that was not found violated is reported: proved, or not. */
+export interface LivenessCase {
+  readonly status: "passed" | "skipped";
+  readonly label: string;
+  readonly message?: string;
 }
 
 function findViolation(violations: readonly Violation[], kind: string, index: number): Violation | undefined {
@@ -105,6 +143,8 @@ export function propertyCases(
     readonly notViolatedLabel?: string;
     /** Who found the violations, recorded in each case's trace (default: bfs). */
     readonly explorer?: TraceExplorer;
+    /** A liveness property not found violated (default: as the other properties). */
+    readonly liveness?: (k: number) => LivenessCase;
   } = {},
 ): CaseResult[] {
   const spec = model.spec;
@@ -113,6 +153,11 @@ export function propertyCases(
     const v = findViolation(violations, ref.kind, ref.index);
     const title = propertyTitle(ref);
     const property = { kind: ref.kind, name: ref.name };
+    if (!v && ref.kind === "liveness" && options.liveness) {
+      const c = options.liveness(ref.index);
+      cases.push({ name: title, status: c.status, label: c.label, property, ...(span ? { location: locationOf(spec, span) } : {}), ...(c.message ? { message: c.message } : {}) });
+      return;
+    }
     if (!v) {
       const skipped = options.incomplete !== undefined;
       cases.push({
@@ -134,9 +179,10 @@ export function propertyCases(
       label: "violated",
       property,
       ...(where ? { location: locationOf(spec, where) } : {}),
-      message: `${title} is violated ${whereText(v)}`,
+      message: `${title} is violated ${v.lasso ? `${forBinding(model, v)}${lassoText(v)}` : whereText(v)}`,
       details: renderCounterexample(model, v, { color: false }),
-      steps: v.instances.length,
+      // A lasso's steps include the one that closes its loop.
+      steps: v.instances.length + (v.lasso && v.lasso.closing >= 0 ? 1 : 0),
       trace: saved?.trace ?? traceFromViolation(model, v, { explorer: options.explorer ?? { kind: "bfs" } }),
       ...(saved ? { file: saved.path } : {}),
     });
@@ -146,6 +192,9 @@ export function propertyCases(
   });
   spec.steps.forEach((p, k) => {
     if (selection.steps[k]) add({ kind: "step", index: k, name: p.name }, p.span);
+  });
+  (spec.liveness ?? []).forEach((p, k) => {
+    if (selection.liveness?.[k]) add({ kind: "liveness", index: k, name: p.name }, p.span);
   });
   add({ kind: "well_typed", index: -1, name: "well_typed" }, null);
   return cases;
@@ -167,12 +216,19 @@ export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteR
       ...(incomplete ? { incomplete } : {}),
       ...(saved ? { saved } : {}),
       ...(others.kind === "bounded" ? { notViolatedLabel: `holds up to the limit (${others.limit})` } : {}),
+      liveness: (k) => {
+        const u = livenessUnviolated(run, k);
+        return u.kind === "holds" ? { status: "passed", label: "holds" } : { status: "skipped", label: "not proved", message: u.kind === "unknown" ? u.why : u.limit };
+      },
     }),
     seconds: r.stats.seconds,
     stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
     ...(r.limit ? { incomplete: r.limit.message } : {}),
   };
 }
+
+/** What fuzz says of a liveness property it found no lasso for. */
+export const FUZZ_LIVENESS = "no lasso found on the walks: fuzz catches a liveness violation only where a walk closes a fair loop; `stakecheck check` proves liveness";
 
 /** The suite of one `fuzz` run: a property not violated is "not violated in N runs", not proved. */
 export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
@@ -188,11 +244,15 @@ export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteRes
     cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
       notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
       explorer: { kind: "fuzz", seed: run.seed, flags },
+      liveness: () => ({ status: "skipped", label: "not proved by fuzz", message: FUZZ_LIVENESS }),
       ...(saved ? { saved } : {}),
     }),
     seconds: s.seconds,
     stats: { runs: s.runs, steps: s.steps, seed: run.seed },
     ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+    ...(run.shard
+      ? { shard: { index: run.shard.index, count: run.shard.count, seed: run.shard.campaignSeed, runs: run.shard.campaignRuns, depth: run.depth, swarm: run.swarm } }
+      : {}),
   };
 }
 
@@ -237,7 +297,7 @@ export function summaryLine(run: RunResult): string {
   const bad = cases.filter(({ c }) => c.status === "failed" || c.status === "error");
   const names = bad.slice(0, 3).map(({ suite, c }) => (run.command === "replay" ? c.name.split("/").pop()! : `${suite.name}: ${c.property?.name ?? c.name}`));
   if (bad.length > 3) names.push(`${bad.length - 3} more`);
-  const segments = [`stakecheck ${run.command}: ${runVerdict(run)}`];
+  const segments = [`stakecheck ${run.merged !== undefined ? `merge (${plural(run.merged, `${run.command} report`)})` : run.command}: ${runVerdict(run)}`];
   const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
   segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
   if (run.expect === "violation") segments.push("expected: still violates");

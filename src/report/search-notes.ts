@@ -28,5 +28,16 @@ export function searchNotes(result: BfsResult): string[] {
       `bitstate: ${size(b.bits / 8)} bit array, ${b.hashes} bits per state, hash factor ${b.hashFactor.toFixed(0)}; estimated coverage ${(b.coverage * 100).toFixed(b.coverage > 0.9999 ? 4 : 2)}% (states may have been missed)`,
     );
   }
+  const ck = result.checkpoint;
+  if (ck?.resumed) {
+    const r = ck.resumed;
+    const how = r.mode === "single" ? "a single-threaded search, resumed on one thread" : "a parallel search";
+    lines.push(`resumed from ${r.file} (${how}): depth ${r.depth}, ${count(r.distinct)} distinct states, ${r.seconds.toFixed(1)} s searched before`);
+  }
+  if (ck?.file !== undefined) {
+    if (ck.written > 0) lines.push(`checkpoint: ${ck.file}, written ${ck.written === 1 ? "once" : `${ck.written} times`} (the last at depth ${ck.depth}, ${size(ck.bytes)}, ${ck.lastCpuSeconds.toFixed(2)} CPU s; in all ${ck.seconds.toFixed(1)} s, ${ck.cpuSeconds.toFixed(2)} CPU s)`);
+    else if (ck.failed === undefined) lines.push(`checkpoint: none written to ${ck.file} (the search took less than the interval)`);
+    if (ck.failed !== undefined) lines.push(`checkpoint: could not write ${ck.file} (${ck.failed}); the search went on without it`);
+  }
   return lines;
 }

@@ -1,7 +1,7 @@
 // A parameter sweep as a table: which property holds for which constants.
 
 import pc from "picocolors";
-import { unviolated, type CheckRun } from "../api/check.js";
+import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
 import { fmtInt } from "./check-text.js";
 
 export interface SweepRow {
@@ -20,6 +20,7 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
     ? [
         ...first.model.spec.invariants.map((p, k) => ({ kind: "invariant", index: k, name: p.name })).filter((_, k) => first.selection.invariants[k]),
         ...first.model.spec.steps.map((p, k) => ({ kind: "step", index: k, name: p.name })).filter((_, k) => first.selection.steps[k]),
+        ...(first.model.spec.liveness ?? []).map((p, k) => ({ kind: "liveness", index: k, name: p.name })).filter((_, k) => first.selection.liveness?.[k]),
         { kind: "well_typed", index: -1, name: "well_typed" },
       ]
     : [];
@@ -32,8 +33,9 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
         continue;
       }
       const v = r.run.result.violations.find((x) => x.property.kind === p.kind && x.property.index === p.index);
-      const proved = unviolated(r.run).kind !== "unknown";
-      cells.push(v ? { text: `✗ ${v.instances.length} steps`, paint: bad } : proved ? { text: "✓", paint: ok } : { text: "?", paint: (s: string) => s });
+      const proved = p.kind === "liveness" ? livenessUnviolated(r.run, p.index).kind === "holds" : unviolated(r.run).kind !== "unknown";
+      const steps = v ? v.instances.length + (v.lasso && v.lasso.closing >= 0 ? 1 : 0) : 0;
+      cells.push(v ? { text: `✗ ${steps} steps${v.lasso ? " (lasso)" : ""}`, paint: bad } : proved ? { text: "✓", paint: ok } : { text: "?", paint: (s: string) => s });
     }
     cells.push({ text: r.run ? fmtInt(r.run.result.stats.distinct) : "-", paint: (s: string) => s });
     return cells;
@@ -42,7 +44,7 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
   const lines = [`${first?.model.spec.name ?? file}  ${file}  sweep over ${names.join(", ")}`];
   lines.push("  " + header.map((h, i) => h.padEnd(widths[i])).join("  "));
   for (const row of table) lines.push("  " + row.map((c, i) => c.paint(c.text.padEnd(widths[i]))).join("  "));
-  if (table.some((row) => row.some((c) => c.text === "?"))) lines.push("  ?: not checked beyond the first violation; add --continue to check every property to the end");
+  if (table.some((row) => row.some((c) => c.text === "?"))) lines.push("  ?: not proved: the search did not run to the end (a violation without --continue, or a limit)");
   lines.push("  rerun with single --const values to see a counterexample in full");
   return lines.join("\n");
 }

@@ -10,6 +10,7 @@ import { encodeChoice, encodeValue } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { diffStates, typeAt } from "./diff.js";
 import type { Trace, TraceStep } from "./trace.js";
+import { livenessInstanceOf } from "../ir/liveness.js";
 
 export interface BoundStep {
   readonly inst: number;
@@ -29,6 +30,9 @@ export interface BoundTrace {
   readonly steps: readonly BoundStep[];
   /** The recorded states as flat states: states[k] is the state after step k. */
   readonly states: readonly Int32Array[];
+  /** Liveness: the lasso's loop (Trace.loop), its closing step (absent: a stutter) and the
+   * property's instance (src/ir/liveness.ts). */
+  readonly lasso?: { readonly loop: number; readonly closing: BoundStep | null; readonly instance: number };
 }
 
 function didYouMean(word: string, candidates: readonly string[], what: string): string {
@@ -81,16 +85,46 @@ export function bindStep(model: Model, step: TraceStep, at: string, problems: st
   return step.disabled ? { inst, action, args, disabled: true } : { inst, action, args };
 }
 
+const PROPERTY_WORDS = {
+  invariant: ["invariant", "invariants"],
+  step: ["step property", "step properties"],
+  liveness: ["liveness property", "liveness properties"],
+} as const;
+
 function bindProperty(model: Model, kind: string, name: string, at: string, problems: string[]): PropertyRef | null {
   if (kind === "well_typed") return WELL_TYPED;
-  const list = kind === "invariant" ? model.spec.invariants : model.spec.steps;
+  const k = kind === "invariant" || kind === "liveness" ? kind : "step";
+  const list = k === "invariant" ? model.spec.invariants : k === "liveness" ? (model.spec.liveness ?? []) : model.spec.steps;
   const names = list.map((p) => p.name);
   const index = names.indexOf(name);
   if (index < 0) {
-    problems.push(`${at}: spec \`${model.spec.name}\` has no ${kind === "invariant" ? "invariant" : "step property"} \`${name}\`${didYouMean(name, names, kind === "invariant" ? "invariants" : "step properties")}`);
+    problems.push(`${at}: spec \`${model.spec.name}\` has no ${PROPERTY_WORDS[k][0]} \`${name}\`${didYouMean(name, names, PROPERTY_WORDS[k][1])}`);
     return null;
   }
-  return { kind: kind as "invariant" | "step", index, name };
+  return { kind: k, index, name };
+}
+
+/** A liveness trace's loop, closing step and property instance (its binders' recorded values). */
+function bindLasso(model: Model, trace: Trace, property: PropertyRef, problems: string[]): BoundTrace["lasso"] {
+  const v = trace.violation;
+  const l = (model.spec.liveness ?? [])[property.index];
+  const codes: number[] = [];
+  for (const b of l.binders) {
+    const value = v.binding && Object.hasOwn(v.binding, b.name) ? v.binding[b.name] : undefined;
+    if (value === undefined) {
+      problems.push(`field #meta.violation.binding.${b.name}: missing (liveness \`${l.name}\` ranges \`${b.name}\` over its values)`);
+      continue;
+    }
+    const r = encodeChoice(b.ty, value, `field #meta.violation.binding.${b.name}`);
+    if ("error" in r) problems.push(r.error);
+    else codes.push(r.code);
+  }
+  for (const k of Object.keys(v.binding ?? {})) {
+    if (!l.binders.some((b) => b.name === k)) problems.push(`field #meta.violation.binding.${k}: liveness \`${l.name}\` has no binder \`${k}\``);
+  }
+  const closing = v.loopStep ? bindStep(model, v.loopStep, "field #meta.violation.loopStep", problems) : null;
+  if (problems.length) return undefined;
+  return { loop: trace.loop ?? trace.states.length - 1, closing, instance: livenessInstanceOf(l, codes) };
 }
 
 /** Binds `trace` to `model`, or lists every place where it does not fit the spec. */
@@ -118,6 +152,7 @@ export function bindTrace(model: Model, trace: Trace): { bound: BoundTrace } | {
     const b = bindStep(model, v.failedStep, "field #meta.violation.failedStep", problems);
     if (b) steps.push(b);
   }
+  if (v.kind === "run") return problems.length ? { problems } : { bound: { trace, property: null, steps, states } };
   if (v.kind === "conformance") {
     bindConformance(model, trace, problems);
     // A step the spec did not enable left the spec's state as it was.
@@ -133,8 +168,9 @@ export function bindTrace(model: Model, trace: Trace): { bound: BoundTrace } | {
   }
   const property = bindProperty(model, v.kind, v.name, "field #meta.violation.name", problems);
   const during = v.during ? bindProperty(model, v.during.kind, v.during.name, "field #meta.violation.during.name", problems) : undefined;
+  const lasso = property?.kind === "liveness" ? bindLasso(model, trace, property, problems) : undefined;
   if (problems.length || !property) return { problems };
-  return { bound: { trace, property, ...(during ? { during } : {}), steps, states } };
+  return { bound: { trace, property, ...(during ? { during } : {}), steps, states, ...(lasso ? { lasso } : {}) } };
 }
 
 /** A conformance violation's name is the differing variable (or the refused action), and its
@@ -160,7 +196,7 @@ function bindConformance(model: Model, trace: Trace, problems: string[]): void {
       const err = encodeValue(ty, c.expected, new Int32Array(slotCount(ty)), 0, `${at}.conformance.expected`);
       if (err) problems.push(err);
     }
-  } else if (c.failure === "rejected") {
+  } else if (c.failure === "rejected" || c.failure === "accepted") {
     const names = model.actions.map((a) => a.name);
     if (!names.includes(v.name)) problems.push(`${at}.name: no action \`${v.name}\` in spec \`${model.spec.name}\`${didYouMean(v.name, names, "actions")}`);
   }

@@ -6,7 +6,7 @@
 import { DISABLED, ENABLED, type Model } from "../model/model.js";
 import type { Readable } from "../model/layout.js";
 import { stepOf, traceContext, type TraceOrigin } from "./from-model.js";
-import { CONFORMANCE_TRACE_VERSION, type Trace, type TraceConformance, type TraceState } from "./trace.js";
+import { MBT_TRACE_VERSION, type Trace, type TraceConformance, type TraceState } from "./trace.js";
 
 /** How an implementation diverged, as data any conformance driver can give. */
 export interface ConformanceDivergence {
@@ -47,7 +47,7 @@ export function traceFromConformance(model: Model, d: ConformanceDivergence, ori
     Object.assign(conformance, { at: d.at, expected: d.expected, found: d.found });
   }
   return {
-    version: CONFORMANCE_TRACE_VERSION,
+    version: MBT_TRACE_VERSION,
     ...traceContext(model, origin),
     violation: { kind: "conformance", name, step: n, conformance, message: d.message },
     states,

@@ -8,7 +8,7 @@ import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
 import { choiceReadable, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { PROPERTY_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
+import { MBT_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
 import { sha256Hex } from "./write.js";
 
 export interface TraceOrigin {
@@ -65,11 +65,22 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
 
   const p = violation.property;
   const v: { -readonly [K in keyof TraceViolation]: TraceViolation[K] } = { kind: p.kind, name: p.name, step: n };
-  if (violation.during) v.during = { kind: violation.during.kind === "step" ? "step" : "invariant", name: violation.during.name };
+  if (violation.during) v.during = { kind: violation.during.kind === "step" || violation.during.kind === "liveness" ? violation.during.kind : "invariant", name: violation.during.name };
   if (failedStep) v.failedStep = failedStep;
   if (violation.failure) v.message = describeFailure(spec.sites[violation.failure.site], violation.failure.detail);
+  const lasso = violation.lasso;
+  if (lasso) {
+    const l = (spec.liveness ?? [])[p.index];
+    const binding: Record<string, Readable> = Object.create(null);
+    l.binders.forEach((b, i) => (binding[b.name] = choiceReadable(b.ty, lasso.binding[i])));
+    v.binding = binding;
+    if (lasso.trigger !== undefined) v.trigger = lasso.trigger;
+    if (lasso.closing >= 0) v.loopStep = stepOf(model, lasso.closing);
+    const trace: Trace = { version: MBT_TRACE_VERSION, ...traceContext(model, origin), violation: v, states, loop: lasso.loop };
+    return trace;
+  }
 
-  return { version: PROPERTY_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
+  return { version: MBT_TRACE_VERSION, ...traceContext(model, origin), violation: v, states };
 }
 
 /** What every trace of `model` records besides its states and violation: the spec, consts, vars

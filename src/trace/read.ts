@@ -13,6 +13,7 @@ import type { Readable } from "../model/layout.js";
 import { fromItf } from "./itf.js";
 import { setOwn } from "../model/layout.js";
 import { locateJsonError } from "./json-error.js";
+import { ACTION_TAKEN, MBT_VARS, mbtAgrees } from "./quint.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceConformance, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
@@ -92,6 +93,16 @@ function jsonProblem(text: string): string {
   return `not valid JSON at line ${e.line}, column ${e.col}: expected ${e.expected}`;
 }
 
+/** An ITF trace from Quint's simulator with its MBT variables (src/trace/quint.ts), and no
+ * stakecheck `#meta`. */
+export function isQuintMbt(json: unknown): boolean {
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return false;
+  const o = json as Record<string, unknown>;
+  const meta = o["#meta"];
+  if (typeof meta === "object" && meta !== null && "stakecheck-format" in meta) return false;
+  return Array.isArray(o.vars) && o.vars.includes(ACTION_TAKEN);
+}
+
 /** Reads the envelope fields that say whether this is our format at all, before the schema. */
 function formatProblem(json: unknown): string | null {
   if (typeof json !== "object" || json === null || Array.isArray(json)) {
@@ -100,7 +111,8 @@ function formatProblem(json: unknown): string | null {
   const meta = (json as Record<string, unknown>)["#meta"];
   const version = typeof meta === "object" && meta !== null ? (meta as Record<string, unknown>)["stakecheck-format"] : undefined;
   if (version === undefined) {
-    return 'not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay)';
+    if (isQuintMbt(json)) return "a Quint MBT trace, without stakecheck's #meta: replay it with --spec PATH, the .stake spec whose variables and actions it names";
+    return `not a stakecheck counterexample: "#meta" has no "stakecheck-format" (an ITF trace from another tool has no actions to replay, unless it has Quint's ${ACTION_TAKEN})`;
   }
   if (typeof version === "number" && Number.isInteger(version) && version > TRACE_FORMAT_VERSION) {
     return `written by a newer stakecheck (counterexample format ${version}); this version reads format ${TRACE_FORMAT_VERSION}`;
@@ -171,6 +183,7 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
   }
   if (v.message !== undefined) out.message = v.message;
   const last = file.states.length - 1;
+  readLasso(file, out, problems);
   const expected = v.failedStep ? last + 1 : last;
   if (v.step !== expected) {
     problems.push(
@@ -180,6 +193,31 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
     );
   }
   return out;
+}
+
+/** A liveness violation's lasso fields, checked against ITF's `loop`. */
+function readLasso(file: TraceFileJson, out: { -readonly [K in keyof TraceViolation]: TraceViolation[K] }, problems: string[]): void {
+  const v = file["#meta"].violation;
+  const at = "field #meta.violation";
+  const last = file.states.length - 1;
+  const loop = file.loop;
+  if (v.kind !== "liveness") {
+    // A `loop` on a finite counterexample (another tool's) is kept for display; replay ignores it.
+    for (const k of ["loopStep", "binding", "trigger"] as const) if (v[k] !== undefined) problems.push(`${at}.${k}: only a liveness counterexample has one`);
+    return;
+  }
+  if (loop === undefined) {
+    problems.push('field loop: missing (a liveness counterexample is a lasso: "loop" is the index of the state the last state goes back to)');
+    return;
+  }
+  if (loop > last) problems.push(`field loop: ${loop}, but the last state is state ${last}`);
+  if (v.loopStep) out.loopStep = readStep(v.loopStep, `${at}.loopStep`, problems);
+  else if (loop !== last) problems.push(`${at}.loopStep: missing; without a closing step the last state stutters, so loop must be ${last}, found ${loop}`);
+  if (v.binding !== undefined) out.binding = readValues(v.binding, `${at}.binding`, problems);
+  if (v.trigger !== undefined) {
+    if (v.trigger > last) problems.push(`${at}.trigger: ${v.trigger}, but the last state is state ${last}`);
+    out.trigger = v.trigger;
+  }
 }
 
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */
@@ -198,7 +236,9 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
   const file = decoded.file;
   const problems: string[] = [];
 
-  const vars = file.vars;
+  // Quint's MBT variables are not the spec's; they must agree with #meta (src/trace/quint.ts).
+  const mbt = file.vars.includes(ACTION_TAKEN);
+  const vars = file.vars.filter((v) => !MBT_VARS.includes(v));
   const dup = vars.find((v, i) => vars.indexOf(v) !== i);
   if (dup !== undefined) problems.push(`field vars: \`${dup}\` is listed twice`);
 
@@ -220,6 +260,7 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
       }
     }
     if (i === 0 && meta.disabled !== undefined) problems.push(`${at}, field #meta.disabled: the initial state has no step`);
+    if (mbt && (i === 0 || step)) mbtAgrees(s, step, at, problems);
     const values: Record<string, Readable> = {};
     for (const name of vars) {
       if (!Object.hasOwn(s, name)) {
@@ -234,6 +275,9 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
   });
 
   const violation = readViolation(file, problems);
+  if (file.loop !== undefined && file.loop >= file.states.length) {
+    problems.push(`field loop: ${file.loop}, but a lasso loops back to one of its states, 0 to ${file.states.length - 1}`);
+  }
   if (problems.length) throw new TraceFileError(path, problems);
   const meta = file["#meta"];
   const explorer = {
@@ -249,6 +293,7 @@ export function readTraceText(text: string, path = "<counterexample>"): Trace {
     explorer,
     vars: [...vars],
     states,
+    ...(file.loop !== undefined ? { loop: file.loop } : {}),
   };
 }
 

@@ -11,8 +11,11 @@
 
 import { DISABLED, ENABLED, FAILED, FAILED_PROPERTY, type Model } from "../model/model.js";
 import type { PropertyRef } from "../explore/result.js";
+import { livenessInstances } from "../ir/liveness.js";
 import type { BoundStep, BoundTrace } from "./bind.js";
 import { diffStates, type ValueDiff } from "./diff.js";
+import type { LassoVerdict } from "../explore/liveness/lasso-check.js";
+import { replayLasso } from "./replay-lasso.js";
 
 export interface StepFailure {
   readonly site: number;
@@ -35,8 +38,9 @@ export type Divergence =
 
 export type ReplayVerdict =
   | { readonly kind: "violates"; readonly step: number; readonly failure?: StepFailure }
-  /** `changed`: how the last state now differs from the recorded one (empty if it does not). */
-  | { readonly kind: "passes"; readonly changed: readonly ValueDiff[] }
+  /** `changed`: how the last state now differs from the recorded one (empty if it does not);
+   * `liveness`: why a lasso passes now (the property holds on it, or it is not fair any more). */
+  | { readonly kind: "passes"; readonly changed: readonly ValueDiff[]; readonly liveness?: Extract<LassoVerdict, { kind: "holds" | "unfair" }> }
   | { readonly kind: "diverged"; readonly divergence: Divergence }
   /** A conformance counterexample: the spec takes the recorded steps to the recorded states, every
    * one (the last included). Whether an implementation still diverges is for `conform` to say. */
@@ -63,14 +67,30 @@ function checkProperty(model: Model, b: BoundTrace, p: PropertyRef, s: Int32Arra
   // well_typed while evaluating another property: violated when that evaluation fails.
   const during = b.during;
   if (!during) return "holds";
-  const r = during.kind === "invariant" ? model.checkInvariant(during.index, d) : s ? model.checkStep(during.index, s, d, inst) : 1;
+  const r = during.kind === "invariant" ? model.checkInvariant(during.index, d) : during.kind === "liveness" ? livenessFails(model, during.index, d) : s ? model.checkStep(during.index, s, d, inst) : 1;
   return r === FAILED_PROPERTY ? { violated: failure() } : "holds";
 }
 
-function failedRequire(model: Model, before: Float64Array): number | undefined {
+/** FAILED_PROPERTY when evaluating liveness property `k` (any instance, P or Q) fails in `s`. */
+function livenessFails(model: Model, k: number, s: Int32Array): number {
+  const l = (model.spec.liveness ?? [])[k];
+  for (let b = 0; b < livenessInstances(l); b++) {
+    for (const which of [0, 1]) if (model.checkLive(k, which, b, s) === FAILED_PROPERTY) return FAILED_PROPERTY;
+  }
+  return 1;
+}
+
+/** The `require` that failed since `before` (a copy of the model's requireFailed counters). */
+export function failedRequire(model: Model, before: Float64Array): number | undefined {
   const now = model.coverage.requireFailed;
   for (let r = 0; r < now.length; r++) if (now[r] > before[r]) return r;
   return undefined;
+}
+
+/** Step k is not enabled: the divergence, with the `require` that failed since `before`, if one did. */
+export function disabledDivergence(model: Model, step: BoundStep, k: number, before: Float64Array): Divergence {
+  const require = failedRequire(model, before);
+  return { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) };
 }
 
 /** The spec side of a conformance counterexample: every step as recorded (enabled, or not enabled
@@ -88,10 +108,7 @@ function replayConformance(model: Model, b: BoundTrace): ReplayVerdict {
     const r = model.apply(cur, next, step.inst);
     if (r === FAILED) return { kind: "diverged", divergence: { kind: "failed", step: k, at: step, failure: { site: model.failure.site, detail: model.failure.detail } } };
     if (step.disabled && r === ENABLED) return { kind: "diverged", divergence: { kind: "enabled", step: k, at: step } };
-    if (!step.disabled && r === DISABLED) {
-      const require = failedRequire(model, before);
-      return { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } };
-    }
+    if (!step.disabled && r === DISABLED) return { kind: "diverged", divergence: disabledDivergence(model, step, k, before) };
     if (r === ENABLED) cur = next;
     const diffs = diffStates(model, b.states[k], cur);
     if (diffs.length) return { kind: "diverged", divergence: { kind: "state", step: k, diffs } };
@@ -101,6 +118,7 @@ function replayConformance(model: Model, b: BoundTrace): ReplayVerdict {
 
 export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
   if (!b.property) return replayConformance(model, b);
+  if (b.lasso) return replayLasso(model, b);
   const property = b.property;
   const n = b.steps.length;
   const inEffect = property.kind === "well_typed" && !b.during;
@@ -127,10 +145,7 @@ export function replayBound(model: Model, b: BoundTrace): ReplayVerdict {
     before.set(model.coverage.requireFailed);
     const next = new Int32Array(model.width);
     const r = model.apply(cur, next, step.inst);
-    if (r === DISABLED) {
-      const require = failedRequire(model, before);
-      return { kind: "diverged", divergence: { kind: "disabled", step: k, at: step, ...(require !== undefined ? { require } : {}) } };
-    }
+    if (r === DISABLED) return { kind: "diverged", divergence: disabledDivergence(model, step, k, before) };
     if (r === FAILED) {
       const failure = { site: model.failure.site, detail: model.failure.detail };
       if (k === n && inEffect) return { kind: "violates", step: k, failure };

@@ -4,7 +4,8 @@
 // model.encode types them (src/trace/bind.ts).
 //
 // Lenient where ITF is: keys this schema does not name (other tools' `#meta` fields, ITF's
-// `params` and `loop`) are ignored, and every state's variables are kept as they are.
+// `params`) are ignored, and every state's variables are kept as they are. ITF's `loop` is read:
+// a liveness counterexample is a lasso.
 
 import * as Schema from "effect/Schema";
 
@@ -30,10 +31,10 @@ const StateMeta = Schema.Struct({
 
 export const StateSchema = Schema.StructWithRest(Schema.Struct({ "#meta": StateMeta }), [Values]);
 
-const PropertyKind = Schema.Literals(["invariant", "step", "well_typed", "conformance"]);
+const PropertyKind = Schema.Literals(["invariant", "step", "well_typed", "conformance", "liveness"]);
 
 const Conformance = Schema.Struct({
-  failure: Schema.Literals(["state", "rejected", "error"]),
+  failure: Schema.Literals(["state", "rejected", "error", "accepted"]),
   at: Schema.optionalKey(Name),
   expected: Schema.optionalKey(Schema.Unknown),
   found: Schema.optionalKey(Schema.Unknown),
@@ -43,14 +44,17 @@ const Violation = Schema.Struct({
   kind: PropertyKind,
   name: Name,
   step: Index,
-  during: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step"]), name: Name })),
+  during: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step", "liveness"]), name: Name })),
   failedStep: Schema.optionalKey(StepMetaSchema),
   conformance: Schema.optionalKey(Conformance),
   message: Schema.optionalKey(Schema.String),
+  loopStep: Schema.optionalKey(StepMetaSchema),
+  binding: Schema.optionalKey(Values),
+  trigger: Schema.optionalKey(Index),
 });
 
 const Explorer = Schema.Struct({
-  kind: Schema.Literals(["bfs", "fuzz", "conform"]),
+  kind: Schema.Literals(["bfs", "fuzz", "conform", "monitor"]),
   seed: Schema.optionalKey(Schema.Union([Schema.Int, Schema.String])),
   flags: Schema.optionalKey(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]))),
 });
@@ -73,6 +77,7 @@ export const TraceFileSchema = Schema.Struct({
   "#meta": Meta,
   vars: Schema.Array(Name),
   states: Schema.Array(StateSchema).check(Schema.isMinLength(1, { message: "expected at least the initial state" })),
+  loop: Schema.optionalKey(Index),
 });
 
 export type TraceFileJson = typeof TraceFileSchema.Type;

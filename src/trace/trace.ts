@@ -5,17 +5,24 @@
 
 import type { Readable } from "../model/layout.js";
 
-/** The newest version of our additions to ITF's `#meta` (what this reader reads); a reader refuses
- * files from a newer version. A file is written in the oldest version that can hold it
- * (formatVersionOf), so property counterexamples stay readable by format-1 readers. */
-export const TRACE_FORMAT_VERSION = 2;
+/** The newest version of our additions to ITF (what this reader reads, and what it writes); a reader
+ * refuses files from a newer version, and reads every older one. */
+export const TRACE_FORMAT_VERSION = 3;
 /** Format 1: property violations found by bfs or fuzz. */
 export const PROPERTY_TRACE_VERSION = 1;
 /** Format 2 adds conformance counterexamples: violation kind "conformance", steps the spec does not
  * enable (`disabled`), explorer "conform". */
 export const CONFORMANCE_TRACE_VERSION = 2;
+/** Format 3 adds Quint's MBT variables `mbt::actionTaken` and `mbt::nondetPicks` to every state
+ * (src/trace/quint.ts): a format-2 reader would take them for variables of the spec. It also adds
+ * traces of a watched system (explorer "monitor") and the conformance failure "accepted" (the
+ * implementation took a step the spec does not enable), and liveness counterexamples: violation kind
+ * "liveness", ITF's top-level `loop`, the loop's closing step, the binders' values. */
+export const MBT_TRACE_VERSION = 3;
 
-export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance";
+/** "run": not a counterexample but a run of the spec (a Quint MBT trace replayed with --spec), in
+ * which no property is violated; never written to a file. */
+export type TracePropertyKind = "invariant" | "step" | "well_typed" | "conformance" | "liveness" | "run";
 
 /** An action instance as a person names it: the action, its parameters, caller and picks by name. */
 export interface TraceStep {
@@ -43,8 +50,10 @@ export interface TraceState {
 export interface TraceConformance {
   /** state: after the last step, the implementation's state differs from the spec's (the last
    *   state); rejected: the implementation refused the last step, which the spec enables; error:
-   *   the adapter threw, or read back something that is not a state of the spec. */
-  readonly failure: "state" | "rejected" | "error";
+   *   the adapter threw, or read back something that is not a state of the spec; accepted: the
+   *   implementation took the last step (recorded with `disabled`), which the spec does not enable
+   *   (a monitor saw it happen). */
+  readonly failure: "state" | "rejected" | "error" | "accepted";
   /** state: the first place that differs (`stake[0]`, in the variable `violation.name`), the spec's
    * value there and the implementation's. The found value need not fit the spec's type. */
   readonly at?: string;
@@ -63,7 +72,11 @@ export interface TraceConformance {
  *   `states` ends with state `step - 1` and the failing step is `failedStep`.
  * - conformance: an implementation diverged from the spec after step `step` (the last state is the
  *   spec's state there); `name` is the first differing variable (failure "state"), the refused
- *   action ("rejected") or "adapter" ("error"), and `conformance` says how.
+ *   action ("rejected", "accepted") or "adapter" ("error"), and `conformance` says how.
+ * - liveness: an infinite behaviour, a lasso: the states, then forever from state `loop` (Trace.loop)
+ *   to the last state and back to state `loop` by `loopStep`; without `loopStep` the last state
+ *   repeats (stuttering, and then `loop` is the last state's index). `binding`: the values of the
+ *   property's `all(...)` binders; `trigger`: the state from which the violation holds.
  * `step` is always the number of steps from the initial state, so it equals the index of the last
  * state, except with `failedStep`, where it is one more.
  */
@@ -71,16 +84,23 @@ export interface TraceViolation {
   readonly kind: TracePropertyKind;
   readonly name: string;
   readonly step: number;
-  readonly during?: { readonly kind: "invariant" | "step"; readonly name: string };
+  readonly during?: { readonly kind: "invariant" | "step" | "liveness"; readonly name: string };
   readonly failedStep?: TraceStep;
   readonly conformance?: TraceConformance;
   /** One line for people (the well_typed failure or the divergence, in words); not used by replay. */
   readonly message?: string;
+  /** Liveness: the step from the last state back to state `loop`; absent: the last state stutters. */
+  readonly loopStep?: TraceStep;
+  /** Liveness: the binders' values, by name (empty without binders). */
+  readonly binding?: Readonly<Record<string, Readable>>;
+  /** Liveness: the state from which the violation holds (P true and Q false from there, ...). */
+  readonly trigger?: number;
 }
 
 /** Which explorer found the trace, and how to find it again. */
 export interface TraceExplorer {
-  readonly kind: "bfs" | "fuzz" | "conform";
+  /** quint: a Quint MBT trace (read, never written); monitor: a watched system's events. */
+  readonly kind: "bfs" | "fuzz" | "conform" | "quint" | "monitor";
   readonly seed?: number | string;
   /** The flags that shaped the search (e.g. {swarm: true, depth: 50}; conform: the adapter as
    * `impl`, and `runs`, `steps`, `path`). */
@@ -105,11 +125,12 @@ export interface Trace {
   /** Variable names, in declaration order. */
   readonly vars: readonly string[];
   readonly states: readonly TraceState[];
+  /** A lasso (a liveness counterexample): the run goes on forever by looping from the last state
+   * back to state `loop` (ITF's top-level `"loop"`); absent for a finite trace. */
+  readonly loop?: number;
 }
 
-/** The oldest format version that holds `trace`: what a writer records. */
-export function formatVersionOf(trace: Trace): number {
-  const conformance =
-    trace.violation.kind === "conformance" || trace.explorer.kind === "conform" || trace.states.some((s) => s.step?.disabled);
-  return conformance ? CONFORMANCE_TRACE_VERSION : PROPERTY_TRACE_VERSION;
+/** The format version a writer records: every file written now has the MBT variables. */
+export function formatVersionOf(_trace: Pick<Trace, "violation" | "explorer" | "states">): number {
+  return MBT_TRACE_VERSION;
 }

@@ -9,7 +9,8 @@ import { bindStep } from "./bind.js";
 import { toItf, type Json } from "./itf.js";
 import { choiceReadable } from "../model/layout.js";
 import { typeAt } from "./diff.js";
-import { formatVersionOf, type Trace, type TraceConformance, type TraceStep } from "./trace.js";
+import { ACTION_TAKEN, MBT_VARS, NONDET_PICKS, mbtState } from "./quint.js";
+import { formatVersionOf, type Trace, type TraceConformance, type TraceState, type TraceStep } from "./trace.js";
 
 export const ITF_ADR = "https://apalache-mc.org/docs/adr/015adr-trace.html";
 
@@ -51,7 +52,7 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
 
 /** A conformance violation's `conformance` object: the values at `at` typed by the spec (the found
  * value leniently: an implementation's value need not fit the spec's type). */
-function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k: string]: Json } {
+function conformanceToItf(model: Model, trace: TraceHead, c: TraceConformance): { [k: string]: Json } {
   const out: { [k: string]: Json } = { failure: c.failure };
   if (c.at === undefined) return out;
   const ty = typeAt(model, c.at);
@@ -63,13 +64,16 @@ function conformanceToItf(model: Model, trace: Trace, c: TraceConformance): { [k
 }
 
 /** The trace's `#meta` object. */
-function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
+function metaToJson(model: Model, trace: TraceHead, version: number): { [k: string]: Json } {
   const v = trace.violation;
   const violation: { [k: string]: Json } = { kind: v.kind, name: v.name, step: v.step };
   if (v.during) violation.during = { kind: v.during.kind, name: v.during.name };
   if (v.failedStep) violation.failedStep = stepToItf(model, v.failedStep, "the failed step");
   if (v.conformance) violation.conformance = conformanceToItf(model, trace, v.conformance);
   if (v.message !== undefined) violation.message = v.message;
+  if (v.binding !== undefined) violation.binding = bindingToItf(model, trace);
+  if (v.trigger !== undefined) violation.trigger = v.trigger;
+  if (v.loopStep) violation.loopStep = stepToItf(model, v.loopStep, "the loop's closing step");
   const explorer: { [k: string]: Json } = { kind: trace.explorer.kind };
   if (trace.explorer.seed !== undefined) explorer.seed = trace.explorer.seed;
   if (trace.explorer.flags !== undefined && Object.keys(trace.explorer.flags).length) explorer.flags = { ...trace.explorer.flags };
@@ -79,13 +83,15 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   const description =
     v.kind === "conformance"
       ? `${trace.spec.name}: an implementation diverges from the spec ${where} (${v.conformance?.at ?? v.name})`
-      : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
+      : v.kind === "liveness"
+        ? `${trace.spec.name}: liveness ${v.name} is violated by a lasso (the last state's successor is state ${trace.loop ?? v.step})`
+        : `${trace.spec.name}: ${v.kind === "well_typed" ? "well_typed" : `${v.kind} ${v.name}`} is violated ${where}`;
   return {
     format: "ITF",
     "format-description": ITF_ADR,
     source: trace.spec.path,
     description,
-    "stakecheck-format": formatVersionOf(trace),
+    "stakecheck-format": version,
     spec: { name: trace.spec.name, path: trace.spec.path, sha256: trace.spec.sha256 },
     consts,
     violation,
@@ -93,24 +99,39 @@ function metaToJson(model: Model, trace: Trace): { [k: string]: Json } {
   };
 }
 
+/** A trace without its states: what a writer needs before the first state. */
+export type TraceHead = Omit<Trace, "states" | "version">;
+
 /**
  * The file text of a trace over `model`'s spec. Throws (a bug in the caller, not bad input) when
  * a value does not fit the spec: writing is strict.
  */
 export function writeTrace(model: Model, trace: Trace): string {
+  const chunks: string[] = [];
+  writeTraceStream(model, trace, formatVersionOf(trace), trace.states, (t) => chunks.push(t));
+  return chunks.join("");
+}
+
+/**
+ * The same text, written piece by piece as the states come (a monitor's trace can be longer than
+ * memory holds): `version` is the format the caller computed (formatVersionOf on the whole trace).
+ */
+export function writeTraceStream(model: Model, head: TraceHead, version: number, states: Iterable<TraceState>, write: (text: string) => void): void {
   const names = model.vars.map((v) => v.name);
-  if (trace.vars.length !== names.length || trace.vars.some((n, i) => n !== names[i])) {
-    throw new Error(`writeTrace: the trace's vars (${trace.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
+  if (head.vars.length !== names.length || head.vars.some((n, i) => n !== names[i])) {
+    throw new Error(`writeTrace: the trace's vars (${head.vars.join(", ")}) are not the spec's (${names.join(", ")})`);
   }
   const lines: string[] = ["{"];
-  const meta = metaToJson(model, trace);
+  const meta = metaToJson(model, head, version);
   lines.push(`  "#meta": {`);
   const metaKeys = Object.keys(meta);
   metaKeys.forEach((k, i) => lines.push(`    ${JSON.stringify(k)}: ${inlineJson(meta[k])}${i < metaKeys.length - 1 ? "," : ""}`));
   lines.push("  },");
-  lines.push(`  "vars": ${inlineJson([...names])},`);
+  lines.push(`  "vars": ${inlineJson([...names, ...MBT_VARS])},`);
   lines.push(`  "states": [`);
-  trace.states.forEach((s, i) => {
+  write(lines.join("\n") + "\n");
+  let i = 0;
+  for (const s of states) {
     const encoded = model.encode(s.values);
     if ("errors" in encoded) throw new Error(`writeTrace: state ${i}: ${encoded.errors.join("; ")}`);
     // Values are written as the model decodes them, so set and map order is always canonical.
@@ -118,27 +139,96 @@ export function writeTrace(model: Model, trace: Trace): string {
     const stateMeta: { [k: string]: Json } = { index: s.index, ...(s.step ? stepToItf(model, s.step, `state ${i}`) : {}) };
     const entries = [`      "#meta": ${inlineJson(stateMeta)}`];
     for (const v of model.vars) entries.push(`      ${JSON.stringify(v.name)}: ${inlineJson(toItf(v.ty, values[v.name]))}`);
-    lines.push("    {", entries.join(",\n"), `    }${i < trace.states.length - 1 ? "," : ""}`);
-  });
-  lines.push("  ]");
-  lines.push("}");
-  return lines.join("\n") + "\n";
+    // Quint's MBT variables, so its test drivers read the step without our #meta.
+    const mbt = mbtState(model, s.step ? bindStep(model, s.step, `state ${i}`, []) : null);
+    entries.push(`      ${JSON.stringify(ACTION_TAKEN)}: ${inlineJson(mbt.action)}`, `      ${JSON.stringify(NONDET_PICKS)}: ${inlineJson(mbt.picks)}`);
+    write(`${i > 0 ? ",\n" : ""}    {\n${entries.join(",\n")}\n    }`);
+    i++;
+  }
+  if (head.loop === undefined) {
+    write(`${i > 0 ? "\n" : ""}  ]\n}\n`);
+  } else {
+    if (!Number.isInteger(head.loop) || head.loop < 0 || head.loop >= i) throw new Error(`writeTrace: loop ${head.loop} is not a state's index`);
+    write(`${i > 0 ? "\n" : ""}  ],\n  "loop": ${head.loop}\n}\n`);
+  }
+}
+
+/** A liveness violation's binder values, typed by the property's binders. */
+function bindingToItf(model: Model, trace: TraceHead): { [k: string]: Json } {
+  const v = trace.violation;
+  const l = (model.spec.liveness ?? []).find((x) => x.name === v.name);
+  if (!l) throw new Error(`writeTrace: no liveness property ${v.name}`);
+  const out: { [k: string]: Json } = Object.create(null);
+  for (const b of l.binders) {
+    if (!v.binding || !Object.hasOwn(v.binding, b.name)) throw new Error(`writeTrace: binder ${b.name} has no value`);
+    out[b.name] = toItf(b.ty, v.binding[b.name]);
+  }
+  return out;
 }
 
 /** What identifies a counterexample: spec file, consts, property and the steps taken; not the
  * explorer (bfs and fuzz finding the same path make one file) and not the spec's text. */
 export function traceIdentity(trace: Trace): string {
-  const base = trace.spec.path.split("/").pop() ?? trace.spec.path;
-  const consts = Object.keys(trace.consts)
-    .sort()
-    .map((k) => [k, trace.consts[k]]);
-  const v = trace.violation;
-  return JSON.stringify({
-    spec: base,
-    consts,
-    property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null],
-    steps: [...trace.states.slice(1).map((s) => s.step), v.failedStep ?? null].map((s) => (s ? canonicalStep(s) : null)),
-  });
+  const id = new TraceIdentity(trace);
+  for (const s of trace.states.slice(1)) id.step(s.step);
+  return id.text();
+}
+
+/** The identity text (traceIdentity), built step by step, hashed as it goes: a writer streaming a
+ * long trace names it without holding it. */
+export class TraceIdentity {
+  private readonly hash = createHash("sha256");
+  private readonly parts: string[] | null;
+  private first = true;
+
+  constructor(
+    private readonly head: TraceHead,
+    keepText = true,
+  ) {
+    const base = head.spec.path.split("/").pop() ?? head.spec.path;
+    const consts = Object.keys(head.consts)
+      .sort()
+      .map((k) => [k, head.consts[k]]);
+    const v = head.violation;
+    const prefix = JSON.stringify({ spec: base, consts, property: [v.kind, v.name, v.during ? [v.during.kind, v.during.name] : null] });
+    this.parts = keepText ? [] : null;
+    this.put(`${prefix.slice(0, -1)},"steps":[`);
+  }
+
+  private put(text: string): void {
+    this.hash.update(text, "utf8");
+    this.parts?.push(text);
+  }
+
+  /** The step that led to the next state (null: none). */
+  step(s: TraceStep | null): void {
+    this.put(`${this.first ? "" : ","}${JSON.stringify(s ? canonicalStep(s) : null)}`);
+    this.first = false;
+  }
+
+  private end(): void {
+    const f = this.head.violation.failedStep;
+    this.step(f ?? null);
+    this.put("]");
+    // A lasso: its loop and closing step, and which instance of the property it violates.
+    const h = this.head;
+    if (h.loop !== undefined) {
+      const ls = h.violation.loopStep;
+      this.put(`,"loop":${JSON.stringify(h.loop)},"loopStep":${JSON.stringify(ls ? canonicalStep(ls) : null)},"binding":${JSON.stringify(h.violation.binding ?? null)}`);
+    }
+    this.put("}");
+  }
+
+  text(): string {
+    this.end();
+    return this.parts!.join("");
+  }
+
+  /** `<spec>-<property>-<8 hex>.itf.json` (see traceFileName). */
+  fileName(): string {
+    this.end();
+    return fileNameOf(this.head, this.hash.digest("hex"));
+  }
 }
 
 function canonicalStep(s: TraceStep): unknown[] {
@@ -157,8 +247,12 @@ export function sha256Hex(text: string): string {
 /** `<spec>-<property>-<8 hex>.itf.json`, e.g. `anchor-bft-Agreement-3f2a91c0.itf.json`; for a
  * conformance counterexample `<spec>-conformance-<variable>-<8 hex>.itf.json`. */
 export function traceFileName(trace: Trace): string {
-  const base = (trace.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
+  return fileNameOf(trace, sha256Hex(traceIdentity(trace)));
+}
+
+function fileNameOf(head: TraceHead, digest: string): string {
+  const base = (head.spec.path.split("/").pop() ?? "spec").replace(/\.stake$/, "");
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, "_");
-  const what = trace.violation.kind === "conformance" ? `conformance-${safe(trace.violation.name)}` : safe(trace.violation.name);
-  return `${safe(base)}-${what}-${sha256Hex(traceIdentity(trace)).slice(0, 8)}.itf.json`;
+  const what = head.violation.kind === "conformance" ? `conformance-${safe(head.violation.name)}` : safe(head.violation.name);
+  return `${safe(base)}-${what}-${digest.slice(0, 8)}.itf.json`;
 }

@@ -16,7 +16,7 @@ const NAMES = [
 export const nameArb: fc.Arbitrary<A.Name> = fc.constantFrom(...NAMES).map((text) => ({ text, span: S }));
 
 const BINARY: A.BinaryOp[] = [
-  "+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus",
+  "+", "-", "*", "/", "%", "**", "==", "!=", "<", "<=", ">", ">=", "and", "or", "implies", "iff", "in", "notin", "subset", "union", "intersect", "minus",
 ];
 
 /** Removes `span` and `opSpan` everywhere, for comparing trees. */
@@ -60,6 +60,7 @@ const trees = fc.letrec<{ expr: A.Expr; domain: A.Domain; type: A.TypeExpr; stmt
       fc.tuple(fc.constantFrom<"-" | "not">("-", "not"), expr).map(([op, operand]): A.Expr => ({ kind: "unary", op, operand, span: S })),
       fc.tuple(fc.constantFrom(...BINARY), expr, expr).map(([op, left, right]): A.Expr => ({ kind: "binary", op, left, right, opSpan: S, span: S })),
       fc.tuple(expr, expr, expr).map(([c, t, e]): A.Expr => ({ kind: "ite", cond: c, then: t, else: e, span: S })),
+      fc.tuple(nameArb, expr, expr).map(([name, value, body]): A.Expr => ({ kind: "let", name, value, body, span: S })),
       fc.tuple(expr, expr).map(([target, index]): A.Expr => ({ kind: "index", target, index, span: S })),
       fc.tuple(expr, nameArb).map(([target, field]): A.Expr => ({ kind: "field", target, field, span: S })),
       fc.tuple(nameArb, small(expr)).map(([callee, args]): A.Expr => ({ kind: "call", callee, args, span: S })),
@@ -69,6 +70,7 @@ const trees = fc.letrec<{ expr: A.Expr; domain: A.Domain; type: A.TypeExpr; stmt
       fc
         .tuple(fc.constantFrom<A.AggregateOp>("count", "set"), small(binder, 1, 2), expr)
         .map(([op, binders, where]): A.Expr => ({ kind: "aggregate", op, binders, where, body: null, span: S })),
+      fc.tuple(binder, expr).map(([b, where]): A.Expr => ({ kind: "aggregate", op: "filter", binders: [b], where, body: null, span: S })),
       small(expr).map((elems): A.Expr => ({ kind: "setLit", elems, span: S })),
       small(expr).map((elems): A.Expr => ({ kind: "seqLit", elems, span: S })),
       small(fc.record({ name: nameArb, value: expr, span: fc.constant(S) }), 1).map((fields): A.Expr => ({ kind: "recordLit", fields, span: S })),
@@ -96,6 +98,8 @@ const trees = fc.letrec<{ expr: A.Expr; domain: A.Domain; type: A.TypeExpr; stmt
       fc.tuple(lvalue, fc.constantFrom<A.AssignOp>("=", "+=", "-="), expr).map(([target, op, value]): A.Stmt => ({ kind: "assign", target, op, value, span: S })),
       fc.tuple(nameArb, domain, fc.option(expr)).map(([name, d, where]): A.Stmt => ({ kind: "pick", name, domain: d, where, span: S })),
       fc.tuple(expr, small(stmt), fc.option(small(stmt))).map(([cond, then, els]): A.Stmt => ({ kind: "if", cond, then, else: els, span: S })),
+      fc.tuple(nameArb, domain, small(stmt)).map(([name, d, body]): A.Stmt => ({ kind: "for", name, domain: d, body, span: S })),
+      fc.tuple(nameArb, small(expr)).map(([callee, args]): A.Stmt => ({ kind: "call", callee, args, span: S })),
     ),
   };
 });
@@ -116,6 +120,9 @@ export const declArb: fc.Arbitrary<A.Decl> = fc.oneof(
   fc
     .tuple(nameArb, small(param), fc.option(typeArb), exprArb)
     .map(([name, params, returnType, body]): A.Decl => ({ kind: "def", name, params, returnType, body, span: S })),
+  fc
+    .tuple(nameArb, small(param), small(stmtArb, 0, 4))
+    .map(([name, params, body]): A.Decl => ({ kind: "proc", name, params, body, span: S })),
   fc.tuple(nameArb, exprArb).map(([name, expr]): A.Decl => ({ kind: "invariant", name, expr, span: S })),
   fc.tuple(nameArb, exprArb).map(([name, expr]): A.Decl => ({ kind: "step", name, expr, span: S })),
 );

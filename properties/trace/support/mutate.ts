@@ -6,9 +6,15 @@ export const VALID = "counterexamples/pool-no-owner-check-no_unauthorized_withdr
 
 type J = Record<string, any>;
 
-function edit(f: (j: J) => void): (text: string) => string {
+/** The cases edit `#meta`: Quint's MBT variables, which must agree with it, are taken out first
+ * (as in a format-1 file), except for the cases about them (`mbt`). */
+function edit(f: (j: J) => void, mbt = false): (text: string) => string {
   return (text) => {
     const j = JSON.parse(text);
+    if (!mbt) {
+      j.vars = j.vars.filter((v: string) => !v.startsWith("mbt::"));
+      for (const s of j.states) for (const k of Object.keys(s)) if (k.startsWith("mbt::")) delete s[k];
+    }
     f(j);
     return JSON.stringify(j, null, 2);
   };
@@ -34,11 +40,14 @@ export const MALFORMED: readonly { readonly name: string; readonly make: (valid:
   { name: "a parameter outside its type", make: edit((j) => (j.states[3]["#meta"].params.a = { "#bigint": "5" })) },
   { name: "an unknown ITF tag", make: edit((j) => (j.states[0].stake = { "#list": [] })) },
   { name: "a map entry that is not a pair", make: edit((j) => j.states[0].bal["#map"].push([{ "#bigint": "3" }])) },
-  { name: "a bad sha256 and a wrong property kind", make: edit((j) => ((j["#meta"].spec.sha256 = "abc"), (j["#meta"].violation.kind = "liveness"))) },
+  { name: "a bad sha256 and a wrong property kind", make: edit((j) => ((j["#meta"].spec.sha256 = "abc"), (j["#meta"].violation.kind = "fairness"))) },
   { name: "an unknown property", make: edit((j) => (j["#meta"].violation.name = "no_unauthorised_withdrawal")) },
   { name: "a violation step that does not match the states", make: edit((j) => (j["#meta"].violation.step = 7)) },
   { name: "no states", make: edit((j) => (j.states = [])) },
   { name: "an unknown variable", make: edit((j) => (j.vars = [...j.vars, "ghost"])) },
+  { name: "mbt::actionTaken disagrees with #meta", make: edit((j) => (j.states[2]["mbt::actionTaken"] = "deposit"), true) },
+  { name: "mbt::nondetPicks disagrees with #meta", make: edit((j) => (j.states[3]["mbt::nondetPicks"].caller.value = { "#bigint": "0" }), true) },
+  { name: "mbt::nondetPicks is not a record", make: edit((j) => (j.states[1]["mbt::nondetPicks"] = [1]), true) },
 ];
 
 export function validText(): string {

@@ -1,4 +1,4 @@
-import { checkModelAsync, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, livenessUnviolated, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
@@ -6,16 +6,21 @@ import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
+import { livenessWarnings } from "../../report/liveness-warnings.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
 import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
+import { checkHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
-import { ProgressLine, err, out, useColor } from "../output.js";
+import { checkpointOptions, type CheckpointCliOptions } from "../checkpoint-options.js";
+import { err, out, useColor } from "../output.js";
+import { Progress, progressInterval } from "../progress.js";
 
-export interface CheckCliOptions {
+export interface CheckCliOptions extends CheckpointCliOptions {
   readonly const?: string[];
   readonly invariant?: string[];
   readonly exact?: boolean;
@@ -30,6 +35,10 @@ export interface CheckCliOptions {
   readonly workers?: string;
   readonly bitstate?: string | boolean;
   readonly symmetry?: boolean;
+  /** --html DIR: write an HTML report of the run there. */
+  readonly html?: string;
+  /** --progress DURATION (text), --no-progress (false). */
+  readonly progress?: string | boolean;
 }
 
 function constsText(consts: Record<string, number | boolean>, spec: { consts: readonly { name: string; value: number | boolean }[] }): string {
@@ -46,7 +55,13 @@ function parseWorkers(text: string | undefined): number | "auto" {
   return n;
 }
 
-async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
+async function runOne(
+  file: string,
+  consts: Record<string, number | boolean>,
+  o: CheckCliOptions,
+  sweep: boolean,
+  checkpoints: ReturnType<typeof checkpointOptions> = {},
+): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
   const warnings = loaded.diagnostics;
@@ -54,10 +69,13 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
     err(renderDiagnostics(warnings, { color }));
     return { run: null, code: EXIT.USAGE };
   }
-  if (warnings.length && progress) err(renderDiagnostics(warnings, { color }) + "\n");
+  if (warnings.length && !sweep) err(renderDiagnostics(warnings, { color }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
+  const label = sweep ? `${loaded.spec.name} (${Object.entries(consts).map(([k, v]) => `${k} = ${v}`).join(", ")})` : loaded.spec.name;
+  const everyMs = progressInterval(o.progress);
+  const progress = everyMs === null ? null : new Progress({ label, tty: process.stderr.isTTY === true, everyMs });
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
@@ -67,31 +85,40 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
     ...(o.memory ? { memoryBytes: parseBytes("--memory", o.memory) } : {}),
     continueAfterViolation: o.continue ?? false,
+    ...checkpoints,
     shouldStop: () => interrupted,
     ...(progress
       ? {
-          onProgress: (p) =>
-            progress.update(`  ${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
+          progressEveryMs: progress.reportEveryMs,
+          onProgress: (p) => progress.update(`${fmtInt(p.distinct)} distinct states · ${fmtRate(p.distinct / p.seconds)}/s · depth ${p.depth} · queue ${fmtInt(p.queue)}`),
         }
       : {}),
   });
   progress?.clear();
   const r = run.result;
-  const code = r.violations.length > 0 ? EXIT.VIOLATION : r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted") ? EXIT.INCOMPLETE : EXIT.OK;
+  const code = r.violations.length > 0 ? EXIT.VIOLATION : (r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted")) || livenessUnproved(run) ? EXIT.INCOMPLETE : EXIT.OK;
   return { run, code };
+}
+
+/** A selected liveness property neither violated nor proved (a bounded search proves none). */
+function livenessUnproved(run: CheckRun): boolean {
+  return (run.model.spec.liveness ?? []).some((_, k) => run.selection.liveness?.[k] && livenessUnviolated(run, k).kind !== "holds");
 }
 
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
+  const checkpoints = checkpointOptions(o, files, combos.length);
   const reporters = parseReporters(o.reporter);
   const saveDir = saveDirOption(o.save);
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
   const suites: SuiteResult[] = [];
+  const runs: (CheckRun | null)[] = [];
   const t0 = performance.now();
   const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
   const finish = (run: CheckRun | null, file: string): void => {
+    runs.push(run);
     if (!run) {
       suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
       return;
@@ -110,7 +137,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = await runOne(file, consts, o, null);
+          const { run, code: c } = await runOne(file, consts, o, true);
           rows.push({ consts, run });
           finish(run, file);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
@@ -119,17 +146,19 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, new ProgressLine());
+      const { run, code: c } = await runOne(file, consts, o, false, checkpoints);
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
       finish(run, file);
       if (!run) continue;
-      const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
+      const vacuity = [...coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct), ...livenessWarnings(run.model, run.result)];
       // Coverage means something only for a search that ran to the end.
       if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
-    if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
+    const result = { command: "check" as const, suites, seconds: (performance.now() - t0) / 1000, exitCode: code };
+    if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "check", files), checkHtml(result, runs), "--html");
+    if (o.reporter?.length || suites.length > 1) emitReports(result, reporters);
   } finally {
     process.off("SIGINT", onSigint);
   }

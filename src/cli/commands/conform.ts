@@ -17,6 +17,8 @@ export interface ConformCliOptions {
   readonly impl: string;
   readonly const?: string[];
   readonly runs?: string;
+  readonly depth?: string;
+  /** The old name of --depth. */
   readonly steps?: string;
   readonly seed?: string;
   readonly path?: string;
@@ -52,7 +54,7 @@ export async function conformCommand(spec: string, o: ConformCliOptions): Promis
         ? await replayConformance(model, adapter, parseInstances(o.instances))
         : await checkConformance(model, adapter, {
             ...(o.runs ? { runs: parseCount("--runs", o.runs) } : {}),
-            ...(o.steps ? { maxSteps: parseCount("--steps", o.steps) } : {}),
+            ...(o.depth ?? o.steps ? { maxSteps: parseCount(o.depth !== undefined ? "--depth" : "--steps", (o.depth ?? o.steps)!) } : {}),
             ...(seed !== undefined ? { seed } : {}),
             ...(o.path !== undefined ? { path: o.path } : {}),
             disabledActions: o.disabled !== false,

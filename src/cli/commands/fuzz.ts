@@ -1,4 +1,5 @@
 import { fuzzModel } from "../../api/fuzz.js";
+import { shardOption } from "../../api/shard.js";
 import { selectProperties } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
@@ -11,8 +12,12 @@ import { renderFuzz } from "../../report/fuzz-text.js";
 import { fuzzSuite } from "../../report/run-result.js";
 import { saveViolations, type SavedTrace } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
+import { fuzzHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
-import { ProgressLine, err, out, useColor } from "../output.js";
+import { err, out, useColor } from "../output.js";
+import { Progress, parseDuration, progressInterval } from "../progress.js";
+import { DEFAULT_RUNS, type WalkProgress } from "../../explore/random.js";
 import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 
 export interface FuzzCliOptions {
@@ -28,15 +33,15 @@ export interface FuzzCliOptions {
   /** --save [DIR]: true for the default directory. */
   readonly save?: string | boolean;
   readonly reporter?: string[];
+  /** --shard K/N: shard K of an N-shard campaign (src/api/shard.ts). */
+  readonly shard?: string;
+  /** --html DIR: write an HTML report of the run there. */
+  readonly html?: string;
+  /** --progress DURATION (text), --no-progress (false). */
+  readonly progress?: string | boolean;
 }
 
-/** `30s`, `2m`, `500ms`, `1h`, or a bare number of seconds; in milliseconds. */
-export function parseDuration(flag: string, text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new InputError(`${flag} ${text}: expected a duration such as 30s, 2m or 500ms`);
-  const mult = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? "s") as "ms" | "s" | "m" | "h"];
-  return Number(m[1]) * mult;
-}
+export { parseDuration } from "../progress.js";
 
 export function parseSeed(text: string): number {
   if (!/^\d+$/.test(text.trim())) throw new InputError(`--seed ${text}: expected a non-negative integer`);
@@ -62,6 +67,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   const depth = o.depth !== undefined ? positive("--depth", o.depth) : undefined;
   const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
   const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
+  const shard = o.shard !== undefined ? shardOption(o.shard, seed, runs) : undefined;
   const saveDir = saveDirOption(o.save);
   const reporters = parseReporters(o.reporter);
   const write = textWriter(reporters);
@@ -78,7 +84,11 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
 
-  const progress = new ProgressLine();
+  const everyMs = progressInterval(o.progress);
+  const progress = everyMs === null ? null : new Progress({ label: loaded.spec.name, tty: process.stderr.isTTY === true, everyMs });
+  const totalRuns = runs ?? DEFAULT_RUNS;
+  // The part done: of the runs, or of the time, whichever ends the walks first.
+  const done = (p: WalkProgress) => Math.max(p.runs / totalRuns, timeMs !== undefined ? (p.seconds * 1000) / timeMs : 0);
   const onSigint = () => {
     interrupted = true;
   };
@@ -92,12 +102,18 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
       ...(timeMs !== undefined ? { timeMs } : {}),
       swarm: o.swarm ?? false,
       shrink: o.shrink !== false,
+      ...(shard ? { shard } : {}),
       shouldStop: () => interrupted,
-      onProgress: (p) => progress.update(`  ${fmtInt(p.runs)} runs · ${fmtInt(p.steps)} steps · ${fmtRate(p.steps / p.seconds)} steps/s`),
+      ...(progress
+        ? {
+            progressEveryMs: progress.reportEveryMs,
+            onProgress: (p: WalkProgress) => progress.update(`${fmtInt(p.runs)} runs · ${fmtInt(p.steps)} steps · ${fmtRate(p.steps / p.seconds)} steps/s`, done(p)),
+          }
+        : {}),
     });
   } finally {
     process.off("SIGINT", onSigint);
-    progress.clear();
+    progress?.clear();
   }
   const constText = loaded.spec.consts.length ? `(${loaded.spec.consts.map((c) => `${c.name} = ${c.value}`).join(", ")})` : "";
   write(renderFuzz(run, constText, { color: write === out && useColor(process.stdout), coverage: o.coverage ?? false }));
@@ -113,8 +129,8 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
     for (const s of saved) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
   }
   const code = run.violation ? EXIT.VIOLATION : run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
-  if (o.reporter?.length) {
-    emitReports({ command: "fuzz", suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
-  }
+  const result = { command: "fuzz" as const, suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code };
+  if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "fuzz", [file]), fuzzHtml(result, run), "--html");
+  if (o.reporter?.length) emitReports(result, reporters);
   return code;
 }

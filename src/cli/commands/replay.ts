@@ -1,6 +1,8 @@
 import { replayExitCode, replayPaths, type ReplayExpectation } from "../../api/replay.js";
 import { InputError } from "../../lang/read.js";
 import { renderReplayOutcome, replayRunResult } from "../../report/replay-text.js";
+import { replayHtml } from "../../html/index.js";
+import { htmlPath, writeHtmlFile } from "../html.js";
 import { emitReports, parseReporters, textWriter } from "../reporters.js";
 import { out, useColor } from "../output.js";
 
@@ -8,6 +10,8 @@ export interface ReplayCliOptions {
   readonly spec?: string;
   readonly expect?: string;
   readonly reporter?: string[];
+  /** --html DIR: write an HTML report of the replayed files there. */
+  readonly html?: string;
 }
 
 function parseExpect(text: string | undefined): ReplayExpectation {
@@ -27,6 +31,8 @@ export async function replayCommand(paths: string[], o: ReplayCliOptions): Promi
   if (outcomes.length === 0) throw new InputError(`no counterexample files (*.itf.json) in ${paths.join(", ")}`);
   for (const r of outcomes) write(renderReplayOutcome(r, { color }));
   const exitCode = replayExitCode(outcomes);
-  emitReports(replayRunResult(outcomes, { seconds: (performance.now() - t0) / 1000, exitCode, expect }), reporters);
+  const result = replayRunResult(outcomes, { seconds: (performance.now() - t0) / 1000, exitCode, expect });
+  if (o.html !== undefined) writeHtmlFile(htmlPath(o.html, "replay", []), replayHtml(result, outcomes), "--html");
+  emitReports(result, reporters);
   return exitCode;
 }

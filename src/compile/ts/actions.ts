@@ -10,6 +10,8 @@ import { isPlainInt, isScalar, type Ty } from "../../ir/types.js";
 import { hasValues } from "./value-shapes.js";
 import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCtx, type Scope } from "./expr.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
+import { compileLoop, loopRounds } from "./loops.js";
+import { assertNever } from "../../util/assert-never.js";
 
 export interface ActionFunction {
   readonly name: string;
@@ -30,15 +32,21 @@ interface Body {
 }
 
 function hasAssign(stmts: readonly I.Stmt[]): boolean {
-  return stmts.some((s) => s.k === "assign" || (s.k === "if" && (hasAssign(s.then) || hasAssign(s.else))));
+  return stmts.some((s) => s.k === "assign" || (s.k === "if" && (hasAssign(s.then) || hasAssign(s.else))) || (s.k === "for" && hasAssign(s.body)));
 }
 
-function conditionalPicks(stmts: readonly I.Stmt[], nested: boolean, out: number[]): number[] {
+/** The picks (by number, loop rounds included) a path may not reach: in a branch, or in a round of
+ * a loop over a set or a queue (which skips the values not there). */
+function conditionalPicks(stmts: readonly I.Stmt[], nested: boolean, out: number[], picks = 0): number[] {
   for (const s of stmts) {
-    if (s.k === "pick" && nested && !out.includes(s.pick)) out.push(s.pick);
+    if (s.k === "pick" && nested && !out.includes(s.pick + picks)) out.push(s.pick + picks);
     if (s.k === "if") {
-      conditionalPicks(s.then, true, out);
-      conditionalPicks(s.else, true, out);
+      conditionalPicks(s.then, true, out, picks);
+      conditionalPicks(s.else, true, out, picks);
+    }
+    if (s.k === "for" && s.stride > 0) {
+      const rounds = loopRounds(s.domain);
+      for (let k = 0; k < rounds; k++) conditionalPicks(s.body, nested || s.domain.k !== "type", out, picks + k * s.stride);
     }
   }
   return out;
@@ -117,11 +125,12 @@ export class ActionCompiler {
     b.lines.push("  ".repeat(b.indent) + text);
   }
 
-  private stmts(stmts: readonly I.Stmt[], b: Body, action: string): void {
-    for (const s of stmts) this.stmt(s, b, action);
+  private stmts(stmts: readonly I.Stmt[], b: Body, action: string, picks = 0): void {
+    for (const s of stmts) this.stmt(s, b, action, picks);
   }
 
-  private stmt(s: I.Stmt, b: Body, action: string): void {
+  /** `picks` is added to every pick's number: the rounds of enclosing unrolled loops. */
+  private stmt(s: I.Stmt, b: Body, action: string, picks: number): void {
     const sc = b.sc;
     switch (s.k) {
       case "require": {
@@ -141,7 +150,7 @@ export class ActionCompiler {
         const c = this.x.compile(s.cond, sc);
         this.line(b, `if (${c.text}) {`);
         b.indent++;
-        this.stmts(s.then, b, action);
+        this.stmts(s.then, b, action, picks);
         b.indent--;
         let els = s.else;
         while (els.length === 1 && els[0].k === "if") {
@@ -149,26 +158,26 @@ export class ActionCompiler {
           const ci = this.x.compile(inner.cond, sc);
           this.line(b, `} else if (${ci.text}) {`);
           b.indent++;
-          this.stmts(inner.then, b, action);
+          this.stmts(inner.then, b, action, picks);
           b.indent--;
           els = inner.else;
         }
         if (els.length) {
           this.line(b, "} else {");
           b.indent++;
-          this.stmts(els, b, action);
+          this.stmts(els, b, action, picks);
           b.indent--;
         }
         this.line(b, "}");
         return;
       }
       case "pick": {
-        const i = b.firstPick + s.pick;
+        const i = b.firstPick + s.pick + picks;
         const c = b.action.choices[i];
         const name = sc.names.fresh(b.fields[i]);
         this.line(b, `const ${name} = ${propRead(action, b.fields[i])};`);
         sc.locals.set(s.local, primary(name, this.m.types.decl(c.ty)));
-        const flag = b.reached.get(s.pick);
+        const flag = b.reached.get(s.pick + picks);
         if (flag) this.line(b, `${flag} = true;`);
         if (s.where) this.line(b, `if (${this.x.negated(s.where, sc).text}) return null;`);
         return;
@@ -177,11 +186,22 @@ export class ActionCompiler {
         this.line(b, `// ${this.source(s.span)}`);
         this.assign(s, b);
         return;
+      case "for":
+        this.line(b, `// ${this.source(s.span).replace(/\s*\{$/, "")}`);
+        compileLoop(this.m, this.x, s, sc, {
+          line: (text) => this.line(b, text),
+          indent: (by) => (b.indent += by),
+          body: (round) => this.stmts(s.body, b, action, picks + round * s.stride),
+        });
+        return;
+      default:
+        assertNever(s);
     }
   }
 
+  /** The spec's name of a `let` (or of a proc's parameter, bound by a `let` at each call). */
   private letName(s: Extract<I.Stmt, { k: "let" }>, _b: Body): string {
-    const m = /^let\s+([A-Za-z_]\w*)/.exec(this.m.spec.file.slice(s.span));
+    const m = /^(?:let\s+)?([A-Za-z_]\w*)/.exec(this.m.spec.file.slice(s.span));
     return m ? m[1] : "v";
   }
 

@@ -185,6 +185,14 @@ export class ExprCompiler {
           ts: t.ts !== null && t.ts === f.ts ? t.ts : null,
         };
       }
+      case "let": {
+        // `let x = v in body` as an immediately called arrow, TypeScript typing `x` from `v`.
+        const v = this.compile(e.value, sc);
+        const name = sc.names.fresh(letName(m.spec, e));
+        sc.locals.set(e.local, primary(name, v.ts));
+        const body = this.compile(e.body, sc);
+        return primary(`(${this.arrow(name, body.text)})(${v.text})`, body.ts);
+      }
       case "call":
         return this.callDef(e, sc);
       case "builtin":
@@ -430,11 +438,13 @@ export class ExprCompiler {
         return call(this.use("getOption"), [args[0].text, site()], args[0].ts !== null && e.args[0].ty.k === "option" && e.args[0].ty.elem.k !== "any" ? this.m.types.decl(e.args[0].ty.elem) : null);
       case "get_or":
         return call(this.use("getOr"), [args[0].text, args[1].text]);
+      case "remove_at":
+        return call(this.use("removeAt"), [args[0].text, args[1].text, site()], args[0].ts);
     }
   }
 
   /** The array of values a binder ranges over, and the TS type of one value when known. */
-  private domain(d: I.Domain, sc: Scope): { text: string; ts: string | null } {
+  domain(d: I.Domain, sc: Scope): { text: string; ts: string | null } {
     const T = this.m.types;
     switch (d.k) {
       case "type": {
@@ -461,7 +471,7 @@ export class ExprCompiler {
   }
 
   /** `(x) => body`; a parameter the body does not use is named `_x` (noUnusedParameters). */
-  private arrow(param: string, body: string): string {
+  arrow(param: string, body: string): string {
     const used = new RegExp(`(^|[^\\w$.])${param.replace(/\$/g, "\\$")}($|[^\\w$])`).test(body);
     return `(${used ? param : `_${param}`}) => ${body.startsWith("{") ? `(${body})` : body}`;
   }
@@ -531,6 +541,11 @@ export class ExprCompiler {
         const values = this.collect(e, sc, () => sc.locals.get(first.local)!.text);
         return call(setOf, [values]);
       }
+      case "filter": {
+        const b = this.binder(e.binders[0], sc);
+        const keep = e.where ? this.compile(e.where, sc).text : "true";
+        return primary(`${b.domain}.filter(${this.arrow(b.param, keep)})`);
+      }
     }
   }
 
@@ -547,6 +562,12 @@ export class ExprCompiler {
     };
     return go(0);
   }
+}
+
+/** A readable name for a `let ... in`'s local: the spec's, or for a power's products, `p`. */
+function letName(spec: I.Spec, e: Extract<I.Expr, { k: "let" }>): string {
+  const m = /^let\s+([A-Za-z_]\w*)/.exec(spec.file.slice(e.span));
+  return m ? m[1] : "p";
 }
 
 /** The first value of a choice type, as a literal (the value an unreached pick must have). */

@@ -317,6 +317,14 @@ const H: Record<string, Helper> = {
 }`,
     uses: ["fail"],
   },
+  removeAt: {
+    doc: "`remove_at(q, i)`: the queue without its element at `i`; an index outside the queue fails `well_typed` at `site`.",
+    text: `function removeAt<T>(q: readonly T[], i: number, site: number): readonly T[] {
+  if (i < 0 || i >= q.length) fail(site, \`\${i} (the queue holds \${q.length})\`);
+  return [...q.slice(0, i), ...q.slice(i + 1)];
+}`,
+    uses: ["fail"],
+  },
   head: {
     doc: "`head(q)`; the head of an empty queue fails `well_typed` at `site`.",
     text: `function head<T>(q: readonly T[], site: number): T {

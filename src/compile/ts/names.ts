@@ -57,14 +57,15 @@ export class NameTable {
   }
 }
 
-/** The field names of an action's choices in its `Action` object: the spec's names, with a repeated
- * pick name (two `pick w` in different branches) numbered `w_2`. `action` is the discriminant (a
- * keyword in the language, so no choice can have that name). */
+/** The field names of an action's choices in its `Action` object: the spec's names, a pick's round
+ * in a loop written `b_0` for `b[0]`, with a repeated name numbered `w_2`. `action` is the
+ * discriminant (a keyword in the language, so no choice can have that name). */
 export function choiceFields(a: Pick<I.Action, "choices">): string[] {
   const seen = new Set<string>(["action"]);
   return a.choices.map((c) => {
-    let name = c.name;
-    for (let k = 2; seen.has(name); k++) name = `${c.name}_${k}`;
+    const base = c.name.replace(/\]\[/g, "_").replace(/\[/g, "_").replace(/\]/g, "").replace(/[^A-Za-z0-9_$]/g, "_");
+    let name = base;
+    for (let k = 2; seen.has(name); k++) name = `${base}_${k}`;
     seen.add(name);
     return name;
   });
