@@ -41,6 +41,8 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/unbonding-queue-pausable-claims.stake", violates: {} },
   { file: "spec/buggy/vault-credentials-frontrun.stake", violates: { no_unauthorized_withdrawal: 2 } },
   { file: "spec/buggy/vault-withdraw-no-auth.stake", violates: { no_unauthorized_withdrawal: 3 } },
+  { file: "spec/buggy/withdrawal-limits-instant-first.stake", violates: {} },
+  { file: "spec/buggy/withdrawal-limits-reset-on-set.stake", violates: { epoch_within_limit: 5 } },
 ];
 
 describe("buggy variants", () => {

@@ -17,11 +17,13 @@ const FIXED: { file: string; distinct: number; edges: number; holds: string[] }[
   { file: "spec/share-pool.stake", distinct: 289_101, edges: 1_121_966, holds: ["matured_withdrawals_paid"] },
   { file: "spec/unbonding-queue.stake", distinct: 34, edges: 90, holds: ["finalized", "claimed"] },
   { file: "spec/unbonding-slash.stake", distinct: 50_127, edges: 97_507, holds: ["unbonding_paid_out"] },
+  { file: "spec/withdrawal-limits.stake", distinct: 518, edges: 1_750, holds: ["paid"] },
 ];
 
 const BUGGY: { file: string; violated: string; failing: number[][]; lasso: { prefix: number; loop: number }; holds: string[] }[] = [
   { file: "spec/buggy/unbonding-queue-lifo.stake", violated: "finalized", failing: [[0], [1]], lasso: { prefix: 2, loop: 4 }, holds: ["claimed"] },
   { file: "spec/buggy/unbonding-queue-pausable-claims.stake", violated: "claimed", failing: [[0], [1]], lasso: { prefix: 2, loop: 2 }, holds: ["finalized"] },
+  { file: "spec/buggy/withdrawal-limits-instant-first.stake", violated: "paid", failing: [[0], [1], [2]], lasso: { prefix: 1, loop: 6 }, holds: [] },
 ];
 
 describe("the spec library's liveness properties", () => {
@@ -61,6 +63,21 @@ describe("the spec library's liveness properties", () => {
     expect(text).toContain("\nfair action claim(");
     const strong = loadSpecText(text.replace("\nfair action claim(", "\nstrong fair action claim("), file);
     expect(check(strong.spec!).result.violations).toEqual([]);
+  });
+
+  it("withdrawal limits, instant first: no fairness of the report helps, it is taken all along", () => {
+    const file = "spec/buggy/withdrawal-limits-instant-first.stake";
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("\nfair action report(");
+    const strong = loadSpecText(text.replace("\nfair action report(", "\nstrong fair action report(").replace("\nfair action next_epoch(", "\nstrong fair action next_epoch("), file);
+    expect(check(strong.spec!).result.violations.map((v) => v.property.name)).toEqual(["paid"]);
+  });
+
+  it("withdrawal limits, reset on set: the burst breaks the limit, not the queue's liveness", () => {
+    const run = check(loadShipped("spec/buggy/withdrawal-limits-reset-on-set.stake").spec, { continueAfterViolation: true });
+    expect(run.result.limit).toBeUndefined();
+    expect(run.result.violations.map((v) => `${v.property.kind} ${v.property.name}`)).toEqual(["invariant epoch_within_limit"]);
+    expect({ distinct: run.result.stats.distinct, edges: run.result.liveness!.edges }).toEqual({ distinct: 822, edges: 2_742 });
   });
 
   it("LIFO: no fairness of finalize helps, it is taken all along", () => {
