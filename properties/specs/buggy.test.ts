@@ -21,6 +21,8 @@ const BUGGY: { file: string; violates: Expected }[] = [
   { file: "spec/buggy/ffg-no-surround-protection.stake", violates: { agreement: 12 } },
   { file: "spec/buggy/governance-emergency-bypass.stake", violates: { changes_only_by_passed_proposal_after_timelock: 6 } },
   { file: "spec/buggy/governance-vote-time-weight.stake", violates: { stake_counted_once: 5 } },
+  { file: "spec/buggy/insurance-pay-before-settlement.stake", violates: { no_payout_beyond_loss: 4 } },
+  { file: "spec/buggy/insurance-pre-slash-coverage.stake", violates: { loss_within_deductible: 4 } },
   { file: "spec/buggy/lst-donation-counted.stake", violates: { no_redemption_beyond_entitlement: 7 } },
   { file: "spec/buggy/lst-first-depositor-inflation.stake", violates: { no_zero_share_deposit: 3, no_redemption_beyond_entitlement: 4 } },
   { file: "spec/buggy/pool-no-owner-check.stake", violates: { no_unauthorized_withdrawal: 3 } },

@@ -10,6 +10,7 @@ import { runCli } from "../support/cli.js";
 const GUIDES = [
   "docs/specs/custody.md",
   "docs/specs/governance.md",
+  "docs/specs/insurance.md",
   "docs/specs/validator-set.md",
   "docs/specs/withdrawal-limits.md",
 ];

@@ -15,6 +15,13 @@ const MUTANTS: { file: string; why: string; from: string; to: string; violates: 
     to: "      let a = queue[len(queue) - 1]\n      waiting[a] = false\n      queue = remove_at(queue, len(queue) - 1)",
     violates: { queue_order: 4 },
   },
+  {
+    file: "spec/insurance.stake",
+    why: "a claim does not wait for the pool",
+    from: "  require phase[a] == Settled and pool >= due[a]\n",
+    to: "  require phase[a] == Settled\n",
+    violates: { payouts_within_pool: 9 },
+  },
 ];
 
 describe("one-line mutants of the library's specs", () => {
