@@ -41,11 +41,15 @@ describe("stakecheck check", () => {
   });
 
   it("stops cleanly at --max-states and --max-depth with partial results", async () => {
+    // A bounded search proves nothing beyond its bound: unknown, exit 3 (never ✓).
     const s = await runCli(["check", "spec/pool.stake", "--max-states", "1000"]);
-    expect(s.code).toBe(0);
+    expect(s.code).toBe(3);
+    expect(s.stdout).toContain("? invariant conservation  not violated in the part explored (stopped at --max-states 1000)");
+    expect(s.stdout).not.toContain("✓");
     expect(s.stdout).toMatch(/incomplete: stopped at --max-states 1000; [\d,]+ states were left to explore/);
     const d = await runCli(["check", "spec/pool.stake", "--max-depth", "3"]);
-    expect(d.code).toBe(0);
+    expect(d.code).toBe(3);
+    expect(d.stdout).not.toContain("✓");
     expect(d.stdout).toMatch(/depth 4, .*\n.*\n  incomplete: stopped at --max-depth 3/);
   });
 

@@ -1,12 +1,14 @@
 // Checking a spec exhaustively: compile, choose the properties, search, and report coverage.
 
 import { compileModel } from "../compile/compile.js";
-import { bfs, type BfsOptions, type BfsResult } from "../explore/bfs.js";
+import { bfs, type BfsOptions } from "../explore/bfs.js";
 import { bfsAuto, type Workers } from "../explore/parallel.js";
-import type { PropertySelection } from "../explore/result.js";
+import { WELL_TYPED, type PropertyRef, type PropertySelection } from "../explore/result.js";
 import type { Spec } from "../ir/ir.js";
 import { closest } from "../lang/suggest.js";
 import type { Model } from "../model/model.js";
+import type { CheckRun } from "./types/check.js";
+import { checkVerdict, searchEnd, type PropertyAt, type SearchEnd, type Verdict } from "./verdict.js";
 
 export interface CheckOptions extends Omit<BfsOptions, "properties"> {
   /** Worker threads for checkAsync: a number, or "auto" (one thread for small spaces, else every core). */
@@ -15,28 +17,30 @@ export interface CheckOptions extends Omit<BfsOptions, "properties"> {
   readonly only?: readonly string[];
 }
 
-export interface CheckRun {
-  readonly model: Model;
-  readonly result: BfsResult;
-  readonly selection: PropertySelection;
-  /** Whether the search went on past violations (--continue). */
-  readonly continued: boolean;
+export type { CheckRun } from "./types/check.js";
+
+/** The verdict of property `p` in a check run (the one rule: src/api/verdict.ts). */
+export function propertyVerdict(run: CheckRun, p: PropertyAt): Verdict {
+  return checkVerdict(run.result, run.continued, p);
 }
 
-/** What a property that was not found violated means in this run. */
-export type Unviolated =
-  | { readonly kind: "holds" }
-  /** A bound the user asked for (--max-depth, --max-states): holds within it. */
-  | { readonly kind: "bounded"; readonly limit: string }
-  /** Not proved: the search stopped early (a violation without --continue, memory, interrupt). */
-  | { readonly kind: "unknown"; readonly why: string };
+/** How a check run's search ended. */
+export function runEnd(run: CheckRun): SearchEnd {
+  return searchEnd(run.result, run.continued);
+}
 
-export function unviolated(run: CheckRun): Unviolated {
-  const r = run.result;
-  if (r.limit && (r.limit.kind === "depth" || r.limit.kind === "states")) return { kind: "bounded", limit: r.limit.message };
-  if (r.limit) return { kind: "unknown", why: `not violated in the part explored (${r.limit.message})` };
-  if (r.violations.length > 0 && !run.continued) return { kind: "unknown", why: "not checked beyond the first violation (use --continue)" };
-  return { kind: "holds" };
+/** The selected properties and well_typed, in report order. */
+export function selectedRefs(spec: Spec, selection: PropertySelection): PropertyRef[] {
+  return [
+    ...spec.invariants.map((p, index) => ({ kind: "invariant" as const, index, name: p.name })).filter((_, k) => selection.invariants[k]),
+    ...spec.steps.map((p, index) => ({ kind: "step" as const, index, name: p.name })).filter((_, k) => selection.steps[k]),
+    WELL_TYPED,
+  ];
+}
+
+/** The verdict of every selected property and of well_typed, in report order. */
+export function runVerdicts(run: CheckRun): { readonly ref: PropertyRef; readonly verdict: Verdict }[] {
+  return selectedRefs(run.model.spec, run.selection).map((ref) => ({ ref, verdict: propertyVerdict(run, ref) }));
 }
 
 /** A property selection from names, or the names that match nothing (with a guess each). */

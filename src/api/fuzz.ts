@@ -15,6 +15,7 @@ import type { Model } from "../model/model.js";
 import { renderCounterexample } from "../report/counterexample.js";
 import { renderDiagnostics } from "../report/diagnostics.js";
 import { reproduceCommand } from "../report/fuzz-text.js";
+import type { FuzzRun } from "./types/fuzz.js";
 import { selectProperties } from "./check.js";
 import { loadSpecFile, type ConstValues } from "./load.js";
 
@@ -33,21 +34,7 @@ export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
   readonly minimizeMaxStates?: number;
 }
 
-export interface FuzzRun {
-  readonly model: Model;
-  readonly selection: PropertySelection;
-  readonly seed: number;
-  readonly runs: number;
-  readonly depth: number;
-  readonly swarm: boolean;
-  readonly walk: WalkResult;
-  /** The reported counterexample (shrunk and minimized), if a walk found a violation. */
-  readonly violation?: Violation;
-  /** The violation as the walk found it. */
-  readonly found?: Violation;
-  readonly shrink?: ShrinkResult;
-  readonly minimize?: MinimizeResult;
-}
+export type { FuzzRun } from "./types/fuzz.js";
 
 /** Walks `model`, then shrinks and minimizes the first violation found. */
 export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {

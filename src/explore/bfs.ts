@@ -82,6 +82,8 @@ export interface BitstateReport {
   readonly hashes: number;
   /** Estimated fraction of the reachable states explored. */
   readonly coverage: number;
+  /** Estimated number of states wrongly taken as already seen (so not explored). */
+  readonly missed: number;
   /** Bits per state stored (Spin's "hash factor"). */
   readonly hashFactor: number;
 }
@@ -148,7 +150,7 @@ export function collisionProbability(exact: boolean, distinct: number, generated
 
 export function bitstateReport(seen: SeenSet): BitstateReport | undefined {
   if (!(seen instanceof BitstateSet)) return undefined;
-  return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), hashFactor: seen.bits / Math.max(1, seen.size) };
+  return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), missed: seen.omitted, hashFactor: seen.bits / Math.max(1, seen.size) };
 }
 
 /** One thread's levels: the queue being expanded, the queue being filled, and the trace. */

@@ -3,7 +3,8 @@
 // counterexample as `check` shows it.
 
 import pc from "picocolors";
-import type { FuzzRun } from "../api/fuzz.js";
+import type { FuzzRun } from "../api/types/fuzz.js";
+import { fuzzVerdict, verdictMark, type PropertyAt } from "../api/verdict.js";
 import { fmtInt, fmtRate, fmtSeconds } from "./check-text.js";
 import { renderCounterexample } from "./counterexample.js";
 
@@ -74,15 +75,16 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   const lines: string[] = [];
   lines.push(`${color ? pc.bold(spec.name) : spec.name}  ${dim(spec.file.path)}${consts ? `  ${dim(consts)}` : ""}`);
   lines.push(`  seed ${run.seed}`);
-  const verdict = (violated: boolean, label: string) => {
-    if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);
-    else if (v) lines.push(`  ${dim("·")} ${label}  ${dim("(fuzzing stops at the first violation)")}`);
-    else lines.push(`  ${ok("✓")} ${label}  ${dim("not violated")}`);
+  const verdict = (p: PropertyAt, label: string) => {
+    const x = fuzzVerdict(run, p);
+    const mark = verdictMark(x);
+    if (x.kind === "violated") lines.push(`  ${bad(mark)} ${label}  ${bad(`violated (${steps(x.violation.instances.length)})`)}`);
+    else if (x.kind === "unknown") lines.push(`  ${dim(mark)} ${label}  ${dim(x.why)}`);
+    else lines.push(`  ${ok(mark)} ${label}  ${dim("not violated")}`);
   };
-  const is = (kind: string, index: number) => v !== undefined && v.property.kind === kind && v.property.index === index;
-  spec.invariants.forEach((p, k) => selection.invariants[k] && verdict(is("invariant", k), `invariant ${p.name}`));
-  spec.steps.forEach((p, k) => selection.steps[k] && verdict(is("step", k), `step ${p.name}`));
-  verdict(v?.property.kind === "well_typed", "well_typed");
+  spec.invariants.forEach((p, k) => selection.invariants[k] && verdict({ kind: "invariant", index: k }, `invariant ${p.name}`));
+  spec.steps.forEach((p, k) => selection.steps[k] && verdict({ kind: "step", index: k }, `step ${p.name}`));
+  verdict({ kind: "well_typed", index: -1 }, "well_typed");
   for (const l of fuzzStatsLines(run)) lines.push(`  ${dim(l)}`);
   if (walk.limit) {
     const why = walk.limit === "time" ? "stopped at the time limit" : "interrupted";

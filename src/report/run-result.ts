@@ -2,9 +2,11 @@
 // summary line): suites (one per spec and consts) of cases (one per property, or one per replayed
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
-import { unviolated, type CheckRun } from "../api/check.js";
-import type { FuzzRun } from "../api/fuzz.js";
+import { propertyVerdict, runEnd, type CheckRun } from "../api/check.js";
+import type { FuzzRun } from "../api/types/fuzz.js";
+import { fuzzVerdict, walkEnd, type StopReason, type Verdict } from "../api/verdict.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
+import { assertNever } from "../util/assert-never.js";
 import type { Spec } from "../ir/ir.js";
 import type { Model } from "../model/model.js";
 import type { SavedTrace } from "../trace/save.js";
@@ -43,6 +45,8 @@ export interface CaseResult {
   readonly trace?: Trace;
   /** The counterexample file written by --save, or the file replayed. */
   readonly file?: string;
+  /** A skipped (unknown) property: why the search stopped before proving it. */
+  readonly stopped?: StopReason;
 }
 
 export interface SuiteResult {
@@ -85,24 +89,19 @@ function whereText(v: Violation): string {
   return v.property.kind === "invariant" ? `after ${n} step${n === 1 ? "" : "s"}` : `at step ${n}`;
 }
 
-function findViolation(violations: readonly Violation[], kind: string, index: number): Violation | undefined {
-  return violations.find((v) => v.property.kind === kind && (kind === "well_typed" || v.property.index === index));
-}
-
 /**
- * One case per selected property, and one for well_typed, from any explorer's violations.
- * `incomplete`: the search stopped early (a property not violated is then "skipped": not proved).
- * `saved`: counterexample files written for these violations, in the same order. Each failed case
- * carries its trace (readable values, the same data as the file).
+ * One case per selected property, and one for well_typed, each from its verdict (the one rule,
+ * src/api/verdict.ts): holds and not-violated pass, violated fails, unknown is skipped (not
+ * proved, with the reason). `saved`: counterexample files written for `violations`, in the same
+ * order. Each failed case carries its trace (readable values, the same data as the file).
  */
 export function propertyCases(
   model: Model,
   selection: PropertySelection,
-  violations: readonly Violation[],
+  verdictOf: (ref: PropertyRef) => Verdict,
   options: {
-    readonly incomplete?: string;
+    readonly violations?: readonly Violation[];
     readonly saved?: readonly SavedTrace[];
-    readonly notViolatedLabel?: string;
     /** Who found the violations, recorded in each case's trace (default: bfs). */
     readonly explorer?: TraceExplorer;
   } = {},
@@ -110,22 +109,28 @@ export function propertyCases(
   const spec = model.spec;
   const cases: CaseResult[] = [];
   const add = (ref: PropertyRef, span: { start: number; end: number } | null) => {
-    const v = findViolation(violations, ref.kind, ref.index);
+    const verdict = verdictOf(ref);
     const title = propertyTitle(ref);
     const property = { kind: ref.kind, name: ref.name };
-    if (!v) {
-      const skipped = options.incomplete !== undefined;
-      cases.push({
-        name: title,
-        status: skipped ? "skipped" : "passed",
-        label: skipped ? "not proved" : (options.notViolatedLabel ?? "holds"),
-        property,
-        ...(span ? { location: locationOf(spec, span) } : {}),
-        ...(skipped ? { message: options.incomplete } : {}),
-      });
-      return;
+    const at = span ? { location: locationOf(spec, span) } : {};
+    switch (verdict.kind) {
+      case "holds":
+        cases.push({ name: title, status: "passed", label: "holds", property, ...at });
+        return;
+      case "not-violated":
+        cases.push({ name: title, status: "passed", label: verdict.why, property, ...at });
+        return;
+      case "unknown":
+        cases.push({ name: title, status: "skipped", label: "not proved", property, ...at, message: verdict.why, stopped: verdict.reason });
+        return;
+      case "violated":
+        break;
+      default:
+        assertNever(verdict);
     }
-    const saved = options.saved?.[violations.indexOf(v)];
+    const v = verdict.violation;
+    const k = options.violations?.indexOf(v) ?? -1;
+    const saved = k >= 0 ? options.saved?.[k] : undefined;
     const site = v.failure ? spec.sites[v.failure.site] : undefined;
     const where = site?.span ?? span;
     cases.push({
@@ -155,22 +160,17 @@ export function propertyCases(
 export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteResult {
   const spec = run.model.spec;
   const r = run.result;
-  const others = unviolated(run);
-  const incomplete = others.kind === "unknown" ? others.why : undefined;
+  const end = runEnd(run);
   const consts: Record<string, number | boolean> = {};
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
     name: spec.name,
     file: spec.file.path,
     consts,
-    cases: propertyCases(run.model, run.selection, r.violations, {
-      ...(incomplete ? { incomplete } : {}),
-      ...(saved ? { saved } : {}),
-      ...(others.kind === "bounded" ? { notViolatedLabel: `holds up to the limit (${others.limit})` } : {}),
-    }),
+    cases: propertyCases(run.model, run.selection, (ref) => propertyVerdict(run, ref), { violations: r.violations, ...(saved ? { saved } : {}) }),
     seconds: r.stats.seconds,
     stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
-    ...(r.limit ? { incomplete: r.limit.message } : {}),
+    ...(!end.complete && end.reason !== "violation" ? { incomplete: end.why } : {}),
   };
 }
 
@@ -178,6 +178,7 @@ export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteR
 export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
   const spec = run.model.spec;
   const s = run.walk.stats;
+  const end = walkEnd(run);
   const consts: Record<string, number | boolean> = {};
   for (const c of spec.consts) consts[c.name] = c.value;
   const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
@@ -185,14 +186,14 @@ export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteRes
     name: spec.name,
     file: spec.file.path,
     consts,
-    cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
-      notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
+    cases: propertyCases(run.model, run.selection, (ref) => fuzzVerdict(run, ref), {
+      violations: run.violation ? [run.violation] : [],
       explorer: { kind: "fuzz", seed: run.seed, flags },
       ...(saved ? { saved } : {}),
     }),
     seconds: s.seconds,
     stats: { runs: s.runs, steps: s.steps, seed: run.seed },
-    ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+    ...(!end.complete && end.reason !== "violation" ? { incomplete: end.why } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 // A parameter sweep as a table: which property holds for which constants.
 
 import pc from "picocolors";
-import { unviolated, type CheckRun } from "../api/check.js";
+import { propertyVerdict, type CheckRun } from "../api/check.js";
+import type { PropertyKind } from "../explore/result.js";
 import { fmtInt } from "./check-text.js";
 
 export interface SweepRow {
@@ -18,12 +19,13 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
   const names = Object.keys(rows[0]?.consts ?? {});
   const props = first
     ? [
-        ...first.model.spec.invariants.map((p, k) => ({ kind: "invariant", index: k, name: p.name })).filter((_, k) => first.selection.invariants[k]),
-        ...first.model.spec.steps.map((p, k) => ({ kind: "step", index: k, name: p.name })).filter((_, k) => first.selection.steps[k]),
-        { kind: "well_typed", index: -1, name: "well_typed" },
+        ...first.model.spec.invariants.map((p, k) => ({ kind: "invariant" as PropertyKind, index: k, name: p.name })).filter((_, k) => first.selection.invariants[k]),
+        ...first.model.spec.steps.map((p, k) => ({ kind: "step" as PropertyKind, index: k, name: p.name })).filter((_, k) => first.selection.steps[k]),
+        { kind: "well_typed" as PropertyKind, index: -1, name: "well_typed" },
       ]
     : [];
   const header = [...names, ...props.map((p) => p.name), "states"];
+  const why = new Set<string>();
   const table: { text: string; paint: (s: string) => string }[][] = rows.map((r) => {
     const cells = names.map((n) => ({ text: String(r.consts[n]), paint: (s: string) => s }));
     for (const p of props) {
@@ -31,9 +33,12 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
         cells.push({ text: "error", paint: bad });
         continue;
       }
-      const v = r.run.result.violations.find((x) => x.property.kind === p.kind && x.property.index === p.index);
-      const proved = unviolated(r.run).kind !== "unknown";
-      cells.push(v ? { text: `✗ ${v.instances.length} steps`, paint: bad } : proved ? { text: "✓", paint: ok } : { text: "?", paint: (s: string) => s });
+      const v = propertyVerdict(r.run, p);
+      if (v.kind === "violated") cells.push({ text: `✗ ${v.violation.instances.length} steps`, paint: bad });
+      else if (v.kind === "unknown") {
+        cells.push({ text: "?", paint: (s: string) => s });
+        why.add(v.why);
+      } else cells.push({ text: "✓", paint: ok });
     }
     cells.push({ text: r.run ? fmtInt(r.run.result.stats.distinct) : "-", paint: (s: string) => s });
     return cells;
@@ -42,7 +47,7 @@ export function renderSweep(file: string, rows: readonly SweepRow[], options: { 
   const lines = [`${first?.model.spec.name ?? file}  ${file}  sweep over ${names.join(", ")}`];
   lines.push("  " + header.map((h, i) => h.padEnd(widths[i])).join("  "));
   for (const row of table) lines.push("  " + row.map((c, i) => c.paint(c.text.padEnd(widths[i]))).join("  "));
-  if (table.some((row) => row.some((c) => c.text === "?"))) lines.push("  ?: not checked beyond the first violation; add --continue to check every property to the end");
+  for (const w of why) lines.push(`  ?: ${w}`);
   lines.push("  rerun with single --const values to see a counterexample in full");
   return lines.join("\n");
 }

@@ -1,7 +1,9 @@
-import { checkModelAsync, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, runEnd, runVerdicts, selectProperties, type CheckRun } from "../../api/check.js";
+import { verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
+import { MAX_BITSTATE_BITS } from "../../explore/seen.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
@@ -46,6 +48,15 @@ function parseWorkers(text: string | undefined): number | "auto" {
   return n;
 }
 
+const MIN_BITSTATE_BYTES = 1024;
+
+/** --bitstate SIZE in bytes, as bits; a bit array too small to hold anything is a usage error. */
+function parseBitstate(text: string): number {
+  const bytes = parseBytes("--bitstate", text);
+  if (bytes < MIN_BITSTATE_BYTES) throw new InputError(`--bitstate ${text}: expected a size of at least 1K (the bit array's bytes, e.g. 256M)`);
+  return Math.min(MAX_BITSTATE_BITS, bytes * 8);
+}
+
 async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
   const color = useColor(process.stderr);
   const loaded = loadSpecFile(file, { consts });
@@ -61,7 +72,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
-    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBytes("--bitstate", o.bitstate) * 8 : DEFAULT_BITSTATE_BITS } : {}),
+    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBitstate(o.bitstate) : DEFAULT_BITSTATE_BITS } : {}),
     symmetry: o.symmetry !== false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
@@ -76,9 +87,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
       : {}),
   });
   progress?.clear();
-  const r = run.result;
-  const code = r.violations.length > 0 ? EXIT.VIOLATION : r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted") ? EXIT.INCOMPLETE : EXIT.OK;
-  return { run, code };
+  return { run, code: verdictExitCode(runVerdicts(run).map((x) => x.verdict)) };
 }
 
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
@@ -126,7 +135,7 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (!run) continue;
       const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
       // Coverage means something only for a search that ran to the end.
-      if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
+      if (vacuity.length && runEnd(run).complete) err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
     if (o.reporter?.length || suites.length > 1) emitReports({ command: "check", suites, seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);

@@ -1,5 +1,6 @@
 import { fuzzModel } from "../../api/fuzz.js";
-import { selectProperties } from "../../api/check.js";
+import { selectProperties, selectedRefs } from "../../api/check.js";
+import { fuzzVerdict, verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { hasErrors } from "../../lang/diagnostic.js";
@@ -112,7 +113,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
     saved = saveViolations(model, [run.violation], { explorer: { kind: "fuzz", seed: run.seed, flags }, specPath: file, dir: saveDir });
     for (const s of saved) err(`${s.status === "unchanged" ? "already saved" : s.status === "updated" ? "updated" : "saved"}: ${s.path}`);
   }
-  const code = run.violation ? EXIT.VIOLATION : run.walk.limit === "interrupted" ? EXIT.INCOMPLETE : EXIT.OK;
+  const code = verdictExitCode(selectedRefs(model.spec, run.selection).map((p) => fuzzVerdict(run, p)));
   if (o.reporter?.length) {
     emitReports({ command: "fuzz", suites: [fuzzSuite(run, saved)], seconds: (performance.now() - t0) / 1000, exitCode: code }, reporters);
   }
