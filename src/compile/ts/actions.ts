@@ -9,6 +9,7 @@ import { localsRead } from "../../ir/walk.js";
 import type { Ty } from "../../ir/types.js";
 import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCtx, type Scope } from "./expr.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
+import { commentLines, jsString } from "./escape.js";
 
 export interface ActionFunction {
   readonly name: string;
@@ -55,7 +56,7 @@ export class ActionCompiler {
 
   /** The spec text of a statement, on one line, for a comment. */
   private source(span: I.Action["span"]): string {
-    const text = this.m.spec.file.slice(span).split("\n")[0].trim();
+    const text = commentLines(this.m.spec.file.slice(span))[0].trim();
     return text.replace(/\s+/g, " ");
   }
 
@@ -99,7 +100,7 @@ export class ActionCompiler {
       name: fnName,
       params: [
         { name: stateName, type: "State" },
-        { name: usesAction ? actionName : `_${actionName}`, type: `ActionOf<${JSON.stringify(a.name)}>` },
+        { name: usesAction ? actionName : `_${actionName}`, type: `ActionOf<${jsString(a.name)}>` },
       ],
       returns: "State | null",
       body: lines,
