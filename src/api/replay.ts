@@ -1,8 +1,8 @@
 // Replaying saved counterexamples on the current spec: read the file, find and load the spec with
 // the recorded consts, bind the trace to the compiled model and replay it (src/trace/replay.ts).
 
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { compileModel } from "../compile/compile.js";
 import { hasErrors } from "../lang/diagnostic.js";
 import { InputError } from "../lang/read.js";
@@ -41,18 +41,54 @@ export type ReplayOutcome =
       readonly ok: boolean;
     };
 
-/** The spec a trace names: as recorded (relative to the working directory), else relative to the
- * trace file's directory or one of its parents, so a corpus replays from anywhere in the repo. */
-export function resolveSpecPath(file: string, recorded: string): string | null {
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-  if (isFile(recorded)) return recorded;
-  let dir = resolve(dirname(file));
-  for (;;) {
-    const candidate = join(dir, recorded);
-    if (isFile(candidate)) return relative(process.cwd(), candidate) || candidate;
+/**
+ * The spec a trace names, under one rule: a trace file is untrusted data and never picks a file to
+ * read outside what the user named. `#meta.spec.path` must be a relative path to a `.stake` file,
+ * with no `..` segment; it is looked up from the working directory, then from the trace file's
+ * directory and each parent of it up to the working directory (so a corpus replays from anywhere in
+ * the repository); the file found, symbolic links followed, must lie inside the working directory
+ * or the trace file's directory. Anything else needs `--spec PATH`. Returns the path, or why not.
+ */
+export function resolveSpecPath(file: string, recorded: string): { path: string } | { refused: string } {
+  const shown = JSON.stringify(recorded);
+  if (isAbsolute(recorded) || /^[A-Za-z]:/.test(recorded)) return { refused: `its spec path ${shown} is absolute; a trace names its spec relative to the working directory` };
+  const parts = recorded.split(/[\\/]/);
+  if (parts.includes("..")) return { refused: `its spec path ${shown} leaves the directory it is looked up from (\`..\`)` };
+  if (!recorded.endsWith(".stake")) return { refused: `its spec path ${shown} is not a .stake file` };
+  const cwd = realpathOrSelf(process.cwd());
+  const traceDir = realpathOrSelf(resolve(dirname(file)));
+  const inside = (p: string, root: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+  const allowed = (p: string) => {
+    const real = realpathOrSelf(p);
+    return (inside(real, cwd) || inside(real, traceDir)) && isFile(real);
+  };
+  const dirs = [cwd];
+  for (let dir = traceDir; ; ) {
+    dirs.push(dir);
     const up = dirname(dir);
-    if (up === dir) return null;
+    if (up === dir || !inside(up, cwd)) break;
     dir = up;
+  }
+  for (const dir of dirs) {
+    const candidate = join(dir, recorded);
+    if (allowed(candidate)) return { path: relative(process.cwd(), candidate) || candidate };
+  }
+  return { refused: `its spec ${shown} is not found (from here or from the file's directory and its parents here)` };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
   }
 }
 
@@ -106,10 +142,9 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
     if (e instanceof InputError) return { kind: "error", file, message: e.message, ok: false };
     throw e;
   }
-  const specPath = options.specPath ?? resolveSpecPath(file, trace.spec.path);
-  if (!specPath) {
-    return { kind: "error", file, trace, ok: false, message: `${file}: its spec ${trace.spec.path} is not found (from here or from the file's directory); use --spec PATH` };
-  }
+  const found = options.specPath !== undefined ? { path: options.specPath } : resolveSpecPath(file, trace.spec.path);
+  if ("refused" in found) return { kind: "error", file, trace, ok: false, message: `${file}: ${found.refused}; use --spec PATH` };
+  const specPath = found.path;
   const loaded = loadModel(specPath, trace.consts, cache);
   if ("error" in loaded) return { kind: "error", file, trace, specPath, ok: false, message: `${file}: cannot replay on ${specPath}: ${loaded.error}` };
   if ("gone" in loaded) {

@@ -182,12 +182,33 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
   return out;
 }
 
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function visible(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A file's strings and keys with every control character and line terminator written as a
+ * visible escape: text from a trace reaches terminals, CI logs (where a line starting with `::`
+ * is a workflow command) and shell suggestions, and must never start a line there. */
+function defuse(json: unknown): unknown {
+  if (typeof json === "string") return visible(json);
+  if (Array.isArray(json)) return json.map(defuse);
+  if (typeof json === "object" && json !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(json)) setOwn(out, visible(k), defuse(v));
+    return out;
+  }
+  return json;
+}
+
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */
 export function readTraceText(text: string, path = "<counterexample>"): Trace {
   if (text.trim() === "") throw new TraceFileError(path, ["the file is empty"]);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = defuse(JSON.parse(text));
   } catch {
     throw new TraceFileError(path, [jsonProblem(text)]);
   }

@@ -12,7 +12,7 @@ import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
 import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
-import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
+import { beginReports, emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseBytes, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
@@ -94,6 +94,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
   const reporters = parseReporters(o.reporter);
+  beginReports(reporters);
   const saveDir = saveDirOption(o.save);
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);

@@ -14,7 +14,7 @@ import { saveViolations, type SavedTrace } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseConstArg, parseCount } from "../options.js";
 import { ProgressLine, err, out, useColor } from "../output.js";
-import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
+import { beginReports, emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 
 export interface FuzzCliOptions {
   readonly const?: string[];
@@ -79,6 +79,7 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
   const model = compileModel(loaded.spec);
 
+  beginReports(reporters);
   const progress = new ProgressLine();
   const onSigint = () => {
     interrupted = true;

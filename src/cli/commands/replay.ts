@@ -1,7 +1,7 @@
 import { replayExitCode, replayPaths, type ReplayExpectation } from "../../api/replay.js";
 import { InputError } from "../../lang/read.js";
 import { renderReplayOutcome, replayRunResult } from "../../report/replay-text.js";
-import { emitReports, parseReporters, textWriter } from "../reporters.js";
+import { beginReports, emitReports, parseReporters, textWriter } from "../reporters.js";
 import { out, useColor } from "../output.js";
 
 export interface ReplayCliOptions {
@@ -20,6 +20,7 @@ function parseExpect(text: string | undefined): ReplayExpectation {
 export async function replayCommand(paths: string[], o: ReplayCliOptions): Promise<number> {
   const expect = parseExpect(o.expect);
   const reporters = parseReporters(o.reporter);
+  beginReports(reporters);
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
   const t0 = performance.now();
