@@ -138,8 +138,13 @@ describe("bad input: one clear line, exit 2, never a stack trace", () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("replay of a missing path: an error among the outcomes (so the others still replay), exit 2", async () => {
+    const r = await runCli(["replay", "no/such/dir"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split("\n")[0]).toBe("✗ no/such/dir: error: no such file or directory");
+  });
+
   it.each([
-    [["replay", "no/such/dir"], "stakecheck: no/such/dir: no such file or directory"],
     [["replay", "counterexamples", "--expect", "pass-ish"], "stakecheck: --expect pass-ish: expected `violation` (every counterexample must still violate) or `pass`"],
     [["check", "--save", BUGGY, "spec/pool.stake"], `stakecheck: --save ${BUGGY}: that is a spec, not a directory; put --save after the files, or write --save=DIR`],
     [["check", BUGGY, "--reporter", "xml"], "stakecheck: --reporter xml: unknown reporter `xml`; use text, json, junit, github (optionally NAME:FILE)"],

@@ -174,10 +174,28 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
 }
 
 /** Replays every counterexample file named by `paths` (files, or directories searched for
- * `*.itf.json`); throws InputError for a path that does not exist. */
+ * `*.itf.json`); a path that does not exist is an "error" outcome. */
 export function replayPaths(paths: readonly string[], options: ReplayOptions = {}): ReplayOutcome[] {
   const cache: ModelCache = new Map();
-  return traceFiles(paths).map((f) => replayTraceFile(f, options, cache));
+  const out: ReplayOutcome[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let files: string[];
+    try {
+      files = traceFiles([p]);
+    } catch (e) {
+      // A missing path is reported with the others, so the rest are still replayed.
+      if (!(e instanceof InputError)) throw e;
+      out.push({ kind: "error", file: p, message: e.message, ok: false });
+      continue;
+    }
+    for (const f of files) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      out.push(replayTraceFile(f, options, cache));
+    }
+  }
+  return out;
 }
 
 /** 0 when every outcome is as expected, 2 when a file or spec could not be read, else 1. */

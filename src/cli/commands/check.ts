@@ -4,11 +4,12 @@ import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
 import { MAX_BITSTATE_BITS } from "../../explore/seen.js";
-import { hasErrors } from "../../lang/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
+import { badInputSuite } from "../../report/input-errors.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
 import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
@@ -57,17 +58,37 @@ function parseBitstate(text: string): number {
   return Math.min(MAX_BITSTATE_BITS, bytes * 8);
 }
 
-async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<{ run: CheckRun | null; code: number }> {
+interface OneRun {
+  readonly run: CheckRun | null;
+  readonly code: number;
+  /** Why the file was not checked: its spec errors, or a one-line problem. */
+  readonly bad?: readonly Diagnostic[] | string;
+}
+
+/** Checks one file in one configuration; a bad input is reported (on stderr) and returned, so the
+ * other files are still checked and the CI reports include it. */
+async function runOne(file: string, consts: Record<string, number | boolean>, o: CheckCliOptions, progress: ProgressLine | null): Promise<OneRun> {
   const color = useColor(process.stderr);
-  const loaded = loadSpecFile(file, { consts });
+  let loaded;
+  try {
+    loaded = loadSpecFile(file, { consts });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    err(`stakecheck: ${e.message}`);
+    return { run: null, code: EXIT.USAGE, bad: e.message };
+  }
   const warnings = loaded.diagnostics;
   if (!loaded.spec || hasErrors(warnings)) {
     err(renderDiagnostics(warnings, { color }));
-    return { run: null, code: EXIT.USAGE };
+    return { run: null, code: EXIT.USAGE, bad: warnings };
   }
   if (warnings.length && progress) err(renderDiagnostics(warnings, { color }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
-  if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
+  if ("unknown" in selection) {
+    const message = selection.unknown.join("; ");
+    err(`stakecheck: ${message}`);
+    return { run: null, code: EXIT.USAGE, bad: message };
+  }
   const model = compileModel(loaded.spec);
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
@@ -101,9 +122,9 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
   const suites: SuiteResult[] = [];
   const t0 = performance.now();
   const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
-  const finish = (run: CheckRun | null, file: string): void => {
+  const finish = (run: CheckRun | null, file: string, bad?: readonly Diagnostic[] | string): void => {
     if (!run) {
-      suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
+      suites.push(badInputSuite(file, bad ?? `${file} has errors`));
       return;
     }
     const saved = saveDir === null ? undefined : saveViolations(run.model, run.result.violations, { explorer: { kind: "bfs", flags }, specPath: file, dir: saveDir });
@@ -120,19 +141,19 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = await runOne(file, consts, o, null);
+          const { run, code: c, bad } = await runOne(file, consts, o, null);
           rows.push({ consts, run });
-          finish(run, file);
+          finish(run, file, bad);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
         }
         write(renderSweep(file, rows, { color }));
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, new ProgressLine());
+      const { run, code: c, bad } = await runOne(file, consts, o, new ProgressLine());
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
-      finish(run, file);
+      finish(run, file, bad);
       if (!run) continue;
       const vacuity = coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct);
       // Coverage means something only for a search that ran to the end.

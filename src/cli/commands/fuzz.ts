@@ -3,12 +3,13 @@ import { selectProperties, selectedRefs } from "../../api/check.js";
 import { fuzzVerdict, verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
-import { hasErrors } from "../../lang/diagnostic.js";
+import { hasErrors, type Diagnostic } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
 import { renderFuzz } from "../../report/fuzz-text.js";
+import { badInputSuite } from "../../report/input-errors.js";
 import { fuzzSuite } from "../../report/run-result.js";
 import { saveViolations, type SavedTrace } from "../../trace/save.js";
 import { EXIT } from "../exit.js";
@@ -69,14 +70,24 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
   const t0 = performance.now();
 
   const errColor = useColor(process.stderr);
-  const loaded = loadSpecFile(file, { consts });
-  if (!loaded.spec || hasErrors(loaded.diagnostics)) {
-    err(renderDiagnostics(loaded.diagnostics, { color: errColor }));
+  // A bad input still gets its CI reports (an error case located on the spec's line).
+  const bad = (problem: readonly Diagnostic[] | string): number => {
+    if (typeof problem === "string") err(`stakecheck: ${problem}`);
+    else err(renderDiagnostics(problem, { color: errColor }));
+    if (o.reporter?.length) emitReports({ command: "fuzz", suites: [badInputSuite(file, problem)], seconds: (performance.now() - t0) / 1000, exitCode: EXIT.USAGE }, reporters);
     return EXIT.USAGE;
+  };
+  let loaded;
+  try {
+    loaded = loadSpecFile(file, { consts });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return bad(e.message);
   }
+  if (!loaded.spec || hasErrors(loaded.diagnostics)) return bad(loaded.diagnostics);
   if (loaded.diagnostics.length) err(renderDiagnostics(loaded.diagnostics, { color: errColor }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
-  if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
+  if ("unknown" in selection) return bad(selection.unknown.join("; "));
   const model = compileModel(loaded.spec);
 
   beginReports(reporters);
