@@ -4,7 +4,7 @@
 
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
-import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
+import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, randomWalksAsync, type WalkOptions, type WalkResult } from "../explore/random.js";
 import type { PropertySelection, Violation } from "../explore/result.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
@@ -39,10 +39,28 @@ export type { FuzzRun } from "./types/fuzz.js";
 /** Walks `model`, then shrinks and minimizes the first violation found. */
 export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {
   const seed = options.seed ?? randomSeed();
-  const runs = options.runs ?? DEFAULT_RUNS;
+  const walk = randomWalks(model, walkOptions(selection, options, seed));
+  return afterWalks(model, selection, options, seed, walk);
+}
+
+/** fuzzModel, yielding to the event loop while it walks, so Ctrl-C (through `shouldStop`) is heard. */
+export async function fuzzModelAsync(model: Model, selection: PropertySelection, options: FuzzOptions = {}): Promise<FuzzRun> {
+  const seed = options.seed ?? randomSeed();
+  const walk = await randomWalksAsync(model, walkOptions(selection, options, seed));
+  return afterWalks(model, selection, options, seed, walk);
+}
+
+function walkOptions(selection: PropertySelection, options: FuzzOptions, seed: number): WalkOptions & { seed: number } {
+  return { ...options, seed, runs: options.runs ?? DEFAULT_RUNS, depth: options.depth ?? DEFAULT_DEPTH, swarm: options.swarm ?? false, properties: selection };
+}
+
+function afterWalks(model: Model, selection: PropertySelection, options: FuzzOptions, seed: number, walk: WalkResult): FuzzRun {
+  // Unlimited runs (a time budget) are recorded as the runs done: the same seed and that many runs
+  // reproduce the walks exactly.
+  const asked = options.runs ?? DEFAULT_RUNS;
+  const runs = Number.isFinite(asked) ? asked : walk.stats.runs;
   const depth = options.depth ?? DEFAULT_DEPTH;
   const swarm = options.swarm ?? false;
-  const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
   const base = { model, selection, seed, runs, depth, swarm, walk };
   const found = walk.violation;
   if (!found) return base;

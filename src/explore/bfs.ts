@@ -186,6 +186,29 @@ class LocalLevels implements LevelStore {
 }
 
 export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
+  const g = bfsSlices(model, options);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** bfs, yielding to the event loop every 50 ms or so, so a signal handler (Ctrl-C) runs and
+ * `shouldStop` can stop the search. The same search and result as bfs. */
+export async function bfsAsync(model: Model, options: BfsOptions = {}): Promise<BfsResult> {
+  const g = bfsSlices(model, options);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Milliseconds of search between yields of bfsSlices. */
+const SLICE_MS = 50;
+
+/** The search as a generator that yields between chunks, about every SLICE_MS. */
+function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResult> {
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const packer = makePacker(model.layout);
@@ -216,6 +239,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
   let depth = 1;
   let base = 0; // number of the current level's first state
   let lastProgress = t0;
+  let lastYield = t0;
   let left = 0;
 
   try {
@@ -250,6 +274,10 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
           options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
+        }
+        if (now - lastYield >= SLICE_MS) {
+          yield;
+          lastYield = performance.now();
         }
       }
       base += n;

@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { Model } from "../model/model.js";
 import {
   anchorViolation,
-  bfs,
+  bfsAsync,
   canonicalizerFor,
   collisionProbability,
   defaultMemoryBytes,
@@ -127,7 +127,7 @@ function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
   const workers = Math.max(1, Math.min(64, Math.floor(asked)));
-  if (workers === 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  if (workers === 1 || singleThreadReason(model, options) !== null) return bfsAsync(model, options);
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const buffers = reserveWithin(model, memory);
@@ -272,9 +272,9 @@ export async function bfsAuto(model: Model, options: ParallelOptions = {}): Prom
   const w = options.workers ?? "auto";
   if (w !== "auto") return bfsParallel(model, { ...options, workers: w });
   const cores = defaultWorkers();
-  if (cores <= 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  if (cores <= 1 || singleThreadReason(model, options) !== null) return bfsAsync(model, options);
   const user = options.maxStates ?? Infinity;
-  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES) });
+  const probe = await bfsAsync(model, { ...options, maxStates: Math.min(user, PROBE_STATES) });
   if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
   return bfsParallel(model, { ...options, workers: cores });
 }

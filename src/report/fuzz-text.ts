@@ -86,10 +86,9 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   spec.steps.forEach((p, k) => selection.steps[k] && verdict({ kind: "step", index: k }, `step ${p.name}`));
   verdict({ kind: "well_typed", index: -1 }, "well_typed");
   for (const l of fuzzStatsLines(run)) lines.push(`  ${dim(l)}`);
-  if (walk.limit) {
-    const why = walk.limit === "time" ? "stopped at the time limit" : "interrupted";
-    lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} ${why} after ${fmtInt(walk.stats.runs)} of ${fmtInt(run.runs)} runs`);
-  }
+  // The time limit is a budget the user set, like --runs: reaching it ends the walks normally.
+  if (walk.limit === "time") lines.push(`  ${dim(`the time limit ended the walks after ${fmtInt(walk.stats.runs)} run${walk.stats.runs === 1 ? "" : "s"}`)}`);
+  else if (walk.limit === "interrupted") lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} interrupted after ${fmtInt(walk.stats.runs)} of ${fmtInt(run.runs)} runs`);
   if (!v) lines.push(`  ${dim("no violation is not a proof: `stakecheck check` explores every state")}`);
   if (options.coverage) {
     lines.push(`  ${dim("coverage (steps taken / guard false):")}`);

@@ -113,6 +113,7 @@ async function runOne(file: string, consts: Record<string, number | boolean>, o:
 
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
+  interrupted = false;
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
   const reporters = parseReporters(o.reporter);
   beginReports(reporters);

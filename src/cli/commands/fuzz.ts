@@ -1,4 +1,4 @@
-import { fuzzModel } from "../../api/fuzz.js";
+import { fuzzModelAsync } from "../../api/fuzz.js";
 import { selectProperties, selectedRefs } from "../../api/check.js";
 import { fuzzVerdict, verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
@@ -57,10 +57,12 @@ let interrupted = false;
 
 /** `stakecheck fuzz FILE`: random walks; 0 no violation found, 1 violated, 2 bad spec or usage, 3 interrupted. */
 export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<number> {
+  interrupted = false;
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
   if (combos.length > 1) throw new InputError("fuzz takes one value per --const (sweeps are for `stakecheck check`)");
   const consts = combos[0];
-  const runs = o.runs !== undefined ? positive("--runs", o.runs) : undefined;
+  // --time means time: without --runs, walks go on until the time is up (or Ctrl-C).
+  const runs = o.runs !== undefined ? positive("--runs", o.runs) : o.time !== undefined ? Infinity : undefined;
   const depth = o.depth !== undefined ? positive("--depth", o.depth) : undefined;
   const timeMs = o.time !== undefined ? parseDuration("--time", o.time) : undefined;
   const seed = o.seed !== undefined ? parseSeed(o.seed) : undefined;
@@ -92,13 +94,15 @@ export async function fuzzCommand(file: string, o: FuzzCliOptions): Promise<numb
 
   beginReports(reporters);
   const progress = new ProgressLine();
+  // A first Ctrl-C stops the walks cleanly (partial results, exit 3); a second one exits at once.
   const onSigint = () => {
+    if (interrupted) process.exit(130);
     interrupted = true;
   };
   process.on("SIGINT", onSigint);
   let run;
   try {
-    run = fuzzModel(model, selection, {
+    run = await fuzzModelAsync(model, selection, {
       ...(seed !== undefined ? { seed } : {}),
       ...(runs !== undefined ? { runs } : {}),
       ...(depth !== undefined ? { depth } : {}),
