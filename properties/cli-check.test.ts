@@ -10,7 +10,7 @@ describe("stakecheck check", () => {
     expect(r.stdout).toContain("✓ invariant conservation");
     expect(r.stdout).toContain("✓ step no_unauthorized_withdrawal");
     expect(r.stdout).toContain("✓ well_typed");
-    expect(r.stdout).toMatch(/98,700 distinct states, 709,801 generated, depth 23/);
+    expect(r.stdout).toMatch(/98,700 distinct states, 709,801 generated, depth 22/);
   });
 
   it("exits 1 with the counterexample on a violation", async () => {
@@ -50,7 +50,7 @@ describe("stakecheck check", () => {
     const d = await runCli(["check", "spec/pool.stake", "--max-depth", "3"]);
     expect(d.code).toBe(3);
     expect(d.stdout).not.toContain("✓");
-    expect(d.stdout).toMatch(/depth 4, .*\n.*\n  incomplete: stopped at --max-depth 3/);
+    expect(d.stdout).toMatch(/depth 3, .*\n.*\n  incomplete: stopped at --max-depth 3/);
   });
 
   it("stops at the memory ceiling with exit 3 and says how to raise it", async () => {

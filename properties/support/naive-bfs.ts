@@ -108,5 +108,5 @@ export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll
     cur = next;
     if (cur.length > 0) depth++;
   }
-  return { distinct: seen.size, generated, depth, violations, tooBig: false };
+  return { distinct: seen.size, generated, depth: depth - 1, violations, tooBig: false };
 }

@@ -52,7 +52,8 @@ export interface BfsStats {
   /** The initial state plus every successor computed (TLC's "states generated"). */
   readonly generated: number;
   readonly distinct: number;
-  /** Levels explored, counting the initial state's (TLC's "diameter"). */
+  /** The longest shortest path found, in steps: the initial state is at depth 0. TLC's "diameter"
+   * counts states on that path, so it is depth + 1. */
   readonly depth: number;
   readonly seconds: number;
   readonly statesPerSecond: number;
@@ -273,7 +274,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
         const now = performance.now();
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
-          options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
+          options.onProgress({ generated: eng.generated, distinct: seen.size, depth: depth - 1, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
         }
         if (now - lastYield >= SLICE_MS) {
           yield;
@@ -303,7 +304,8 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
     stats: {
       generated: eng.generated,
       distinct,
-      depth,
+      // `depth` counts levels, the initial state's included: in steps, one less.
+      depth: depth - 1,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, eng.generated),

@@ -180,7 +180,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       options.onProgress({
         generated: sum(W.GENERATED),
         distinct: sum(W.ADDED),
-        depth: Atomics.load(ctrl, C.DEPTH),
+        depth: Atomics.load(ctrl, C.DEPTH) - 1,
         queue: Atomics.load(ctrl, C.CUR_STATES),
         seconds: (now - t0) / 1000,
       });
@@ -239,7 +239,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     stats: {
       generated,
       distinct,
-      depth: Atomics.load(ctrl, C.DEPTH),
+      depth: Atomics.load(ctrl, C.DEPTH) - 1, // levels, the initial one included: in steps, one less
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, generated),
