@@ -36,11 +36,19 @@ describe("check --save, then replay", () => {
     expect(readdirSync(saveDir)).toEqual([NAME]);
   });
 
-  it("replay DIR: the bug still reproduces, so the default expectation (now passes) fails with exit 1", async () => {
+  it("replay DIR: by default, one verdict line per file; still violating is not a failure (exit 0)", async () => {
     const r = await runCli(["replay", saveDir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(`✓ ${join(saveDir, NAME)}: still violates step no_unauthorized_withdrawal at step 3`);
+    expect(summary(r.stdout)).toBe("stakecheck replay: OK · 1 spec, 1 counterexample: 1 still violates");
+  });
+
+  it("replay DIR --expect pass: the bug still reproduces, so it fails with exit 1 and the counterexample", async () => {
+    const r = await runCli(["replay", saveDir, "--expect", "pass"]);
     expect(r.code).toBe(1);
     expect(r.stdout.split("\n")[0]).toBe(`✗ ${join(saveDir, NAME)}: still violates step no_unauthorized_withdrawal at step 3`);
-    expect(summary(r.stdout)).toBe(`stakecheck replay: FAILED · 1 spec, 1 counterexample: 1 still violates (${NAME})`);
+    expect(r.stdout).toContain("step 3  withdraw(a = 0) by caller = 1");
+    expect(summary(r.stdout)).toBe(`stakecheck replay: FAILED · 1 spec, 1 counterexample: 1 still violates (${NAME}) · expected: now passes`);
   });
 
   it("replay DIR --expect violation: exit 0", async () => {
@@ -145,7 +153,7 @@ describe("bad input: one clear line, exit 2, never a stack trace", () => {
   });
 
   it.each([
-    [["replay", "counterexamples", "--expect", "pass-ish"], "stakecheck: --expect pass-ish: expected `violation` (every counterexample must still violate) or `pass`"],
+    [["replay", "counterexamples", "--expect", "pass-ish"], "stakecheck: --expect pass-ish: expected `violation` (every counterexample must still violate) or `pass` (every one must now pass)"],
     [["check", "--save", BUGGY, "spec/pool.stake"], `stakecheck: --save ${BUGGY}: that is a spec, not a directory; put --save after the files, or write --save=DIR`],
     [["check", BUGGY, "--reporter", "xml"], "stakecheck: --reporter xml: unknown reporter `xml`; use text, json, junit, github (optionally NAME:FILE)"],
   ])("%j", async (args, message) => {

@@ -30,8 +30,10 @@ describe("replay verdicts", () => {
     expect(o.ok).toBe(true);
     expect(o.kind === "replayed" && o.specChanged).toBe(false);
     expect(text(o)).toBe(`✓ ${POOL_TRACE}: still violates step no_unauthorized_withdrawal at step 3`);
-    // Without --expect violation, a bug that still reproduces is a failure, shown again in full.
-    const strict = replayTraceFile(POOL_TRACE);
+    // By default a verdict is reported, not judged; with --expect pass, a bug that still
+    // reproduces is a failure, shown again in full.
+    expect(replayTraceFile(POOL_TRACE).ok).toBe(true);
+    const strict = replayTraceFile(POOL_TRACE, { expect: "pass" });
     expect(strict.ok).toBe(false);
     expect(text(strict)).toContain("step 3  withdraw(a = 0) by caller = 1\n        bal[1]: 3 -> 4");
   });

@@ -14,11 +14,13 @@ import { readTraceFile } from "../trace/read.js";
 import { replayBound, type ReplayVerdict } from "../trace/replay.js";
 import type { Trace } from "../trace/trace.js";
 import { sha256Hex } from "../trace/write.js";
+import { assertNever } from "../util/assert-never.js";
 import { loadSpecFile } from "./load.js";
 
-/** What a replay should find: "pass" (the default: the bug is fixed) or "violation" (a corpus of
- * known bugs that must keep reproducing). */
-export type ReplayExpectation = "pass" | "violation";
+/** What a replay should find: "any" (the default: report each file's verdict; only a trace that
+ * diverged, being out of date, fails), "pass" (the bugs are fixed: every file must now pass) or
+ * "violation" (a corpus of known bugs that must keep reproducing). */
+export type ReplayExpectation = "any" | "pass" | "violation";
 
 export interface ReplayOptions {
   /** Replay on this spec instead of the path recorded in the file. */
@@ -129,12 +131,21 @@ function okFor(verdict: ReplayVerdict, expect: ReplayExpectation): boolean {
   // A conformance counterexample's spec side replaying is all replay can check: as expected
   // either way (whether the implementation still diverges is for `conform` to say).
   if (verdict.kind === "replays") return true;
-  return expect === "violation" ? verdict.kind === "violates" : verdict.kind === "passes";
+  switch (expect) {
+    case "any":
+      return verdict.kind !== "diverged";
+    case "violation":
+      return verdict.kind === "violates";
+    case "pass":
+      return verdict.kind === "passes";
+    default:
+      return assertNever(expect);
+  }
 }
 
 /** Replays one counterexample file. Never throws for bad input: a bad file is an "error" outcome. */
 export function replayTraceFile(file: string, options: ReplayOptions = {}, cache: ModelCache = new Map()): ReplayOutcome {
-  const expect = options.expect ?? "pass";
+  const expect = options.expect ?? "any";
   let trace: Trace;
   try {
     trace = readTraceFile(file);

@@ -69,7 +69,7 @@ export interface RunResult {
   readonly seconds: number;
   readonly exitCode: number;
   /** replay: what was expected of every counterexample. */
-  readonly expect?: "pass" | "violation";
+  readonly expect?: "any" | "pass" | "violation";
 }
 
 export function locationOf(spec: Spec, span: { start: number; end: number }): SourceLocation {
@@ -242,6 +242,7 @@ export function summaryLine(run: RunResult): string {
   const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
   segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
   if (run.expect === "violation") segments.push("expected: still violates");
+  else if (run.expect === "pass") segments.push("expected: now passes");
   segments.push(`${run.seconds < 10 ? run.seconds.toFixed(2) : Math.round(run.seconds)} s`);
   return segments.join(" · ");
 }

@@ -11,9 +11,9 @@ export interface ReplayCliOptions {
 }
 
 function parseExpect(text: string | undefined): ReplayExpectation {
-  if (text === undefined || text === "pass") return "pass";
-  if (text === "violation") return "violation";
-  throw new InputError(`--expect ${text}: expected \`violation\` (every counterexample must still violate) or \`pass\``);
+  if (text === undefined) return "any";
+  if (text === "pass" || text === "violation") return text;
+  throw new InputError(`--expect ${text}: expected \`violation\` (every counterexample must still violate) or \`pass\` (every one must now pass)`);
 }
 
 /** `stakecheck replay FILE|DIR...`: 0 every counterexample as expected, 1 not, 2 a file or spec cannot be read. */
