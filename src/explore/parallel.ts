@@ -123,6 +123,25 @@ function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
   return n;
 }
 
+/**
+ * The violations one worker would report. Workers race within a level, so which of several
+ * shortest counterexamples (and, without --continue, which of several properties violated in the
+ * same level) a parallel search reports depends on timing; a saved counterexample must not. The
+ * single-threaded search reports, per property, the lexicographically least shortest path (states
+ * of a level are expanded in the order of their own least paths), so the violations are found
+ * again by a single-threaded search down to the deepest one: no deeper than the parallel search
+ * went, and, without --continue, it stops at its first violation. If that search stops for
+ * another reason (memory, interrupt), the parallel search's violations stand.
+ */
+async function canonicalViolations(model: Model, options: ParallelOptions, found: readonly Violation[]): Promise<Violation[]> {
+  const deepest = Math.max(...found.map((v) => v.instances.length));
+  const { onProgress: _progress, maxStates: _states, workers: _workers, ...rest } = options;
+  const again = await bfsAsync(model, { ...rest, maxDepth: Math.min(deepest, options.maxDepth ?? Infinity) });
+  if (again.limit && again.limit.kind !== "depth") return [...found];
+  if (again.violations.length === 0) return [...found];
+  return again.violations;
+}
+
 /** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
@@ -217,7 +236,8 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       if (!prev || v.instances.length < prev.instances.length) best.set(key, v);
     }
   }
-  const violations = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
+  const found = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
+  const violations = found.length ? await canonicalViolations(model, options, found) : found;
   const limitKind = Atomics.load(ctrl, C.LIMIT);
   const limit =
     limitKind === LIMIT_STATES ? { kind: "states" as const, message: `stopped at --max-states ${options.maxStates}` }
