@@ -9,6 +9,7 @@ import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
 import { makeEngine, type Anchor, type Engine, type LevelStore } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
+import { overCeiling, roomFor } from "./memory.js";
 import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type PropertySelection, type Violation, selectAll } from "./result.js";
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
@@ -124,7 +125,7 @@ export function seenSetFor(options: BfsOptions, packer: Packer, memory: number):
   if (options.bitstate !== undefined) return new BitstateSet(options.bitstate);
   if (packer.bits <= DIRECT_MAX_BITS) return new DirectSet(packer.bits);
   if (options.exact && !exactFingerprints(packer.words)) return new ExactSet(packer.words);
-  return new FingerprintSet(0, memory);
+  return new FingerprintSet(0, memory, (bytes) => roomFor(memory, bytes));
 }
 
 /** The instances from the initial state to the state numbered `n` (global numbering). */
@@ -261,7 +262,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
             break outer;
           }
         }
-        if (bytesNow() > memory || (seen instanceof FingerprintSet && seen.full)) {
+        if (bytesNow() > memory || overCeiling(memory) || (seen instanceof FingerprintSet && seen.full)) {
           limit = memoryLimit();
           left = n - end + levels.next.count;
           break outer;

@@ -64,6 +64,10 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
   const P = packer.words;
   const direct = packer.bits <= DIRECT_MAX_BITS;
   const maxCap = Math.max(MIN_CAP, Math.min(2 ** 30, Math.floor((memory * 0.5) / 8)));
+  // The table doubles from MIN_CAP and ends at maxCap: the scratch copy holds the largest table
+  // grown from, the largest MIN_CAP * 2^k below maxCap (maxCap itself need not be one).
+  let scratchCap = MIN_CAP;
+  while (scratchCap * 2 < maxCap) scratchCap *= 2;
   const table = direct ? DirectSet.sharedBuffer(packer.bits) : new SharedArrayBuffer(maxCap * 8);
   const viaBytes: 1 | 2 | 4 = instanceCount < 255 ? 1 : instanceCount < 65535 ? 2 : 4;
   const maxIds = Math.max(1 << 16, Math.min(2 ** 31 - 1, Math.floor((memory * 0.3) / (4 + viaBytes))));
@@ -77,7 +81,7 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
     table,
     direct,
     maxCap,
-    scratch: new SharedArrayBuffer(direct ? 8 : Math.ceil(maxCap / 2) * 8),
+    scratch: new SharedArrayBuffer(direct ? 8 : scratchCap * 8),
     parent: new SharedArrayBuffer(maxIds * 4),
     via: new SharedArrayBuffer(maxIds * viaBytes),
     viaBytes,
