@@ -104,7 +104,7 @@ describe("reporters", () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schema: "stakecheck-report/1", command: "check", verdict: "FAILED", exitCode: 1 });
     expect(doc.suites).toHaveLength(1);
-    expect(doc.suites[0]).toMatchObject({ name: "AnchorBFT", file: "spec/anchor-bft.stake", consts: { N: 4, F: 2 }, stats: { distinct: 142, generated: 462, depth: 5 } });
+    expect(doc.suites[0]).toMatchObject({ name: "AnchorBFT", file: "spec/anchor-bft.stake", consts: { N: 4, F: 2 }, stats: { distinct: 142, generated: 462, depth: 6 } });
     expect(doc.suites[0].cases.map((c: { name: string; status: string; steps?: number }) => [c.name, c.status, c.steps])).toEqual([
       ["invariant Agreement", "failed", 6],
       ["invariant AccountableSafety", "skipped", undefined],

@@ -305,8 +305,9 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
     stats: {
       generated: eng.generated,
       distinct,
-      // `depth` counts levels, the initial state's included: in steps, one less.
-      depth: depth - 1,
+      // `depth` counts levels, the initial state's included; the states found for the next level
+      // (a search stopped inside a level) are `depth` steps deep, else the deepest are depth - 1.
+      depth: levels.next.count > 0 ? depth : depth - 1,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, eng.generated),

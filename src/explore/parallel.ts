@@ -263,7 +263,9 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     stats: {
       generated,
       distinct,
-      depth: Atomics.load(ctrl, C.DEPTH) - 1, // levels, the initial one included: in steps, one less
+      // Levels, the initial one included; states found for the next level (a search stopped inside
+      // a level) are DEPTH steps deep, else the deepest are DEPTH - 1.
+      depth: limitKind !== LIMIT_DEPTH && stopped && nextLevelStates(buffers, ctrl) > 0 ? Atomics.load(ctrl, C.DEPTH) : Atomics.load(ctrl, C.DEPTH) - 1,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, generated),
