@@ -436,7 +436,9 @@ export async function checkConformance<Impl>(
   const base = { specName: model.spec.name, consts: ctx.consts, ...(options.dir !== undefined ? { dir: options.dir } : {}) };
 
   const traces: ConformanceTraceResult[] = [];
-  for (const t of [...(options.traces ?? []), ...(options.dir !== undefined ? savedTraces(model, options.dir) : [])]) {
+  // `path` reruns one search (a failure's seed and path): saved counterexamples would fail first.
+  const savedFirst = options.dir !== undefined && options.path === undefined ? savedTraces(model, options.dir) : [];
+  for (const t of [...(options.traces ?? []), ...savedFirst]) {
     if (t.skip) {
       traces.push({ name: t.name, steps: 0, ok: true, note: t.skip, skipped: true });
       continue;
