@@ -16,32 +16,9 @@ import type { Trace } from "../trace/trace.js";
 import { sha256Hex } from "../trace/write.js";
 import { assertNever } from "../util/assert-never.js";
 import { loadSpecFile } from "./load.js";
+import type { ReplayExpectation, ReplayOptions, ReplayOutcome } from "./types/replay.js";
 
-/** What a replay should find: "any" (the default: report each file's verdict; only a trace that
- * diverged, being out of date, fails), "pass" (the bugs are fixed: every file must now pass) or
- * "violation" (a corpus of known bugs that must keep reproducing). */
-export type ReplayExpectation = "any" | "pass" | "violation";
-
-export interface ReplayOptions {
-  /** Replay on this spec instead of the path recorded in the file. */
-  readonly specPath?: string;
-  readonly expect?: ReplayExpectation;
-}
-
-export type ReplayOutcome =
-  | { readonly kind: "error"; readonly file: string; readonly message: string; readonly ok: false; readonly trace?: Trace; readonly specPath?: string }
-  | {
-      readonly kind: "replayed";
-      readonly file: string;
-      readonly trace: Trace;
-      readonly specPath: string;
-      /** The spec's text is not the text the trace was saved from. */
-      readonly specChanged: boolean;
-      readonly model: Model;
-      readonly verdict: ReplayVerdict;
-      /** Whether the verdict is what `expect` asked for. */
-      readonly ok: boolean;
-    };
+export type { ReplayExpectation, ReplayOptions, ReplayOutcome } from "./types/replay.js";
 
 /**
  * The spec a trace names, under one rule: a trace file is untrusted data and never picks a file to

@@ -4,7 +4,7 @@
 
 import pc from "picocolors";
 import { shellCommand } from "../util/shell.js";
-import type { ConformanceFailure, ConformanceReport } from "../api/conform.js";
+import type { ConformanceFailure, ConformanceReport } from "../api/types/conform.js";
 import { differences } from "../api/conform-values.js";
 import type { Readable } from "../model/layout.js";
 import { ENABLED, type Model } from "../model/model.js";

@@ -3,7 +3,7 @@
 
 import pc from "picocolors";
 import { shellCommand, shellQuote } from "../util/shell.js";
-import type { ReplayExpectation, ReplayOutcome } from "../api/replay.js";
+import type { ReplayExpectation, ReplayOutcome } from "../api/types/replay.js";
 import type { Violation } from "../explore/result.js";
 import { describeFailure } from "../ir/failure.js";
 import type { Model } from "../model/model.js";
