@@ -21,6 +21,7 @@ import { actionSignature, checkAction } from "./statements.js";
 import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
 import { addWarnings } from "./warnings.js";
+import { checkConfusables } from "./confusables.js";
 import { checkLimits } from "./limits.js";
 
 export interface CheckOptions {
@@ -212,6 +213,7 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
   };
   const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
   if (!hasErrors(c.diags)) checkLimits(c, checked);
+  checkConfusables(c);
   addWarnings(c, ast, checked);
   const diagnostics = sortDiagnostics(c.diags);
   return { spec: hasErrors(diagnostics) ? null : checked, diagnostics };
