@@ -137,13 +137,13 @@ function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
  * went, and, without --continue, it stops at its first violation. If that search stops for
  * another reason (memory, interrupt), the parallel search's violations stand.
  */
-async function canonicalViolations(model: Model, options: ParallelOptions, found: readonly Violation[]): Promise<Violation[]> {
+async function singleThreadAgain(model: Model, options: ParallelOptions, found: readonly Violation[]): Promise<BfsResult | null> {
   const deepest = Math.max(...found.map((v) => v.instances.length));
   const { onProgress: _progress, maxStates: _states, workers: _workers, ...rest } = options;
   const again = await bfsAsync(model, { ...rest, maxDepth: Math.min(deepest, options.maxDepth ?? Infinity) });
-  if (again.limit && again.limit.kind !== "depth") return [...found];
-  if (again.violations.length === 0) return [...found];
-  return again.violations;
+  if (again.limit && again.limit.kind !== "depth") return null;
+  if (again.violations.length === 0) return null;
+  return again;
 }
 
 /** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
@@ -241,7 +241,8 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     }
   }
   const found = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
-  const violations = found.length ? await canonicalViolations(model, options, found) : found;
+  const again = found.length ? await singleThreadAgain(model, options, found) : null;
+  const violations = again ? again.violations : found;
   const limitKind = Atomics.load(ctrl, C.LIMIT);
   const limit =
     limitKind === LIMIT_STATES ? { kind: "states" as const, message: `stopped at --max-states ${options.maxStates}` }
@@ -257,7 +258,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     (Atomics.load(ctrl, C.CUR_BASE) + levelStates) * (4 + buffers.viaBytes) +
     levelStates * P * 4;
   const exact = buffers.direct;
-  return {
+  const result: BfsResult = {
     violations,
     ...(limit ? { limit } : {}),
     stats: {
@@ -281,6 +282,18 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
   };
+  // A search that stopped at its first violation: how far the workers got before they heard of
+  // it depends on timing, so report the figures of the single-threaded search that found it again
+  // (which stopped at the same violation): the same counts whatever the worker count.
+  if (again && !again.limit && limit === undefined && !options.continueAfterViolation) {
+    return {
+      ...result,
+      stats: { ...result.stats, distinct: again.stats.distinct, generated: again.stats.generated, depth: again.stats.depth, queue: again.stats.queue, collisionProbability: again.stats.collisionProbability },
+      coverage: again.coverage,
+      ...(again.symmetry ? { symmetry: again.symmetry } : {}),
+    };
+  }
+  return result;
 }
 
 /** `--workers`: a count, or "auto". */
