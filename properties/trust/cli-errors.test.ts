@@ -1,6 +1,6 @@
 // Bad input gets a located, one-line answer and exit 2, never an internal error (issue 19).
 
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -15,6 +15,16 @@ describe("one-line errors", () => {
     const r = await runCli(["codegen", "spec/pool.stake", "-o", dir]);
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`stakecheck: -o ${dir}: is a directory; give the module's file name, e.g. ${join(dir, "spec.gen.ts")}`);
+  });
+});
+
+describe("a counterexample file nested 100,000 levels deep", () => {
+  it("is refused in one line (exit 2), not with 'Maximum call stack size exceeded'", async () => {
+    const file = join(dir, "deep.itf.json");
+    writeFileSync(file, `{"deep": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
+    const r = await runCli(["replay", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain("error: the JSON nests more than 200 levels deep at character 209; a counterexample file never does");
   });
 });
 

@@ -182,6 +182,26 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
   return out;
 }
 
+/** Deeper JSON than any counterexample holds: refused before anything recurses over it. */
+const MAX_JSON_DEPTH = 200;
+
+/** The offset where `text` (JSON) nests more than `max` arrays and objects deep, or null. */
+function nestingBeyond(text: string, max: number): number | null {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return null;
+}
+
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
@@ -206,6 +226,8 @@ function defuse(json: unknown): unknown {
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */
 export function readTraceText(text: string, path = "<counterexample>"): Trace {
   if (text.trim() === "") throw new TraceFileError(path, ["the file is empty"]);
+  const deep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (deep !== null) throw new TraceFileError(path, [`the JSON nests more than ${MAX_JSON_DEPTH} levels deep at character ${deep + 1}; a counterexample file never does`]);
   let json: unknown;
   try {
     json = defuse(JSON.parse(text));
