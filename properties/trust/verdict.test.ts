@@ -60,6 +60,7 @@ describe("a search that stops early proves nothing it did not check", () => {
     expect(junit).toContain(`skipped="${unknown.length}"`);
     expect(junit).not.toMatch(/<testcase[^>]*\/>/); // a bare testcase is a pass
     const json = JSON.parse(renderJson(report(suite, violated ? 1 : 3)));
+    for (const c of json.suites[0].cases.filter((x: { status: string }) => x.status === "skipped")) expect(c.stopped).toBe(reason);
     expect(json.suites[0].cases.map((c: { status: string }) => c.status).sort()).toEqual([...Array(violated).fill("failed"), ...Array(unknown.length).fill("skipped")].sort());
 
     // GitHub: a warning per unproved property, except after a violation (its error says it all)
