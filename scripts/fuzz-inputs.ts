@@ -50,7 +50,7 @@ async function child(kind: Kind, from: number, to: number): Promise<void> {
   try {
     for (let i = from; i < to; i++) {
       const m = mutant(kind, i);
-      process.stdout.write(`${JSON.stringify({ start: i, source: m.source, mutation: m.mutation })}\n`);
+      process.stdout.write(`${JSON.stringify({ start: i, source: m.source, mutation: m.mutation, bytes: m.text.length })}\n`);
       const o = kind === "spec" ? await runSpecMutant(dir, m.name, m.text, budgetMs, i % deepEvery === 0) : await runTraceMutant(dir, m.name, m.text, budgetMs);
       process.stdout.write(`${JSON.stringify({ done: i, problems: o.problems, ms: Math.round(o.ms) })}\n`);
     }
@@ -79,17 +79,17 @@ async function range(kind: Kind, from: number, to: number, findings: Finding[], 
         stdio: ["ignore", "pipe", "inherit"],
         env: { ...process.env, NO_COLOR: "1" },
       });
-      const arm = () => {
+      const arm = (bytes = 0) => {
         clearTimeout(timer);
-        // A hang: the budget of one mutant's three commands, and some.
-        timer = setTimeout(() => p.kill("SIGKILL"), budgetMs * 4 + 30_000);
+        // A hang: the budget of one mutant's three commands (which grows with its size), and some.
+        timer = setTimeout(() => p.kill("SIGKILL"), (budgetMs + (bytes / 1e6) * 25_000) * 4 + 30_000);
       };
       arm();
       createInterface({ input: p.stdout! }).on("line", (line) => {
-        const msg = JSON.parse(line) as { start?: number; done?: number; source?: string; mutation?: string; problems?: string[] };
+        const msg = JSON.parse(line) as { start?: number; done?: number; source?: string; mutation?: string; bytes?: number; problems?: string[] };
         if (msg.start !== undefined) {
           current = { i: msg.start, source: msg.source!, mutation: msg.mutation! };
-          arm();
+          arm(msg.bytes);
         } else if (msg.done !== undefined) {
           if (msg.problems!.length && current) findings.push({ kind, ...current, problems: msg.problems! });
           next = msg.done + 1;
