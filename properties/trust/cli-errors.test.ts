@@ -14,7 +14,7 @@ describe("one-line errors", () => {
   it("codegen -o DIR: the output is a directory, exit 2", async () => {
     const r = await runCli(["codegen", "spec/pool.stake", "-o", dir]);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`stakecheck: -o ${dir}: is a directory; give the module's file name, e.g. ${join(dir, "spec.gen.ts")}`);
+    expect(r.stderr.trim()).toBe(`stakecheck: -o ${dir}: is a directory; give the module's file name, e.g. ${join(dir, "pool.gen.ts")}`);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Readable } from "../model/layout.js";
 import { fromItf } from "./itf.js";
 import { setOwn } from "../model/layout.js";
 import { locateJsonError } from "./json-error.js";
+import { defuse, MAX_JSON_DEPTH, nestingBeyond } from "./untrusted.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceConformance, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
@@ -180,47 +181,6 @@ function readViolation(file: TraceFileJson, problems: string[]): TraceViolation 
     );
   }
   return out;
-}
-
-/** Deeper JSON than any counterexample holds: refused before anything recurses over it. */
-const MAX_JSON_DEPTH = 200;
-
-/** The offset where `text` (JSON) nests more than `max` arrays and objects deep, or null. */
-function nestingBeyond(text: string, max: number): number | null {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 91 || c === 123) {
-      if (++depth > max) return i;
-    } else if (c === 93 || c === 125) depth--;
-  }
-  return null;
-}
-
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-function visible(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/** A file's strings and keys with every control character and line terminator written as a
- * visible escape: text from a trace reaches terminals, CI logs (where a line starting with `::`
- * is a workflow command) and shell suggestions, and must never start a line there. */
-function defuse(json: unknown): unknown {
-  if (typeof json === "string") return visible(json);
-  if (Array.isArray(json)) return json.map(defuse);
-  if (typeof json === "object" && json !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(json)) setOwn(out, visible(k), defuse(v));
-    return out;
-  }
-  return json;
 }
 
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */

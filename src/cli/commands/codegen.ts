@@ -1,5 +1,5 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { codegen } from "../../api/codegen.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
@@ -17,14 +17,14 @@ export interface CodegenCliOptions {
 
 /** The current content of the output file, or null when there is none; a directory or an
  * unreadable file is a usage error. */
-function existingOutput(path: string): string | null {
+function existingOutput(path: string, spec: string): string | null {
   let stat;
   try {
     stat = statSync(path);
   } catch {
     return null;
   }
-  if (stat.isDirectory()) throw new InputError(`-o ${path}: is a directory; give the module's file name, e.g. ${join(path, "spec.gen.ts")}`);
+  if (stat.isDirectory()) throw new InputError(`-o ${path}: is a directory; give the module's file name, e.g. ${join(path, `${basename(spec, ".stake")}.gen.ts`)}`);
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
@@ -46,7 +46,7 @@ export async function codegenCommand(file: string, o: CodegenCliOptions): Promis
     process.stdout.write(r.text);
     return EXIT.OK;
   }
-  const old = existingOutput(o.out);
+  const old = existingOutput(o.out, file);
   if (o.check) {
     if (old === r.text) {
       out(`${o.out} is up to date with ${file}`);
