@@ -17,28 +17,31 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const { specs, traces } = sources();
 const BUDGET_MS = 30_000;
 
+/** Runs `n` mutants of `list` (mutated by `mutate`, run by `runOne`) and lists those handled badly. */
+async function campaign(
+  seed: number,
+  n: number,
+  list: typeof specs,
+  mutate: typeof mutateSpec,
+  runOne: (dir: string, name: string, text: string, budgetMs: number) => Promise<{ problems: string[] }>,
+): Promise<string[]> {
+  const r = new Rng(seed);
+  const bad: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const src = list[r.below(list.length)];
+    const m = mutate(src.text, r);
+    const o = await runOne(dir, `mutant-${i}`, m.text, BUDGET_MS);
+    if (o.problems.length) bad.push(`#${i} ${src.path} (${m.kind}): ${o.problems.join("; ")}`);
+  }
+  return bad;
+}
+
 describe(`robustness smoke (seed ${FC_SEED}; replay with STAKECHECK_SEED=${FC_SEED})`, () => {
   it("150 spec mutants: exit 0-3, no internal error, every error located", async () => {
-    const r = new Rng(FC_SEED);
-    const bad: string[] = [];
-    for (let i = 0; i < 150; i++) {
-      const src = specs[r.below(specs.length)];
-      const m = mutateSpec(src.text, r);
-      const o = await runSpecMutant(dir, `spec-${i}`, m.text, BUDGET_MS);
-      if (o.problems.length) bad.push(`#${i} ${src.path} (${m.kind}): ${o.problems.join("; ")}`);
-    }
-    expect(bad).toEqual([]);
+    expect(await campaign(FC_SEED, 150, specs, mutateSpec, runSpecMutant)).toEqual([]);
   }, 600_000);
 
   it("80 counterexample mutants: exit 0-3, no internal error", async () => {
-    const r = new Rng(FC_SEED ^ 0x5bd1e995);
-    const bad: string[] = [];
-    for (let i = 0; i < 80; i++) {
-      const src = traces[r.below(traces.length)];
-      const m = mutateTrace(src.text, r);
-      const o = await runTraceMutant(dir, `trace-${i}`, m.text, BUDGET_MS);
-      if (o.problems.length) bad.push(`#${i} ${src.path} (${m.kind}): ${o.problems.join("; ")}`);
-    }
-    expect(bad).toEqual([]);
+    expect(await campaign(FC_SEED ^ 0x5bd1e995, 80, traces, mutateTrace, runTraceMutant)).toEqual([]);
   }, 600_000);
 });

@@ -17,6 +17,16 @@ const stops = [
   { name: "bitstate coverage below 100 %", file: POOL, options: { bitstate: 8 * 1024 * 8 }, reason: "bitstate" },
 ];
 
+/** Whether a helper's test passes when vitest runs it (it throws to fail). */
+function passes(t: { run: () => void }): boolean {
+  try {
+    t.run();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("the vitest helpers pass only what was checked to the end", () => {
   it.each(stops)("$name: the vitest helper's tests fail for what was not checked", ({ file, options, reason }) => {
     // The helper goes on past violations by default (one verdict per test); ask it not to here.
@@ -36,27 +46,13 @@ describe("the vitest helpers pass only what was checked to the end", () => {
 
   it("checkSpecInVitest: every violated property of a spec fails (it goes on past the first violation)", () => {
     const { tests } = specTests(DOUBLE);
-    const failed = tests.filter((t) => {
-      try {
-        t.run();
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    const failed = tests.filter((t) => !passes(t));
     expect(failed.map((t) => t.name)).toEqual(["invariant redelegations_backed", "invariant no_slash_evasion", "invariant no_over_slash"]);
   });
 
   it("checkSpecInVitest with maxStates: 10 passes none of the no-owner-check pool's four properties", () => {
     const { tests } = specTests(THEFT, { maxStates: 10 });
-    const passed = tests.filter((t) => {
-      try {
-        t.run();
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const passed = tests.filter(passes);
     expect(tests.length).toBe(4);
     expect(passed).toEqual([]);
   });
