@@ -143,7 +143,7 @@ async function main(): Promise<number> {
       console.error(`  ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} mutants, ${findings.length} findings, ${((now - t0) / 1000).toFixed(0)} s`);
     }
   };
-  console.error(`stakecheck fuzz-inputs: ${specs.toLocaleString("en-US")} spec mutants, ${traces.toLocaleString("en-US")} counterexample mutants, seed ${seed}, ${workers} workers, budget ${budgetMs / 1000} s per command`);
+  console.error(`stakecheck fuzz-inputs: ${specs.toLocaleString("en-US")} spec mutants, ${traces.toLocaleString("en-US")} counterexample mutants, seed ${seed}, ${workers} worker${workers === 1 ? "" : "s"}, budget ${budgetMs / 1000} s per command`);
   const jobs: Promise<void>[] = [];
   const share = (n: number, w: number, k: number) => [Math.floor((n * k) / w), Math.floor((n * (k + 1)) / w)];
   for (let k = 0; k < workers; k++) {
