@@ -6,6 +6,7 @@
 // and defs that use the step.
 
 import fc from "fast-check";
+import { OffsetVars } from "./random-spec-offsets.js";
 
 /** The choices a generator makes; backed by fast-check's `fc.gen()` so failures shrink. */
 export interface Choose {
@@ -24,14 +25,14 @@ type VarKind =
   | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq"
   // the second edition's values: a tuple, a set of tuples, an option, a map keyed by tuples, a set
   // over integers that do not start at 0 (two words), a map keyed by a range not starting at 0
-  | "tup" | "tset" | "opt" | "tmap" | "oset" | "omap"
+  | "tup" | "tset" | "opt" | "tmap" | "wset" | "wmap"
   // exact fractions: a number with a step, a map to them, a set of them, a map keyed by them, an
   // option of one
   | "frac" | "fmap" | "fset" | "fkey" | "fopt"
   // a set of records, an option of a tuple, a map keyed by options
   | "rset" | "ropt" | "okey";
 
-interface Scope {
+export interface Scope {
   ints: string[];
   keys: string[];
   bools: string[];
@@ -76,9 +77,13 @@ class SpecGen {
   private readonly n: number;
   private readonly m: number;
 
+  /** Variables whose types do not start at 0 (queues, maps, records, sets). */
+  private readonly offsets: OffsetVars;
+
   constructor(private readonly c: Choose) {
     this.n = c.int(2, 3);
     this.m = c.int(1, 3);
+    this.offsets = new OffsetVars(c, this.n, this.m, (s, d) => this.int(s, d), (s, d) => this.bool(s, d));
   }
 
   private key(s: Scope): string {
@@ -152,9 +157,9 @@ class SpecGen {
       if (this.vars.has("tup")) opts.push(() => `${v("tup")}.${c.int(0, 1)}`);
       if (this.vars.has("opt")) opts.push(() => `get_or(${v("opt")}, ${c.int(0, this.m)})`, () => `get(${v("opt")})`);
       if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${pick(c, ["true", "false"])})]`);
-      if (this.vars.has("omap")) opts.push(() => `${v("omap")}[${this.okey()}]`);
+      if (this.vars.has("wmap")) opts.push(() => `${v("wmap")}[${this.okey()}]`);
       if (this.vars.has("tset")) opts.push(() => `size(${v("tset")})`, () => `sum((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: e${this.letCount - 1})`);
-      if (this.vars.has("oset")) opts.push(() => `size(${v("oset")})`);
+      if (this.vars.has("wset")) opts.push(() => `size(${v("wset")})`);
       for (const w of s.ksets ?? []) opts.push(() => `size(${w})`);
       for (const r of s.recs ?? []) opts.push(() => `${r}.a`);
       if (this.fracs) opts.push(() => `${pick(c, ["floor", "ceil"])}(${this.frac(s, 1)})`, () => `${pick(c, ["div", "div_up"])}(${this.frac(s, 0)}, ${pick(c, ["F", "G", "2"])})`);
@@ -164,6 +169,7 @@ class SpecGen {
       if (this.vars.has("ropt")) opts.push(() => `get_or(${v("ropt")}, (0, false)).0`);
       if (this.vars.has("okey")) opts.push(() => `${v("okey")}[some(${this.key(s)})]`, () => `${v("okey")}[if ${this.bool(s, 0)} then none else some(${this.key(s)})]`);
       for (const t of s.tups ?? []) opts.push(() => `${t}.0`);
+      opts.push(...this.offsets.intLeaves(s));
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -229,7 +235,7 @@ class SpecGen {
       if (this.vars.has("opt")) opts.push(() => `${v("opt")} ${pick(c, ["==", "!="])} none`, () => `${v("opt")} ${pick(c, ["==", "!="])} some(${this.int(s, 0)})`);
       if (this.vars.has("tset")) opts.push(() => `({(${this.key(s)}, ${this.bool(s, 0)})} union {(${c.int(0, 1)}, true)}) subset ${v("tset")}`);
       if (this.vars.has("tset")) opts.push(() => `(${this.key(s)}, ${pick(c, ["true", "false"])}) in ${v("tset")}`, () => `any((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: f${this.letCount - 1})`);
-      if (this.vars.has("oset")) opts.push(() => `${c.int(31, 37)} in ${v("oset")}`, () => `${this.int(s, 0)} + 31 in ${v("oset")}`, () => `${v("oset")} == {${this.int(s, 0)} + 30}`);
+      if (this.vars.has("wset")) opts.push(() => `${c.int(31, 37)} in ${v("wset")}`, () => `${this.int(s, 0)} + 31 in ${v("wset")}`, () => `${v("wset")} == {${this.int(s, 0)} + 30}`);
       if (this.vars.has("tup")) opts.push(() => `${v("tup")} == (${this.key(s)}, ${c.int(0, this.m)})`);
       for (const w of s.ksets ?? []) opts.push(() => `${this.key(s)} in ${w}`, () => `${w} == {}`);
       for (const r of s.recs ?? []) opts.push(() => `${r}.b`);
@@ -249,6 +255,7 @@ class SpecGen {
         if (this.vars.has("tset")) opts.push(() => `${t} in ${v("tset")}`);
         if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} == some(${t})`);
       }
+      opts.push(...this.offsets.boolLeaves(s));
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -362,7 +369,7 @@ class SpecGen {
     // compound values (rounds numbered by the element's index in its type).
     if (this.vars.has("tset")) opts.push({ domain: this.vars.get("tset")!, rounds: 2 * this.n, inner: { ...s, tups: [...(s.tups ?? []), x], keys: [...s.keys, `${x}.0`] } });
     if (this.vars.has("rset")) opts.push({ domain: this.vars.get("rset")!, rounds: 2 * (this.m + 1), inner: { ...s, recs: [...(s.recs ?? []), x] } });
-    if (this.vars.has("oset")) opts.push({ domain: this.vars.get("oset")!, rounds: 4, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.vars.has("wset")) opts.push({ domain: this.vars.get("wset")!, rounds: 4, inner: { ...s, ints: [...s.ints, x] } });
     if (this.n <= 3) opts.push({ domain: "subsets(K)", rounds: 2 ** this.n, inner: { ...s, ksets: [...(s.ksets ?? []), x] } });
     // A long range: the compiled model makes it a JavaScript loop rather than unrolling it.
     if (this.rounds === 1) opts.push({ domain: "0 .. 19", rounds: 20, inner: { ...s, ints: [...s.ints, x] } });
@@ -467,8 +474,8 @@ class SpecGen {
     if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} ${pick(c, ["union", "minus"])} {(${this.key(s)}, ${this.bool(s, 0)})}`, () => `${v("tset")} = {(${this.key(s)}, true)} union {(${this.int(s, 0)}, ${this.bool(s, 0)})}`);
     if (this.vars.has("opt")) opts.push(() => `${v("opt")} = some(${this.int(s, 1)})`, () => `${v("opt")} = none`);
     if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${this.bool(s, 0)})] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
-    if (this.vars.has("oset")) opts.push(() => `${v("oset")} = ${v("oset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(30, 34)}}`);
-    if (this.vars.has("omap")) opts.push(() => `${v("omap")}[${this.okey()}] = ${this.int(s, 0)}`);
+    if (this.vars.has("wset")) opts.push(() => `${v("wset")} = ${v("wset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(30, 34)}}`);
+    if (this.vars.has("wmap")) opts.push(() => `${v("wmap")}[${this.okey()}] = ${this.int(s, 0)}`);
     if (this.vars.has("frac")) opts.push(() => `${v("frac")} = ${this.frac(s, 1)}`, () => `${v("frac")} ${pick(c, ["+=", "-="])} ${pick(c, ["F", "1/4", "1"])}`);
     if (this.vars.has("fmap")) opts.push(() => `${v("fmap")}[${this.key(s)}] = ${this.frac(s, 1)}`);
     if (this.vars.has("fset")) opts.push(() => `${v("fset")} = ${v("fset")} ${pick(c, ["union", "minus"])} {${this.frac(s, 0)}}`);
@@ -528,6 +535,7 @@ class SpecGen {
         },
       );
     }
+    opts.push(...this.offsets.assignments(s));
     return pick(c, opts)();
   }
 
@@ -544,7 +552,7 @@ class SpecGen {
     L.push("type Q = 0 .. 1 step 1/2");
     L.push("const F = 1/2");
     L.push("const G = 0.25");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq", "tup", "tset", "opt", "tmap", "oset", "omap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq", "tup", "tset", "opt", "tmap", "wset", "wmap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
     for (const k of kinds) if (c.int(0, 3) === 0) this.vars.set(k, `v_${k}`);
     this.fracs = c.int(0, 2) === 0 || ["frac", "fmap", "fset", "fkey", "fopt"].some((k) => this.vars.has(k as VarKind));
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
@@ -566,8 +574,8 @@ class SpecGen {
       opt: () => `var v_opt: option<V> = ${pick(c, ["none", "some(0)"])}`,
       tmap: () => `var v_tmap: map<(K, bool), V> = ${c.int(0, this.m)}`,
       // One word from position 32 on; literals below 32 widen sets into two words from 0.
-      oset: () => `var v_oset: set<33 .. 36> = ${pick(c, ["{}", "{34}"])}`,
-      omap: () => `var v_omap: map<2 .. 4, V> = ${c.int(0, this.m)}`,
+      wset: () => `var v_wset: set<33 .. 36> = ${pick(c, ["{}", "{34}"])}`,
+      wmap: () => `var v_wmap: map<2 .. 4, V> = ${c.int(0, this.m)}`,
       frac: () => `var v_frac: 0 .. 2 step 1/4 = ${pick(c, ["0", "F", "1.75"])}`,
       fmap: () => `var v_fmap: map<K, -1 .. 1 step 1/2> = ${pick(c, ["0", "F", "-1/2"])}`,
       // Steps finer than the bounds' denominators: 1/4, 3/4, ... (scaled step 2), and 0, 2, 4.
@@ -581,6 +589,7 @@ class SpecGen {
       pseq: () => "var v_pseq: seq<1 .. 2, 2> = [1]",
     };
     for (const k of this.vars.keys()) L.push(init[k]());
+    this.offsets.declare(L);
     if (c.int(0, 2) === 0) {
       L.push(`def twice(k: K): 0 .. 2 * N = 2 * k`);
       this.hasDef = true;

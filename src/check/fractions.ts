@@ -59,6 +59,13 @@ export function rangeType(c: Checker, t: Extract<A.TypeExpr, { kind: "range" }>,
     c.error(t.span, `the range ${show(L)} .. ${show(H)} is empty${consts ? ` (with ${consts})` : ""}`, "every type must have at least one value");
     return ERR;
   }
+  // A slot holds the scaled value (src/ir/types.ts, IntTy) as a 32-bit integer.
+  if (L < -(2 ** 31) || H > 2 ** 31 - 1) {
+    const consts = [constsIn(t.lo), constsIn(t.hi)].filter((x) => x).join(", ");
+    const scaled = den === 1 ? "" : ` (scaled by ${den}, its common denominator)`;
+    c.error(t.span, `the range ${show(L)} .. ${show(H)} does not fit in 32 bits${scaled}${consts ? ` (with ${consts})` : ""}`, `a state holds 32-bit integers: bounds must lie in ${-(2 ** 31)} .. ${2 ** 31 - 1}`);
+    return ERR;
+  }
   if (S <= 0) {
     c.error(t.step!.span, `a range's step must be positive, not ${show(S)}`);
     return ERR;

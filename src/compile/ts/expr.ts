@@ -12,6 +12,7 @@ import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import { anyFraction, asType, fractionArith, fractionBuiltin, fractionCompare, isFraction } from "./numbers.js";
 import { constSetValues, numLiteral, type TsTypes } from "./types.js";
 import { byContent, hasValues, setsByContent, typeShape } from "./value-shapes.js";
+import { jsString } from "./escape.js";
 
 /** A TypeScript expression: its text, its precedence and, when known exactly, its TS type. */
 export interface Code {
@@ -240,7 +241,7 @@ export class ExprCompiler {
         const a = m.spec.actions[e.action];
         const field = choiceFields(a)[e.param];
         return {
-          text: `${sc.action}.action === ${JSON.stringify(a.name)} ? ${propRead(sc.action!, field)} : undefined`,
+          text: `${sc.action}.action === ${jsString(a.name)} ? ${propRead(sc.action!, field)} : undefined`,
           prec: PREC.COND,
           ts: null,
         };

@@ -13,6 +13,7 @@ import { elemKey, setBase, valueAt } from "../../ir/finite.js";
 import { Rat } from "../../ir/rational.js";
 import { cardinality, denOf, isPlainInt, scalarLo, stepOf, type ScalarTy, type Ty } from "../../ir/types.js";
 import { propKey } from "./names.js";
+import { jsString } from "./escape.js";
 
 /** The TypeScript type of a number of a fraction type (see helpers-values.ts). */
 export const FRACTION_TS = "number | Fraction";
@@ -104,7 +105,7 @@ export class TsTypes {
         if (!declared || cardinality(ty) > UNION_MAX) return "number";
         return Array.from({ length: cardinality(ty) }, (_, i) => String(ty.lo + i * stepOf(ty))).join(" | ");
       case "enum":
-        return ty.members.map((m) => JSON.stringify(m)).join(" | ");
+        return ty.members.map((m) => jsString(m)).join(" | ");
       case "set":
         return `ReadonlySet<${inner(ty.elem)}>`;
       case "map":
@@ -140,7 +141,7 @@ export class TsTypes {
     if (alias && (ty.k === "int" || ty.k === "bool")) return alias;
     switch (ty.k) {
       case "enum":
-        return alias ?? `[${ty.members.map((m) => JSON.stringify(m)).join(", ")}] as const`;
+        return alias ?? `[${ty.members.map((m) => jsString(m)).join(", ")}] as const`;
       case "bool":
         return "[false, true] as const";
       case "int":
@@ -180,7 +181,7 @@ export class TsTypes {
   /** The literal for a scalar's code. */
   scalar(ty: Ty, code: number): string {
     if (ty.k === "bool") return code !== 0 ? "true" : "false";
-    if (ty.k === "enum") return JSON.stringify(ty.members[code] ?? `#${code}`);
+    if (ty.k === "enum") return jsString(ty.members[code] ?? `#${code}`);
     if (ty.k === "int" && denOf(ty) > 1) return numLiteral(valueOfCode(ty, code));
     return String(code);
   }

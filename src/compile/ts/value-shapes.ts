@@ -2,6 +2,7 @@
 // helpers-values.ts) its value checks read.
 
 import { denOf, stepOf, type Ty } from "../../ir/types.js";
+import { jsString } from "./escape.js";
 
 /** Whether values of `t` are objects at run time (fractions, tuples, records, options), so that
  * sets and maps holding them must compare them by content. */
@@ -45,7 +46,7 @@ export function typeShape(t: Ty): string {
     case "enum":
       return `["e", ${t.members.length}]`;
     case "rec":
-      return t.tuple ? `["t", [${t.fields.map((f) => typeShape(f.ty)).join(", ")}]]` : `["r", [${t.fields.map((f) => `[${JSON.stringify(f.name)}, ${typeShape(f.ty)}]`).join(", ")}]]`;
+      return t.tuple ? `["t", [${t.fields.map((f) => typeShape(f.ty)).join(", ")}]]` : `["r", [${t.fields.map((f) => `[${jsString(f.name)}, ${typeShape(f.ty)}]`).join(", ")}]]`;
     case "option":
       return t.elem.k === "any" ? `["o", ["b"]]` : `["o", ${typeShape(t.elem)}]`;
     default:
