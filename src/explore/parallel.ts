@@ -264,7 +264,9 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     (buffers.direct ? buffers.table.byteLength : Atomics.load(ctrl, C.CAP) * 8) +
     (Atomics.load(ctrl, C.CUR_BASE) + levelStates) * (4 + buffers.viaBytes) +
     levelStates * P * 4;
-  const exact = buffers.direct;
+  // Workers share the single-threaded search's fingerprints: bijective up to two packed words.
+  const exact = buffers.direct || exactFingerprints(P);
+  const storage = buffers.direct ? ("bitmap" as const) : exactFingerprints(P) ? ("keys" as const) : ("fingerprints" as const);
   return {
     violations,
     ...(limit ? { limit } : {}),
@@ -284,6 +286,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     },
     coverage: sumCoverage(results.map((r) => r.coverage)),
     exact,
+    storage,
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
     ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),

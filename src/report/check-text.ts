@@ -3,6 +3,7 @@
 
 import pc from "picocolors";
 import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
+import type { SeenStorage } from "../explore/bfs.js";
 import type { Violation } from "../explore/result.js";
 import { renderCounterexample } from "./counterexample.js";
 import { livenessNotes, livenessVerdictText } from "./liveness-text.js";
@@ -54,13 +55,23 @@ function verdictOf(v: readonly Violation[], kind: string, index: number): Violat
   return v.find((x) => x.property.kind === kind && x.property.index === index);
 }
 
+/** What an exact seen-set keeps, in the docs' words (docs/performance.md, "Seen-sets"). */
+const EXACT_LINE: Record<SeenStorage, string | null> = {
+  bitmap: "exact: a bitmap of every possible state, no fingerprint collisions",
+  keys: "exact 64-bit keys (states packed into at most 64 bits), no fingerprint collisions",
+  whole: "exact mode: states stored whole, no fingerprint collisions",
+  fingerprints: null,
+  bitstate: null,
+};
+
 /** The figures line(s): what TLC prints, in words. */
 export function statsLines(run: CheckRun): string[] {
   const s = run.result.stats;
   const lines = [
     `${fmtInt(s.distinct)} distinct states, ${fmtInt(s.generated)} generated, depth ${s.depth}, ${fmtSeconds(s.seconds)} (${fmtRate(s.statesPerSecond)} distinct states/s)`,
   ];
-  if (run.result.exact) lines.push("exact mode: states stored whole, no fingerprint collisions");
+  const exactLine = EXACT_LINE[run.result.storage];
+  if (run.result.exact && exactLine) lines.push(exactLine);
   else if (!run.result.bitstate) lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
   return [...lines, ...searchNotes(run.result), ...livenessNotes(run.result)];
 }

@@ -28,6 +28,11 @@ export function searchNotes(result: BfsResult): string[] {
       `bitstate: ${size(b.bits / 8)} bit array, ${b.hashes} bits per state, hash factor ${b.hashFactor.toFixed(0)}; estimated coverage ${(b.coverage * 100).toFixed(b.coverage > 0.9999 ? 4 : 2)}% (states may have been missed)`,
     );
   }
+  // Bitstate is slower and no smaller than the exact table wherever that fits: suggest it only
+  // when it did not (liveness needs every state, so never there).
+  if (result.limit?.kind === "memory" && !b && !result.liveness) {
+    lines.push("the exact table does not fit under the memory ceiling: raise --memory, or `--bitstate` explores most of the space in a bit array (states may be missed)");
+  }
   const ck = result.checkpoint;
   if (ck?.resumed) {
     const r = ck.resumed;

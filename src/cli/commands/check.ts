@@ -1,7 +1,8 @@
 import { checkModelAsync, livenessUnviolated, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
-import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
+import { defaultMemoryBytes } from "../../explore/bfs.js";
+import { bitstateBitsFor } from "../../explore/bitstate-size.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
@@ -79,7 +80,7 @@ async function runOne(
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
-    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBytes("--bitstate", o.bitstate) * 8 : DEFAULT_BITSTATE_BITS } : {}),
+    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBytes("--bitstate", o.bitstate) * 8 : bitstateBitsFor(model, o.memory ? parseBytes("--memory", o.memory) : defaultMemoryBytes(), o.maxStates ? parseCount("--max-states", o.maxStates) : undefined) } : {}),
     symmetry: o.symmetry !== false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
