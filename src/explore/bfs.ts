@@ -117,6 +117,8 @@ export interface BfsResult {
   /** How the seen-set keeps states (what the report says of exactness). */
   readonly storage: SeenStorage;
   readonly workers: number;
+  /** `--workers auto` on a large space: the cores, and those other processes kept busy during the probe (-1: unknown). */
+  readonly auto?: { readonly cores: number; readonly othersCores: number };
   readonly symmetry?: SymmetryReport;
   readonly bitstate?: BitstateReport;
   /** Checkpoints written, and the one the search resumed from. */

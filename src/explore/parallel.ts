@@ -21,6 +21,7 @@ import {
   type BfsResult,
 } from "./bfs.js";
 import { exactFingerprints } from "./hash.js";
+import { measureOthers, workersFor } from "./machine-load.js";
 import { makePacker } from "./pack.js";
 import {
   C,
@@ -313,7 +314,12 @@ export async function bfsAuto(model: Model, options: ParallelOptions = {}): Prom
   if (cores <= 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
   const user = options.maxStates ?? Infinity;
   // The probe writes no checkpoint: it is short, and a search it cannot finish starts over on workers.
-  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined });
+  // While it runs, the cores other processes use are measured: on a machine they keep busy, workers
+  // would only take turns with them, and one thread is faster.
+  const { value: probe, othersCores } = measureOthers(() => bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined }));
   if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
-  return bfsParallel(model, { ...options, workers: cores });
+  const workers = workersFor(cores, othersCores);
+  const why = { cores, othersCores: othersCores ?? -1 };
+  const result = workers > 1 ? await bfsParallel(model, { ...options, workers }) : bfs(model, options);
+  return { ...result, auto: why };
 }

@@ -15,6 +15,10 @@ export function searchNotes(result: BfsResult): string[] {
   const lines: string[] = [];
   const s = result.stats;
   if (result.workers > 1) lines.push(`${result.workers} workers, ${size(s.bytes)} of tables (${(s.bytes / Math.max(1, s.distinct)).toFixed(1)} bytes per state)`);
+  const auto = result.auto;
+  if (auto && result.workers < auto.cores) {
+    lines.push(`--workers auto: ${result.workers} of ${auto.cores} cores, as other processes kept ${auto.othersCores.toFixed(1)} busy while the search started`);
+  }
   const sym = result.symmetry;
   if (sym) {
     const factor = sym.fullStates / Math.max(1, s.distinct);
