@@ -16,6 +16,16 @@ const loadCell = (rs) => {
   return `${load.toFixed(1)} · ${foreign.toFixed(2)}${busy ? " **busy**" : ""}`;
 };
 
+/**
+ * Canonicalisation's CPU per canonical state, estimated: the reduced search's CPU less what its
+ * generated states would cost at the unreduced search's CPU per generated state.
+ */
+export function canonicalisationMicros({ on, off }) {
+  const cOn = median(on.map((x) => x.searchCpu));
+  const cOff = median(off.map((x) => x.searchCpu));
+  return (Math.max(0, cOn - on[0].generated * (cOff / off[0].generated)) / on[0].distinct) * 1e6;
+}
+
 /** The search table's derived figures for one anchor row (also what the docs' markers show). */
 export function searchFigures(row) {
   const n = row.whole[0].distinct;
@@ -77,7 +87,7 @@ export function renderResults(r) {
       const per = (cpu) => (f.small ? "too small" : rate(f.n / cpu));
       L.push(`| ${row.name} | stakecheck, 1 worker | ${fmt(f.n)} | ${fmt(f.generated)} | ${s2(f.stakeWholeWall)} | ${s2(f.stakeWholeCpu)} | ${s2(f.stakeSearchWall)} | ${s2(f.stakeSearchCpu)} | ${per(f.stakeSearchCpu)} | ${mib(f.stakeRss)} | ${f.tableBytesPerState.toFixed(1)} | ${loadCell([...row.whole, ...row.search])} |`);
       if (row.spin.length)
-        L.push(`| | Spin (-w${row.pan.w} -m${row.pan.m}) | ${fmt(row.spin[0].distinct)} | ${fmt(row.spin[0].transitions)} (transitions) | ${s2(med(row.spin, (x) => x.wall))} | ${s2(f.spinWholeCpu)} | ${s2(f.spinSearchWall)} | — | — | ${mib(f.spinRss)} | | ${loadCell(row.spin)} |`);
+        L.push(`| | Spin (-w${row.pan.w} -m${row.pan.m}) | ${fmt(row.spin[0].distinct)} | ${row.spin[0].transitionsRounded ? "≈ " : ""}${fmt(row.spin[0].transitions)} | ${s2(med(row.spin, (x) => x.wall))} | ${s2(f.spinWholeCpu)} | ${s2(f.spinSearchWall)} | — | — | ${mib(f.spinRss)} | | ${loadCell(row.spin)} |`);
       L.push(`| | limit (bench/limit) | ${fmt(row.limit[0].distinct)} | ${fmt(row.limit[0].generated)} | ${s2(med(row.limit, (x) => x.wall))} | ${s2(f.limitWholeCpu)} | ${s2(med(row.limit, (x) => x.searchWall))} | ${s2(f.limitSearchCpu)} | ${per(f.limitSearchCpu)} | ${mib(med(row.limit, (x) => x.rss))} | ${(row.limit[0].tableBytes / f.n).toFixed(1)} | ${loadCell(row.limit)} |`);
     }
     L.push("");
@@ -89,7 +99,7 @@ export function renderResults(r) {
       L.push(`| ${row.name} | ${x2(f.vsSpinWholeCpu)} | ${x2(f.vsSpinWholeWall)} | ${x2(f.vsSpinSearchWall)} | **${x2(f.vsLimitSearchCpu)}** | ${x2(f.vsLimitWholeCpu)} | ${notes} |`);
     }
     L.push("");
-    L.push("Spin's generated column is pan's `transitions` (stored + matched), which counts differently from TLC's and stakecheck's \"generated\".");
+    L.push("Spin's generated column is pan's `transitions` (stored + matched).");
     L.push("");
   }
   if (r.workers) {
@@ -116,16 +126,18 @@ export function renderResults(r) {
   if (r.symmetry) {
     L.push("## Symmetry reduction (search only, one worker; the symmetric variants in bench/models/)");
     L.push("");
-    L.push("| model | symmetric types | states without | search CPU s | states with | search CPU s | reduction in states | in CPU | search CPU µs per canonical state | load · others |");
-    L.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+    L.push("| model | symmetric types | states without | search CPU s | states with | search CPU s | reduction in states | in CPU | search CPU µs per canonical state | of which canonicalisation (estimate) | load · others |");
+    L.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
     for (const { name, types, on, off } of r.symmetry) {
       const cOn = med(on, (x) => x.searchCpu);
       const cOff = med(off, (x) => x.searchCpu);
       const small = cOn < 0.1;
       L.push(
-        `| ${name} | ${types} | ${fmt(off[0].distinct)} | ${s2(cOff)} | ${fmt(on[0].distinct)} | ${s2(cOn)} | ${(off[0].distinct / on[0].distinct).toFixed(1)}× | ${small ? "too small" : x2(cOff / cOn)} | ${small ? "too small" : ((cOn / on[0].distinct) * 1e6).toFixed(2)} | ${loadCell([...on, ...off])} |`,
+        `| ${name} | ${types} | ${fmt(off[0].distinct)} | ${s2(cOff)} | ${fmt(on[0].distinct)} | ${s2(cOn)} | ${(off[0].distinct / on[0].distinct).toFixed(1)}× | ${small ? "too small" : x2(cOff / cOn)} | ${small ? "too small" : ((cOn / on[0].distinct) * 1e6).toFixed(2)} | ${small ? "too small" : (canonicalisationMicros({ on, off }) ?? 0).toFixed(2)} | ${loadCell([...on, ...off])} |`,
       );
     }
+    L.push("");
+    L.push("Canonicalisation estimate: the reduced search's CPU less its generated states at the unreduced search's CPU per generated state, per canonical state.");
     L.push("");
   }
   if (r.fuzz) {

@@ -133,6 +133,8 @@ function sectionSearch(results) {
     for (const r of row.spin) {
       if (r.distinct !== n) row.notes.push(`pan stored ${r.distinct.toLocaleString("en-US")} states, stakecheck ${n.toLocaleString("en-US")}${r.truncated ? " (pan: max search depth too small)" : ""}`);
       if (r.errors) row.notes.push(`pan reported ${r.errors} errors`);
+      const g = row.whole[0].generated;
+      if (r.transitionsRounded ? Math.abs(r.transitions - g) > 1e-6 * g : r.transitions !== g) row.notes.push(`pan's transitions (${r.transitions.toLocaleString("en-US")}) differ from the generated count`);
     }
     row.notes = [...new Set(row.notes)];
     row.tooSmall = median(row.search.map((r) => r.searchCpu)) < TOO_SMALL_CPU;
@@ -153,7 +155,7 @@ function sectionWorkers(results) {
   }
   results.workers = w;
   log("the machine's own parallel capacity");
-  results.capacity = lastJson(execFileSync(node, [join(bench, "machine.mjs"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }));
+  results.capacity = steady(() => jsonOf("machine.mjs", quick ? ["--quick"] : []), RETRIES, log);
 }
 
 function sectionSymmetry(results) {

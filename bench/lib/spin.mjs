@@ -43,6 +43,8 @@ function parse(out) {
   return {
     distinct: num(/(\d+) states, stored/),
     transitions: num(/([\d.e+]+) transitions \(= stored\+matched\)/),
+    // pan prints large counts as 2.074121e+08: 7 significant digits only.
+    transitionsRounded: /[\d.]+e\+\d+ transitions/.test(out),
     searchWall: num(/pan: elapsed time ([\d.e+-]+) seconds/),
     depthReached: num(/depth reached (\d+)/),
     errors: num(/errors: (\d+)/),

@@ -54,5 +54,4 @@ describe("sorted-rows canonical form", () => {
     );
     expect(fast.groupSize).toBe(generic.groupSize);
   });
-
 });
