@@ -19,7 +19,7 @@ const row = (r, name) => r.search.find((x) => x.name === name);
 /** A wall-clock figure, or "busy" when the runs it comes from were disturbed. */
 const wall = (rs, text) => (busy(rs) ? "busy" : text);
 /** The same in a sentence. */
-const wallProse = (rs, text) => (busy(rs) ? "not measured (the machine was busy)" : text);
+const wallProse = (rs, text) => (busy(rs) ? "wall time not measured: the machine was busy" : text);
 
 function searchTable(r) {
   const L = [
@@ -45,7 +45,8 @@ export const PRODUCERS = {
     (r) =>
       `Measured by \`npm run bench\` on ${day(r)} (${load(r)}); each tool in a process of its own, medians of ${r.reps}. ` +
       `Full tables and method: [bench/results.md](bench/results.md), [docs/performance.md](docs/performance.md#benchmarks). ` +
-      (r.spin.available ? `Spin ${r.spin.version}, \`gcc -O2 -DSAFETY\`, pan's \`-w\` and \`-m\` set per model; every tool finds the anchors' exact counts.` : `${r.spin.note}.`) +
+      (r.spin.available ? `Spin ${r.spin.version}, \`gcc -O2 -DSAFETY\`, pan's \`-w\` and \`-m\` set per model. ` : `${r.spin.note}. `) +
+      (r.search.every((x) => x.notes.length === 0) ? "Every tool finds the anchors' exact counts." : "Where a tool's counts differ, bench/results.md says why.") +
       " Ratios divide like by like (> 1: stakecheck faster).",
   ],
   "search-table": ["search", searchTable],
@@ -95,9 +96,10 @@ export const PRODUCERS = {
       const w = r.workers;
       const all = [...w.one, ...w.two, ...w.auto];
       return (
-        `**Two workers** on ${w.name}: the search's speed-up over one worker ${wallProse(all, x2(speedup(w, "two")))} (whole-process CPU ${med(w.one, (x) => x.cpu).toFixed(1)} s with one worker, ${med(w.two, (x) => x.cpu).toFixed(1)} s with two); ` +
-        `\`--workers auto\` chose ${w.auto[0].workers} (speed-up ${wallProse(all, x2(speedup(w, "auto")))}). ` +
-        `This machine's own two-thread gain (\`bench/machine.mjs\`): ${wallProse([r.capacity], `${x2(r.capacity.compute.speedup)} on a compute loop, ${x2(r.capacity.memory.speedup)} on random access to a 64 MiB array`)}.`
+        `**Two workers** on ${w.name}: ${busy(all) ? "the speed-up was not measured (the machine was busy)" : `the search ${x2(speedup(w, "two"))} as fast as on one worker`}; ` +
+        `whole-process CPU ${med(w.one, (x) => x.cpu).toFixed(1)} s with one worker, ${med(w.two, (x) => x.cpu).toFixed(1)} s with two. ` +
+        `\`--workers auto\` chose ${w.auto[0].workers}${busy(all) ? "" : ` (${x2(speedup(w, "auto"))} one worker's speed)`}. ` +
+        `This machine's own two-thread gain (\`bench/machine.mjs\`): ${busy([r.capacity]) ? "not measured (the machine was busy)" : `${x2(r.capacity.compute.speedup)} on a compute loop, ${x2(r.capacity.memory.speedup)} on random access to a 64 MiB array`}.`
       );
     },
   ],
@@ -111,7 +113,7 @@ export const PRODUCERS = {
   startup: [
     "load",
     (r) =>
-      `**Start-up**: \`stakecheck check spec/anchor-bft.stake\`, the whole process, takes ${wallProse(r.startup, `a median of ${(med(r.startup, (x) => x.wall) * 1000).toFixed(0)} ms`)} (${(med(r.startup, (x) => x.cpu) * 1000).toFixed(0)} ms of CPU); loading \`spec/pool.stake\` costs ${r.load.parseMs.toFixed(0)} ms to parse, ${r.load.checkMs.toFixed(1)} ms to check, ${r.load.compileMs.toFixed(1)} ms to compile.`,
+      `**Start-up**: \`stakecheck check spec/anchor-bft.stake\`, the whole process, takes ${(med(r.startup, (x) => x.cpu) * 1000).toFixed(0)} ms of CPU (${wallProse(r.startup, `a median of ${(med(r.startup, (x) => x.wall) * 1000).toFixed(0)} ms of wall time`)}); loading \`spec/pool.stake\` costs ${r.load.parseMs.toFixed(0)} ms of CPU to parse, ${r.load.checkMs.toFixed(1)} ms to check, ${r.load.compileMs.toFixed(1)} ms to compile.`,
   ],
   "perf-liveness": [
     "liveness",

@@ -183,7 +183,7 @@ export function renderResults(r) {
     L.push("");
     L.push("| measure | value |");
     L.push("| --- | ---: |");
-    L.push(`| load spec/pool.stake: parse (in-process, median) | ${r.load.parseMs.toFixed(1)} ms |`);
+    L.push(`| load spec/pool.stake: parse (in-process CPU, median) | ${r.load.parseMs.toFixed(1)} ms |`);
     L.push(`| check | ${r.load.checkMs.toFixed(1)} ms |`);
     L.push(`| compile | ${r.load.compileMs.toFixed(1)} ms |`);
     L.push(`| \`stakecheck check spec/anchor-bft.stake\`, whole process, median of ${r.startup.length} | ${(med(r.startup, (x) => x.wall) * 1000).toFixed(0)} ms wall, ${(med(r.startup, (x) => x.cpu) * 1000).toFixed(0)} ms CPU |`);

@@ -33,7 +33,7 @@ describe("--workers auto", () => {
 
   it("says why it kept to fewer workers than cores", () => {
     const r = bfs(modelFromFile("spec/anchor-bft.stake", { N: 4, F: 1 }));
-    expect(searchNotes({ ...r, auto: { cores: 2, othersCores: 1.7 } })).toContain("--workers auto: 1 of 2 cores, as other processes kept 1.7 busy while the search started");
+    expect(searchNotes({ ...r, auto: { cores: 2, othersCores: 1.7 } })).toContain("1 worker (--workers auto: other processes kept 1.7 of 2 cores busy while the search started)");
     expect(searchNotes({ ...r, workers: 2, auto: { cores: 2, othersCores: 0.1 } }).some((l) => l.includes("--workers auto"))).toBe(false);
   });
 });

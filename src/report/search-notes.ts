@@ -17,7 +17,7 @@ export function searchNotes(result: BfsResult): string[] {
   if (result.workers > 1) lines.push(`${result.workers} workers, ${size(s.bytes)} of tables (${(s.bytes / Math.max(1, s.distinct)).toFixed(1)} bytes per state)`);
   const auto = result.auto;
   if (auto && result.workers < auto.cores) {
-    lines.push(`--workers auto: ${result.workers} of ${auto.cores} cores, as other processes kept ${auto.othersCores.toFixed(1)} busy while the search started`);
+    lines.push(`${result.workers} worker${result.workers === 1 ? "" : "s"} (--workers auto: other processes kept ${auto.othersCores.toFixed(1)} of ${auto.cores} cores busy while the search started)`);
   }
   const sym = result.symmetry;
   if (sym) {
