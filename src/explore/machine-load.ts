@@ -25,10 +25,21 @@ export interface Measured<T> {
 
 /** Runs `work`, and measures the cores other processes used meanwhile. */
 export function measureOthers<T>(work: () => T): Measured<T> {
-  const b0 = machineBusySeconds();
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = work();
+  const start = begin();
+  return end(start, work());
+}
+
+/** The same for asynchronous work (nothing else of this process runs meanwhile). */
+export async function measureOthersAsync<T>(work: () => Promise<T>): Promise<Measured<T>> {
+  const start = begin();
+  return end(start, await work());
+}
+
+function begin(): { b0: number | null; c0: NodeJS.CpuUsage; t0: number } {
+  return { b0: machineBusySeconds(), c0: process.cpuUsage(), t0: performance.now() };
+}
+
+function end<T>({ b0, c0, t0 }: { b0: number | null; c0: NodeJS.CpuUsage; t0: number }, value: T): Measured<T> {
   const seconds = (performance.now() - t0) / 1000;
   const own = process.cpuUsage(c0);
   const b1 = machineBusySeconds();

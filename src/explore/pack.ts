@@ -16,6 +16,10 @@ export interface SlotRange {
   readonly bits: number;
   /** How many values the slot takes (value - lo < size <= 2^bits). */
   readonly size: number;
+  /** For a slot of a queue entry whose type excludes 0: the entry is live when slot `len` > `pos`.
+   * Entries past a queue's length hold 0 (the canonical form), which `lo .. lo + 2^bits - 1` cannot
+   * represent, so a dead entry packs to 0 and unpacks to 0. */
+  readonly live?: { readonly len: number; readonly pos: number };
 }
 
 export interface Packer {
@@ -39,12 +43,6 @@ function bitsFor(n: number): number {
 function intRange(lo: number, hi: number): SlotRange {
   const n = hi - lo + 1;
   return n > 2 ** 31 ? { lo: 0, bits: 32, size: 2 ** 32 } : { lo, bits: bitsFor(n), size: n };
-}
-
-/** A slot range extended to hold 0 as well. */
-function withZero(r: SlotRange): SlotRange {
-  const hi = r.lo + r.size - 1;
-  return intRange(Math.min(r.lo, 0), Math.max(hi, 0));
 }
 
 /** The range of every slot of a value of type `ty`, in layout order. */
@@ -72,11 +70,14 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       for (const f of ty.fields) slotRanges(f.ty, out);
       break;
     case "seq": {
+      const len = out.length;
       out.push(intRange(0, ty.cap));
-      // A position past the queue's length holds 0 in every slot, which its element type need not
-      // include (`seq<1 .. 3, 2>`): widen each element slot's range to 0.
-      const elem = slotRanges(ty.elem).map((r) => (r.bits === 32 || (r.lo <= 0 && r.lo + r.size > 0) ? r : withZero(r)));
-      for (let i = 0; i < ty.cap; i++) out.push(...elem);
+      for (let pos = 0; pos < ty.cap; pos++) {
+        const from = out.length;
+        slotRanges(ty.elem, out);
+        // An inner queue's own condition is the finer one (it implies this one).
+        for (let j = from; j < out.length; j++) if (!out[j].live && !holdsZero(out[j])) out[j] = { ...out[j], live: { len, pos } };
+      }
       break;
     }
     case "any":
@@ -85,6 +86,11 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       break;
   }
   return out;
+}
+
+function holdsZero(r: SlotRange): boolean {
+  // By the value count, not the bits: mixed-radix words hold digits below `size` only.
+  return r.bits === 32 || (r.lo <= 0 && -r.lo < r.size);
 }
 
 export function layoutRanges(layout: Layout): SlotRange[] {
@@ -150,12 +156,17 @@ function radixAssign(ranges: readonly SlotRange[]): { word: number[]; words: num
 
 /** pack/unpack of mixed-radix words (the first slot of a word is its lowest digit). */
 function radixPacker(ranges: readonly SlotRange[], word: number[], words: number, bits: number): Packer {
-  const rel = (j: number) => (ranges[j].lo === 0 ? `s[${j}]` : `(s[${j}] - ${ranges[j].lo < 0 ? `(${ranges[j].lo})` : ranges[j].lo})`);
-  const plus = (lo: number) => (lo === 0 ? "" : ` + ${lo < 0 ? `(${lo})` : lo}`);
+  const lo = (r: SlotRange) => (r.lo < 0 ? `(${r.lo})` : `${r.lo}`);
+  const live = (r: SlotRange) => (r.live ? `s[${r.live.len}] > ${r.live.pos}` : null);
+  const rel = (j: number) => {
+    const r = ranges[j];
+    const v = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${lo(r)})`;
+    return live(r) ? `(${live(r)} ? ${v} : 0)` : v;
+  };
   const packLines: string[] = [];
   const unpackLines: string[] = ["let x = 0;"];
   ranges.forEach((r, j) => {
-    if (word[j] < 0) unpackLines.push(`s[${j}] = ${r.lo};`);
+    if (word[j] < 0) unpackLines.push(`s[${j}] = ${live(r) ? `${live(r)} ? ${r.lo} : 0` : r.lo};`);
   });
   for (let w = 0; w < words; w++) {
     const slots = word.map((x, j) => (x === w ? j : -1)).filter((j) => j >= 0);
@@ -164,9 +175,13 @@ function radixPacker(ranges: readonly SlotRange[], word: number[], words: number
     packLines.push(`out[o${w === 0 ? "" : ` + ${w}`}] = ${expr};`);
     unpackLines.push(`x = b[o${w === 0 ? "" : ` + ${w}`}];`);
     slots.forEach((j, i) => {
-      const R = ranges[j].size;
-      if (i === slots.length - 1) unpackLines.push(`s[${j}] = x${plus(ranges[j].lo)};`);
-      else unpackLines.push(`s[${j}] = x % ${R}${plus(ranges[j].lo)};`, `x = (x / ${R}) | 0;`);
+      const r = ranges[j];
+      const last = i === slots.length - 1;
+      const digit = last ? "x" : `x % ${r.size}`;
+      const value = r.lo === 0 ? digit : `${digit} + ${lo(r)}`;
+      // A queue's length slot comes before its entries, so it is already unpacked.
+      unpackLines.push(`s[${j}] = ${live(r) ? `${live(r)} ? ${value} : 0` : value};`);
+      if (!last) unpackLines.push(`x = (x / ${r.size}) | 0;`);
     });
   }
   const pack = new Function("s", "out", "o", `"use strict";\n${packLines.join("\n")}`) as Packer["pack"];
@@ -185,15 +200,19 @@ export function makePacker(layout: Layout): Packer {
   const unpackLines: string[] = [];
   const terms: string[][] = Array.from({ length: words }, () => []);
   ranges.forEach((r, j) => {
+    const live = r.live ? `s[${r.live.len}] > ${r.live.pos}` : null;
     if (word[j] < 0) {
-      unpackLines.push(`s[${j}] = ${r.lo};`);
+      unpackLines.push(`s[${j}] = ${live ? `${live} ? ${r.lo} : 0` : r.lo};`);
       return;
     }
-    const rel = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${r.lo < 0 ? `(${r.lo})` : r.lo})`;
+    let rel = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${r.lo < 0 ? `(${r.lo})` : r.lo})`;
+    if (live) rel = `(${live} ? ${rel} : 0)`;
     terms[word[j]].push(shift[j] === 0 ? rel : `(${rel} << ${shift[j]})`);
     const at = `b[o${word[j] === 0 ? "" : ` + ${word[j]}`}]`;
     const field = r.bits === 32 ? `${at}` : `((${at} >>> ${shift[j]}) & ${r.bits === 31 ? 0x7fffffff : 2 ** r.bits - 1})`;
-    unpackLines.push(`s[${j}] = ${r.lo === 0 ? field : `${field} + ${r.lo < 0 ? `(${r.lo})` : r.lo}`};`);
+    const value = r.lo === 0 ? field : `${field} + ${r.lo < 0 ? `(${r.lo})` : r.lo}`;
+    // The length slot comes first in the layout, so it is already unpacked.
+    unpackLines.push(`s[${j}] = ${live ? `${live} ? ${value} : 0` : value};`);
   });
   terms.forEach((t, w) => packLines.push(`out[o${w === 0 ? "" : ` + ${w}`}] = ${t.length ? t.join(" | ") : "0"};`));
   const pack = new Function("s", "out", "o", `"use strict";\n${packLines.join("\n")}`) as Packer["pack"];
