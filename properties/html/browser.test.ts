@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Readable } from "../../src/model/layout.js";
+import { readableFraction } from "../../src/model/values.js";
 import { readTraceFile } from "../../src/trace/read.js";
 import type { Trace } from "../../src/trace/trace.js";
 import { runCli } from "../support/cli.js";
@@ -32,18 +33,37 @@ async function report(files: string[], name: string): Promise<string> {
   return out;
 }
 
+function gcdOf(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a || 1;
+}
+
 /** The value of a chart series computed straight from the trace, for the names whose meaning is
- * plain: `x`, `x[k]`, `sum(x)`, `len(x)`, `size(x)`; undefined for the others. */
+ * plain: `x`, `x[k]`, `sum(x)`, `len(x)`, `size(x)` (exact fractions at their value); undefined for the others. */
 function expectedSeries(trace: Trace, name: string): (number | null)[] | undefined {
   const at = (f: (v: Readonly<Record<string, Readable>>) => Readable | undefined) =>
     trace.states.map((s) => {
       const x = f(s.values);
-      return typeof x === "number" ? x : null;
+      const r = x === undefined ? null : readableFraction(x);
+      return r ? r[0] / r[1] : null;
     });
+  // Sums of exact fractions, kept exact until the end (as the report does).
+  const sum = (xs: Readable[]): Readable => {
+    let [n, d] = [0, 1];
+    for (const x of xs) {
+      const [a, b] = readableFraction(x)!;
+      [n, d] = [n * b + a * d, d * b];
+      const g = gcdOf(n, d);
+      [n, d] = [n / g, d / g];
+    }
+    return { num: n, den: d };
+  };
   let m: RegExpExecArray | null;
   if ((m = /^(\w+)$/.exec(name))) return at((v) => v[m![1]]);
   if ((m = /^(\w+)\[(\w+)\]$/.exec(name))) return at((v) => (v[m![1]] as Record<string, Readable>)[m![2]]);
-  if ((m = /^sum\((\w+)\)$/.exec(name))) return at((v) => Object.values(v[m![1]] as Record<string, number>).reduce((a, b) => a + b, 0));
+  if ((m = /^sum\((\w+)\)$/.exec(name))) return at((v) => sum(Object.values(v[m![1]] as Record<string, Readable>)));
   if ((m = /^(len|size)\((\w+)\)$/.exec(name))) return at((v) => (v[m![2]] as Readable[]).length);
   if ((m = /^(len|size)\((\w+)\[(\w+)\]\)$/.exec(name))) return at((v) => ((v[m![2]] as Record<string, Readable[]>)[m![3]]).length);
   return undefined;

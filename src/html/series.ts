@@ -1,21 +1,53 @@
 // The numbers a counterexample's chart can plot, per state: every integer leaf (`bal[0]`,
 // `cfg.limit`), sums over maps and queues (`sum(bal)`, `sum(queue[*].amount)`), sizes of sets
 // (`size(voters)`) and lengths of queues (`len(queue)`). Queue elements are summed, not plotted one
-// by one: a pop shifts every index.
+// by one: a pop shifts every index. Exact fractions are plotted at their value (`5/4` as 1.25),
+// summed exactly; an empty container sums to 0 over the number fields its element type has.
 
 import type { Ty } from "../ir/types.js";
 import type { Readable } from "../model/layout.js";
+import { readableFraction } from "../model/values.js";
 import type { VarType } from "../trace/diff.js";
 import { entriesOf, itemsOf, partPath, partTy, shapeOf } from "../trace/show.js";
 import type { ReportSeries } from "./report-data.js";
 
+/** A plottable number: an integer, or an exact fraction as [num, den]; undefined otherwise. */
+function ratioOf(v: Readable): [number, number] | undefined {
+  if (typeof v === "number") return [v, 1];
+  return readableFraction(v) ?? undefined;
+}
+
+function gcd(a: number, b: number): number {
+  a = Math.abs(a);
+  b = Math.abs(b);
+  while (b) [a, b] = [b, a % b];
+  return a || 1;
+}
+
+function addRatio(a: [number, number], b: [number, number]): [number, number] {
+  const num = a[0] * b[1] + b[0] * a[1];
+  const den = a[1] * b[1];
+  const g = gcd(num, den);
+  return [num / g, den / g];
+}
+
+/** The number leaves a value of type `ty` always has (record fields, not map keys: those depend
+ * on the value), so an empty container's sums are 0 rather than missing. */
+function typeLeaves(ty: Ty | undefined, path: string, out: Map<string, [number, number]>): void {
+  if (ty === undefined) return;
+  if (ty.k === "int") out.set(path, [0, 1]);
+  else if (ty.k === "rec" && !ty.tuple) for (const f of ty.fields) typeLeaves(f.ty, partPath(path, "rec", f.name), out);
+}
+
 /** Leaves only (relative paths such as "", `.amount`, `[0]`), for summing over a container. */
-function leaves(ty: Ty | undefined, path: string, v: Readable, out: Map<string, number>): void {
+function leaves(ty: Ty | undefined, path: string, v: Readable, out: Map<string, [number, number]>): void {
   const shape = shapeOf(ty, v);
   switch (shape) {
-    case "leaf":
-      if (typeof v === "number") out.set(path, v);
+    case "leaf": {
+      const r = ratioOf(v);
+      if (r !== undefined) out.set(path, r);
       return;
+    }
     case "map":
     case "rec":
       for (const [k, x] of entriesOf(v)) leaves(partTy(ty, k), partPath(path, shape, k), x, out);
@@ -27,22 +59,25 @@ function leaves(ty: Ty | undefined, path: string, v: Readable, out: Map<string, 
 }
 
 function sums(ty: Ty | undefined, path: string, items: readonly Readable[], out: Map<string, number>): void {
-  const total = new Map<string, number>();
+  const total = new Map<string, [number, number]>();
+  typeLeaves(ty, "", total);
   for (const x of items) {
-    const own = new Map<string, number>();
+    const own = new Map<string, [number, number]>();
     leaves(ty, "", x, own);
-    for (const [rel, n] of own) total.set(rel, (total.get(rel) ?? 0) + n);
+    for (const [rel, n] of own) total.set(rel, addRatio(total.get(rel) ?? [0, 1], n));
   }
-  for (const [rel, n] of total) out.set(rel === "" ? `sum(${path})` : `sum(${path}[*]${rel})`, n);
+  for (const [rel, [num, den]] of total) out.set(rel === "" ? `sum(${path})` : `sum(${path}[*]${rel})`, num / den);
 }
 
 /** Every plottable number of a value at `path`, into `out` (in a stable order). */
 export function numbersOf(ty: Ty | undefined, path: string, v: Readable, out: Map<string, number>): void {
   const shape = shapeOf(ty, v);
   switch (shape) {
-    case "leaf":
-      if (typeof v === "number") out.set(path, v);
+    case "leaf": {
+      const r = ratioOf(v);
+      if (r !== undefined) out.set(path, r[0] / r[1]);
       return;
+    }
     case "set":
       out.set(`size(${path})`, itemsOf(v).length);
       return;
