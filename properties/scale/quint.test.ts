@@ -45,10 +45,41 @@ function quintStep(ex: QuintEx): { action: string | undefined; picks: Map<string
   return { action: storage.actionTaken, picks };
 }
 
-/** A Quint value as plain data, to compare with ours (ints as numbers, enums as names). */
+const bySortKey = (xs: unknown[]) => xs.map((x) => [JSON.stringify(x), x] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, x]) => x);
+
+/** A Quint value as plain data, to compare with ours (ints as numbers, enums as names, records as
+ * objects, tuples and lists as arrays, sets and maps as sorted arrays). */
 function plain(ex: QuintEx): unknown {
   if (ex.kind === "int") return Number(ex.value);
-  return ex.value;
+  if (ex.kind !== "app") return ex.value;
+  const args = ex.args ?? [];
+  switch (ex.opcode) {
+    case "Rec":
+      return Object.fromEntries(args.flatMap((a, i) => (i % 2 === 0 ? [[a.value as string, plain(args[i + 1])]] : [])));
+    case "Tup":
+    case "List":
+      return args.map(plain);
+    case "Set":
+    case "Map":
+      return { set: bySortKey(args.map(plain)) };
+    case "variant":
+      return { tag: args[0].value, value: plain(args[1]) };
+    default:
+      return { app: ex.opcode, args: args.map(plain) };
+  }
+}
+
+/** Our ITF value as the same plain data. */
+function plainItf(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(plainItf);
+  if (typeof v !== "object" || v === null) return v;
+  const o = v as Record<string, unknown>;
+  if ("#bigint" in o) return Number(o["#bigint"]);
+  if ("#tup" in o) return (o["#tup"] as unknown[]).map(plainItf);
+  if ("#set" in o) return { set: bySortKey((o["#set"] as unknown[]).map(plainItf)) };
+  if ("#map" in o) return { set: bySortKey((o["#map"] as unknown[][]).map((kv) => kv.map(plainItf))) };
+  if ("tag" in o && "value" in o && Object.keys(o).length === 2) return { tag: o.tag, value: plainItf(o.value) };
+  return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, plainItf(x)]));
 }
 
 /** Every state of our file as Quint's reader sees it, checked against our #meta. */
@@ -61,7 +92,7 @@ function checkWithQuint(text: string): void {
     const { action, picks } = quintStep(states[i]);
     expect(action).toBe(i === 0 ? "init" : meta.action);
     const ours = new Map<string, unknown>();
-    const val = (v: unknown) => (typeof v === "object" && v !== null && "#bigint" in v ? Number((v as { "#bigint": string })["#bigint"]) : v);
+    const val = plainItf;
     for (const [k, v] of Object.entries({ ...meta.params, ...meta.picks })) ours.set(k, val(v));
     if (meta.caller !== undefined) expect([...picks.values()]).toContainEqual(val(meta.caller));
     for (const [k, v] of ours) expect(picks.get(k), `state ${i} pick ${k}`).toEqual(v);

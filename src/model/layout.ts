@@ -248,15 +248,21 @@ export function encodeChoice(ty: Ty, v: Readable, path: string): { code: number 
   const tmp = new Int32Array(Math.max(1, slotCount(ty)));
   const err = encodeValue(ty, v, tmp, 0, path);
   if (err) return { error: err };
-  if (ty.k === "bool" || ty.k === "int" || ty.k === "enum") return { code: tmp[0] };
+  return { code: choiceCodeOfSlots(ty, tmp) };
+}
+
+/** An action choice's code from its value's slot codes at `slots[0..]` (as encodeValue writes
+ * them): a scalar's slot, a set's bitmask of element indexes, a compound value's index. */
+export function choiceCodeOfSlots(ty: Ty, slots: ArrayLike<number>): number {
+  if (ty.k === "bool" || ty.k === "int" || ty.k === "enum") return slots[0];
   if (ty.k === "set") {
-    if (ty.elem.k === "any") return { code: 0 };
+    if (ty.elem.k === "any") return 0;
     let m = 0;
     for (let b = 0; b < sizeOfTy(ty.elem); b++) {
       const p = positionOf(ty.elem, b) - setBase(ty.elem);
-      if ((tmp[p >>> 5] >>> (p & 31)) & 1) m |= 1 << b;
+      if ((slots[p >>> 5] >>> (p & 31)) & 1) m |= 1 << b;
     }
-    return { code: m };
+    return m;
   }
-  return { code: slotsToIndex(ty, tmp, 0) };
+  return slotsToIndex(ty, slots, 0);
 }

@@ -5,7 +5,7 @@
 
 import { denOf, sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import { closest } from "../lang/suggest.js";
-import { encodeValue, keyText, type Readable } from "../model/layout.js";
+import { choiceCodeOfSlots, encodeValue, keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { deeperThan, printable } from "../util/untrusted.js";
 import { shown } from "./event.js";
@@ -81,7 +81,7 @@ export class Binder {
       picks: new Set(a.choices.filter((c) => c.kind === "pick").map((c) => c.name)),
     }));
     this.maxChoices = Math.max(1, ...model.actions.map((a) => a.choices.length));
-    this.scratch = new Int32Array(Math.max(1, model.width));
+    this.scratch = new Int32Array(Math.max(1, model.width, ...model.actions.flatMap((a) => a.choices.map((c) => slotCount(c.ty)))));
   }
 
   newEvent(): BoundEvent {
@@ -118,7 +118,8 @@ export class Binder {
       }
       const err = encodeReadable(c.ty, given, this.scratch, 0, c.kind === "caller" ? "field caller" : `field ${c.kind === "param" ? "params" : "picks"}.${c.name}`);
       if (err) return err;
-      codes[i] = this.scratch[0];
+      // A record, tuple or set choice is one code (its index or bitmask), not its first slot.
+      codes[i] = choiceCodeOfSlots(c.ty, this.scratch);
     }
     const names = this.choiceNames[a];
     for (const k in view.params) if (Object.hasOwn(view.params, k) && !names.params.has(k)) return this.unknownChoice(info.name, "param", k, [...names.params]);
