@@ -7,6 +7,7 @@ import { mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gcd } from "../../src/ir/rational.js";
 import type { Readable } from "../../src/model/layout.js";
 import { readableFraction } from "../../src/model/values.js";
 import { readTraceFile } from "../../src/trace/read.js";
@@ -33,13 +34,6 @@ async function report(files: string[], name: string): Promise<string> {
   return out;
 }
 
-function gcdOf(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1;
-}
-
 /** The value of a chart series computed straight from the trace, for the names whose meaning is
  * plain: `x`, `x[k]`, `sum(x)`, `len(x)`, `size(x)` (exact fractions at their value); undefined for the others. */
 function expectedSeries(trace: Trace, name: string): (number | null)[] | undefined {
@@ -55,7 +49,7 @@ function expectedSeries(trace: Trace, name: string): (number | null)[] | undefin
     for (const x of xs) {
       const [a, b] = readableFraction(x)!;
       [n, d] = [n * b + a * d, d * b];
-      const g = gcdOf(n, d);
+      const g = gcd(n, d) || 1;
       [n, d] = [n / g, d / g];
     }
     return { num: n, den: d };

@@ -4,6 +4,7 @@
 // by one: a pop shifts every index. Exact fractions are plotted at their value (`5/4` as 1.25),
 // summed exactly; an empty container sums to 0 over the number fields its element type has.
 
+import { gcd } from "../ir/rational.js";
 import type { Ty } from "../ir/types.js";
 import type { Readable } from "../model/layout.js";
 import { readableFraction } from "../model/values.js";
@@ -17,17 +18,10 @@ function ratioOf(v: Readable): [number, number] | undefined {
   return readableFraction(v) ?? undefined;
 }
 
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b) [a, b] = [b, a % b];
-  return a || 1;
-}
-
 function addRatio(a: [number, number], b: [number, number]): [number, number] {
   const num = a[0] * b[1] + b[0] * a[1];
   const den = a[1] * b[1];
-  const g = gcd(num, den);
+  const g = gcd(num, den) || 1;
   return [num / g, den / g];
 }
 
