@@ -27,13 +27,24 @@ describe("sizes checked up front", () => {
     );
   });
 
-  it("a parameter with 10^8 values: too many action instances", () => {
+  it("a parameter with 10^8 values: more than are enumerated (issue 11: at most 2^16 per choice)", () => {
     expect(errors(PARAM("0 .. 99999999"))).toBe(
       [
-        "big.stake:3:10: error: action `a` has 100,000,000 instances (one per combination of its `p`), more than the 16,777,216 stakecheck supports",
+        "big.stake:3:13: error: parameter `p` ranges over 100,000,000 values; at most 65,536 (2^16) are enumerated",
         " 3 | action a(p: 0 .. 99999999) { x = 1 }",
+        "   |             ^^^^^^^^^^^^^",
+        "   = hint: narrow its type",
+      ].join("\n"),
+    );
+  });
+
+  it("two parameters of 8,192 values: too many action instances", () => {
+    expect(errors("spec Big\nvar x: 0 .. 3 = 0\naction a(p: 0 .. 8191, q: 0 .. 8191) { x = 1 }\ninvariant i: x <= 1\n")).toBe(
+      [
+        "big.stake:3:10: error: action `a` has 67,108,864 instances (one per combination of its `p`, `q`), more than the 16,777,216 stakecheck supports",
+        " 3 | action a(p: 0 .. 8191, q: 0 .. 8191) { x = 1 }",
         "   |          ^",
-        "   = hint: `p` ranges over 0 .. 99999999: narrow its type",
+        "   = hint: `p` ranges over 0 .. 8191: narrow its type",
       ].join("\n"),
     );
   });

@@ -74,7 +74,7 @@ export function rangeType(c: Checker, t: Extract<A.TypeExpr, { kind: "range" }>,
     c.error(t.span, `${show(H)} is not reached from ${show(L)} in steps of ${show(S)}`, t.step ? "make the bounds multiples of the step" : `a range without \`step\` holds integers; for fractions, add one: \`step ${fracText(1, den)}\``);
     return ERR;
   }
-  if (!iv.isExact({ lo: L, hi: H }) || (H - L) / S > 2 ** 31) {
+  if (!iv.isExact({ lo: L, hi: H }) || (H - L) / S >= 2 ** 32) {
     c.error(t.span, `the range ${show(L)} .. ${show(H)} has too many values`, "narrow it");
     return ERR;
   }

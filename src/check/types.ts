@@ -49,7 +49,7 @@ function resolveNamed(c: Checker, name: A.Name): Ty {
   const g = c.globals.get(name.text);
   if (!g) {
     const hint = c.suggest(name.text, undefined, (x) => x.kind === "type");
-    c.error(name.span, `unknown type \`${name.text}\``, hint ?? "types are bool, a .. b, enum { ... }, set<T>, map<K, V>, seq<T, N>, { field: T, ... } or a declared type name");
+    c.error(name.span, `unknown type \`${name.text}\``, hint ?? "types are bool, a .. b, a .. b step 1/d, enum { ... }, set<T>, map<K, V>, seq<T, N>, { field: T, ... }, (T, U), option<T> or a declared type name");
     return ERR;
   }
   if (g.kind !== "type") {

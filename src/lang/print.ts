@@ -118,6 +118,8 @@ function letValue(e: Expr): string {
 
 /** Whether printing `e` leaves an `in` operator outside every bracket. */
 function containsTopIn(e: Expr): boolean {
+  // `not 0 in s`: the operand of `not` is printed without brackets when it binds tighter.
+  if (e.kind === "unary") return level(e.operand) >= (e.op === "not" ? NOT : POSTFIX) && containsTopIn(e.operand);
   if (e.kind !== "binary") return false;
   if (e.op === "in") return true;
   const l = binaryLevels(e.op);
