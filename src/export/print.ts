@@ -64,7 +64,7 @@ function prec(t: T): Prec {
     case "neg":
       return [12, 12];
     case "prime":
-      return [15, 15];
+      return prec(t.e) === "atom" ? "atom" : [15, 15];
     case "not":
       return [4, 4];
     case "junc":

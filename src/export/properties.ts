@@ -73,11 +73,12 @@ export function stepOperators(m: ModuleCtx, p: I.Property, name: string): Proper
   const wellTyped: [T, string][] = [];
   const scope = new Scope(m.names);
   m.spec.actions.forEach((_, k) => {
-    const inst = instance(m, k, scope.child());
-    const r = stepFor(m, p, k, scope.child(), true, inst.names);
+    const own = scope.child();
+    const inst = instance(m, k, own);
+    const r = stepFor(m, p, k, own.child(), true, inst.names);
     items.push(forall(inst.binds, implies(inst.call, ite(r.f, TRUE, r.v))));
     if (!isFalse(r.f)) wellTyped.push([forall(inst.binds, not({ k: "prefix", op: "ENABLED", e: and(inst.call, r.f) })), `evaluating step ${commentText(p.name)} on ${commentText(m.spec.actions[k].name)}`]);
-    const s = stepFor(m, p, k, scope.child(), false, inst.names);
+    const s = stepFor(m, p, k, own.child(), false, inst.names);
     const unchanged: T = { k: "prefix", op: "ENABLED", e: and(inst.call, { k: "prefix", op: "UNCHANGED", e: id("vars") }) };
     stutter.push(forall(inst.binds, implies(unchanged, ite(s.f, TRUE, s.v))));
   });

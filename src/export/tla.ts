@@ -166,12 +166,12 @@ export function letIn(defs: readonly LetDef[], body: T): T {
 }
 
 export function forall(binds: readonly { name: string; set: T }[], body: T): T {
-  if (body.k === "bool") return body;
+  if (body.k === "bool" || binds.length === 0) return body;
   return { k: "quant", q: "\\A", binds, body };
 }
 
 export function exists(binds: readonly { name: string; set: T }[], body: T): T {
-  if (isFalse(body)) return FALSE;
+  if (isFalse(body) || binds.length === 0) return body;
   return { k: "quant", q: "\\E", binds, body };
 }
 

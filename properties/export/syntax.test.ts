@@ -1,0 +1,25 @@
+// Every shipped spec's export parses with the TLA+ project's tree-sitter grammar (in every run; TLC
+// itself runs in tlc.test.ts when STAKECHECK_TLC_JAR is set).
+
+import { readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadSpecFile } from "../../src/api/load.js";
+import { exportTla } from "../../src/export/index.js";
+import { tlaSyntaxErrors } from "../support/tla-parser.js";
+
+const specs = [...readdirSync("spec").filter((f) => f.endsWith(".stake")).map((f) => `spec/${f}`), ...readdirSync("spec/buggy").map((f) => `spec/buggy/${f}`)];
+
+describe("export --tla: the module parses as TLA+", () => {
+  it("the parser finds errors (a module with one is rejected)", async () => {
+    expect(await tlaSyntaxErrors("---- MODULE M ----\nVARIABLE x\nInit == x = \nNext == x' = x + 1\n====\n")).not.toEqual([]);
+    expect(await tlaSyntaxErrors("---- MODULE M ----\nVARIABLE x\nInit == x = 0\nNext == x' = x + 1\n====\n")).toEqual([]);
+  });
+
+  for (const file of specs) {
+    it(file, async () => {
+      const loaded = loadSpecFile(file);
+      const exp = exportTla(loaded.spec!, { specPath: file });
+      expect(await tlaSyntaxErrors(exp.tla)).toEqual([]);
+    });
+  }
+});
