@@ -198,16 +198,19 @@ export function block(t: T, col: number): string[] {
     }
     case "ite": {
       if (col + flat.length <= WIDTH) break;
-      const out = [`IF ${inline(t.c)} THEN`];
-      out.push(...indent(block(t.t, col + 2), col + 2));
+      const out: string[] = [];
+      const arm = (head: string, body: T) => {
+        const text = inline(body);
+        if (col + head.length + 1 + text.length <= WIDTH) out.push(`${out.length ? pad(col) : ""}${head} ${text}`);
+        else out.push(`${out.length ? pad(col) : ""}${head}`, ...indent(block(body, col + 2), col + 2));
+      };
+      arm(`IF ${inline(t.c)} THEN`, t.t);
       let e: T = t.e;
       while (e.k === "ite") {
-        out.push(`${pad(col)}ELSE IF ${inline(e.c)} THEN`);
-        out.push(...indent(block(e.t, col + 2), col + 2));
+        arm(`ELSE IF ${inline(e.c)} THEN`, e.t);
         e = e.e;
       }
-      out.push(`${pad(col)}ELSE`);
-      out.push(...indent(block(e, col + 2), col + 2));
+      arm("ELSE", e);
       return out;
     }
     case "let": {

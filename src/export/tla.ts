@@ -96,11 +96,21 @@ function junc(op: "/\\" | "\\/", parts: readonly T[]): T {
   const unit = op === "/\\" ? isTrue : isFalse;
   const zero = op === "/\\" ? isFalse : isTrue;
   const items: T[] = [];
+  const keys = new Set<string>();
+  const add = (p: T): boolean => {
+    const key = JSON.stringify(p);
+    if (keys.has(key)) return true;
+    // x and ~x together: a contradiction (/\) or a tautology (\/).
+    if (keys.has(JSON.stringify(not(p)))) return false;
+    keys.add(key);
+    items.push(p);
+    return true;
+  };
   for (const p of parts) {
     if (unit(p)) continue;
     if (zero(p)) return op === "/\\" ? FALSE : TRUE;
-    if (p.k === "junc" && p.op === op && !p.notes) items.push(...p.items);
-    else items.push(p);
+    const flat = p.k === "junc" && p.op === op && !p.notes ? p.items : [p];
+    for (const x of flat) if (!add(x)) return op === "/\\" ? FALSE : TRUE;
   }
   if (items.length === 0) return op === "/\\" ? TRUE : FALSE;
   return items.length === 1 ? items[0] : { k: "junc", op, items };
@@ -124,13 +134,14 @@ export function conjList(items: readonly T[], notes: readonly (string | undefine
   return { k: "junc", op: "/\\", items: kept, notes: keptNotes };
 }
 
+const NEGATED: Partial<Record<BinOp, BinOp>> = { "\\in": "\\notin", "\\notin": "\\in", "=": "#", "#": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">" };
+
 export function not(e: T): T {
   if (e.k === "bool") return e.v ? FALSE : TRUE;
   if (e.k === "not") return e.e;
-  if (e.k === "bin" && e.op === "\\in") return { k: "bin", op: "\\notin", l: e.l, r: e.r };
-  if (e.k === "bin" && e.op === "\\notin") return { k: "bin", op: "\\in", l: e.l, r: e.r };
-  if (e.k === "bin" && e.op === "=") return { k: "bin", op: "#", l: e.l, r: e.r };
-  if (e.k === "bin" && e.op === "#") return { k: "bin", op: "=", l: e.l, r: e.r };
+  if (e.k === "bin" && NEGATED[e.op]) return { k: "bin", op: NEGATED[e.op]!, l: e.l, r: e.r };
+  // De Morgan, where every part negates without a `~`: ~(a # 0 /\ b = 0) is a = 0 \/ b # 0.
+  if (e.k === "junc" && !e.notes && e.items.every((i) => i.k === "bin" && NEGATED[i.op])) return junc(e.op === "/\\" ? "\\/" : "/\\", e.items.map(not));
   return { k: "not", e };
 }
 
