@@ -16,7 +16,7 @@ const JAR = process.env.STAKECHECK_TLC_JAR;
 const specs: [string, Record<string, number>][] = [
   ...readdirSync("spec").filter((f) => f.endsWith(".stake")).map((f) => [`spec/${f}`, {}] as [string, Record<string, number>]),
   ...readdirSync("spec/buggy").map((f) => [`spec/buggy/${f}`, {}] as [string, Record<string, number>]),
-  ["properties/export/fixtures/untrusted-names.stake", {}],
+  ...readdirSync("properties/export/fixtures").map((f) => [`properties/export/fixtures/${f}`, {}] as [string, Record<string, number>]),
   // The reference anchors of /shared/anchors (POOL(3,3,2) is spec/anchor-pool.stake itself).
   ["spec/anchor-pool.stake", { N: 4 }],
   ["spec/anchor-bft.stake", { N: 4, F: 2 }],

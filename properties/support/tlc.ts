@@ -45,7 +45,8 @@ export function runTlc(jar: string, dir: string, exp: TlaExport, cfg: string, ta
     generated: counts ? n(counts[1]) : null,
     ok: violated === null,
     violated,
-    states: (output.match(/^State \d+:/gm) ?? []).length,
+    // A violation in the initial state is printed without a numbered trace.
+    states: /is violated by the initial state/.test(output) ? 1 : (output.match(/^State \d+:/gm) ?? []).length,
     output,
   };
 }

@@ -8,10 +8,10 @@
 // order: each gets an outcome, "fail", "stop" or "go", and the chain reads them in order.
 
 import type * as I from "../ir/ir.js";
-import { BOOL, type IntTy, type ScalarTy } from "../ir/types.js";
+import type { IntTy } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { withLocal, type Ctx } from "./context.js";
-import { at, readsState, tr, type R } from "./expr.js";
+import { tr, type R } from "./expr.js";
 import * as X from "./tla.js";
 import { FALSE, TRUE, and, app, bin, id, implies, index, isFalse, ite, num, or, str, type T } from "./tla.js";
 import { scalarValues, typeSet } from "./types.js";
@@ -95,11 +95,10 @@ export function trAgg(ctx: Ctx, e: Agg): R {
   }
   const b = e.binders[0];
   const dom = domain(ctx, b.domain);
-  const { ctx: inner, name, over, value } = bind(ctx, b, dom);
+  const { ctx: inner, name, over } = bind(ctx, b, dom);
   const w = e.where ? tr(inner, e.where) : { v: TRUE, f: FALSE };
   const body = e.body ? tr(inner, e.body) : { v: TRUE, f: FALSE };
   const elemFails = or(w.f, and(w.v, body.f));
-  const q = (quant: "\\A" | "\\E", p: T) => ({ k: "quant", q: quant, binds: [{ name, set: over }], body: p }) as T;
   const everyFails = isFalse(elemFails) ? FALSE : X.exists([{ name, set: over }], elemFails);
   switch (e.op) {
     case "all":
@@ -107,7 +106,7 @@ export function trAgg(ctx: Ctx, e: Agg): R {
       const v = e.op === "all" ? X.forall([{ name, set: over }], implies(w.v, body.v)) : X.exists([{ name, set: over }], and(w.v, body.v));
       if (isFalse(elemFails)) return { v, f: dom.f };
       const decisive = e.op === "all" ? and(w.v, X.not(body.v)) : and(w.v, body.v);
-      return { v, f: or(dom.f, ordered(ctx, b, dom, inner.scope, name, elemFails, decisive)) };
+      return { v, f: or(dom.f, ordered(ctx, b, dom, name, elemFails, decisive)) };
     }
     case "count": {
       const v = dom.positional || e.where ? app("Cardinality", { k: "setOf", name, set: over, pred: w.v }) : app("Cardinality", over);
@@ -121,43 +120,39 @@ export function trAgg(ctx: Ctx, e: Agg): R {
     case "map":
       return { v: { k: "fn", name, set: over, body: body.v }, f: or(dom.f, everyFails) };
     case "set": {
-      const v = dom.positional ? { k: "setOf", name: name, set: dom.set, pred: w.v } : e.where ? ({ k: "setOf", name, set: over, pred: w.v } as T) : over;
-      if (dom.positional) {
-        // Over a queue's elements by value: bind the element itself.
-        const scope = ctx.scope.child();
-        const x = scope.bind(b.name);
-        const wx = e.where ? tr(withLocal({ ...ctx, scope }, b.local, id(x)), e.where).v : TRUE;
-        return { v: { k: "setOf", name: x, set: dom.set, pred: wx }, f: or(dom.f, everyFails) };
-      }
-      return { v: v as T, f: or(dom.f, everyFails) };
+      if (!dom.positional) return { v: e.where ? { k: "setOf", name, set: over, pred: w.v } : over, f: or(dom.f, everyFails) };
+      // Over a queue: the set of its elements, the element bound by value.
+      const x = byValue(ctx, b, e.where);
+      return { v: { k: "setOf", name: x.name, set: dom.set, pred: x.where }, f: or(dom.f, everyFails) };
     }
     case "filter": {
-      ctx.m.helpers.add("Range");
-      const scope = ctx.scope.child();
-      const x = scope.bind(b.name);
-      const wx = e.where ? tr(withLocal({ ...ctx, scope }, b.local, id(x)), e.where).v : TRUE;
-      return { v: app("SelectSeq", dom.q, { k: "lambda", params: [x], body: wx }), f: or(dom.f, everyFails) };
+      const x = byValue(ctx, b, e.where);
+      return { v: app("SelectSeq", dom.q, { k: "lambda", params: [x.name], body: x.where }), f: or(dom.f, everyFails) };
     }
     default:
       return assertNever(e.op);
   }
-  void q;
-  void value;
+}
+
+/** A queue's element bound by value (for `set` and `filter`), and `where` over it. */
+function byValue(ctx: Ctx, b: I.Binder, where: I.Expr | null): { name: string; where: T } {
+  const scope = ctx.scope.child();
+  const name = scope.bind(b.name);
+  return { name, where: where ? tr(withLocal({ ...ctx, scope }, b.local, id(name)), where).v : TRUE };
 }
 
 /** A sum over the domain's slots: `LET f == [x \in Slots |-> term] IN f[s1] + f[s2] + ...`. */
 function sum(ctx: Ctx, dom: Dom, b: I.Binder, term: (slot: T) => T, name: string): T {
   if (dom.slots.length === 0) return num(0);
   const f = ctx.scope.bind(`sum_${b.name}`);
-  const slot = dom.positional ? id(name) : id(name);
-  const body = term(slot);
+  const body = term(id(name));
   const terms = dom.slots.map((s) => index(id(f), s));
   const total = terms.slice(1).reduce<T>((acc, t) => ({ k: "bin", op: "+", l: acc, r: t }), terms[0]);
   return X.letIn([{ name: f, body: { k: "fn", name, set: dom.slotSet, body } }], total);
 }
 
 /** The first failure in stakecheck's order, before a value that decides the result. */
-function ordered(ctx: Ctx, b: I.Binder, dom: Dom, _scope: unknown, name: string, fails: T, decisive: T): T {
+function ordered(ctx: Ctx, b: I.Binder, dom: Dom, name: string, fails: T, decisive: T): T {
   const o = ctx.scope.bind(`outcome_${b.name}`);
   const slot = id(name);
   const outcome = ite(X.not(dom.present(slot)), str("go"), ite(fails, str("fail"), ite(decisive, str("stop"), str("go"))));
@@ -193,6 +188,3 @@ function collect(ctx: Ctx, e: Agg, i: number): R {
   return { v: { k: "prefix", op: "UNION", e: { k: "setMap", e: rest.v, name, set: over } }, f: or(dom.f, isFalse(rest.f) ? FALSE : X.exists([{ name, set: over }], rest.f)) };
 }
 
-export { BOOL, readsState };
-export type { ScalarTy };
-void implies;

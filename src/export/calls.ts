@@ -8,7 +8,7 @@ import type * as I from "../ir/ir.js";
 import { forEachExpr } from "../ir/walk.js";
 import { plainState, withLocal, type Ctx } from "./context.js";
 import { readsState, tr, type R } from "./expr.js";
-import { FALSE, app, id, letIn, or, prime, type LetDef, type T } from "./tla.js";
+import { FALSE, app, id, letIn, or, prime, type LetDef } from "./tla.js";
 
 function hasOld(e: I.Expr): boolean {
   let found = false;
@@ -79,4 +79,3 @@ export function defOperator(ctx: Ctx, def: I.Def): { params: string[]; body: R }
   return { params, body: tr(c, def.body) };
 }
 
-export type { T };

@@ -61,12 +61,8 @@ function positionFails(i: I.Expr, iv: T, q: T): T {
 export function tr(ctx: Ctx, e: I.Expr): R {
   const m = ctx.m;
   switch (e.k) {
-    case "const": {
-      const ty = e.ty;
-      if (ty.k === "set") return ok(maskSet(m, ty, e.v));
-      if (ty.k === "bool" || ty.k === "int" || ty.k === "enum") return ok(scalarValue(m, ty, e.v));
-      throw new Error(`internal: a constant of type ${ty.k}`);
-    }
+    case "const":
+      return ok(constant(ctx, e.ty, e.v));
     case "var":
       return ok(ctx.state.read(e.id));
     case "local": {
@@ -78,13 +74,25 @@ export function tr(ctx: Ctx, e: I.Expr): R {
       const t = tr(ctx, e.target);
       const i = tr(ctx, e.index);
       const tt = e.target.ty;
-      if (tt.k === "map") {
-        const key = tt.key;
-        const check = key.k === "int" && e.index.ty.k === "int" && (int(e.index).lo < key.lo || int(e.index).hi > key.hi) ? bin("\\notin", i.v, typeSet(m, key)) : FALSE;
-        return { v: index(t.v, i.v), f: or(t.f, i.f, check) };
+      switch (tt.k) {
+        case "map": {
+          const key = tt.key;
+          const check = key.k === "int" && e.index.ty.k === "int" && (int(e.index).lo < key.lo || int(e.index).hi > key.hi) ? bin("\\notin", i.v, typeSet(m, key)) : FALSE;
+          return { v: index(t.v, i.v), f: or(t.f, i.f, check) };
+        }
+        case "seq":
+          return { v: at(t.v, i.v), f: or(t.f, i.f, positionFails(e.index, i.v, t.v)) };
+        case "bool":
+        case "int":
+        case "enum":
+        case "set":
+        case "rec":
+        case "any":
+        case "error":
+          throw new Error(`internal: index into ${tt.k}`);
+        default:
+          return assertNever(tt);
       }
-      if (tt.k === "seq") return { v: at(t.v, i.v), f: or(t.f, i.f, positionFails(e.index, i.v, t.v)) };
-      throw new Error(`internal: index into ${tt.k}`);
     }
     case "field": {
       const t = tr(ctx, e.target);
@@ -204,6 +212,26 @@ export function tr(ctx: Ctx, e: I.Expr): R {
     }
     default:
       return assertNever(e);
+  }
+}
+
+/** A constant of the IR (numbers, booleans, enum ordinals, set bitmasks) as a TLA+ value. */
+function constant(ctx: Ctx, ty: I.Ty, v: number): T {
+  switch (ty.k) {
+    case "set":
+      return maskSet(ctx.m, ty, v);
+    case "bool":
+    case "int":
+    case "enum":
+      return scalarValue(ctx.m, ty, v);
+    case "map":
+    case "rec":
+    case "seq":
+    case "any":
+    case "error":
+      throw new Error(`internal: a constant of type ${ty.k}`);
+    default:
+      return assertNever(ty);
   }
 }
 

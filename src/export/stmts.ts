@@ -9,7 +9,6 @@
 import { needsFit } from "../check/compat.js";
 import type * as I from "../ir/ir.js";
 import { scalarLo } from "../ir/types.js";
-import { forEachExpr } from "../ir/walk.js";
 import { assertNever } from "../util/assert-never.js";
 import { letName, type Ctx, type Local, type ModuleCtx, type StateView } from "./context.js";
 import { at, readsState, tr } from "./expr.js";
@@ -168,6 +167,8 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
     const i = tr(ctxOf(st), step.index);
     check(st, i.f, "well_typed: evaluating an index");
     const it = step.index.ty;
+    const container: I.Ty = ty;
+    if (container.k !== "map" && container.k !== "seq") throw new Error(`internal: an index into ${container.k}`);
     if (ty.k === "map") {
       const key = ty.key;
       if (key.k === "int" && it.k === "int" && (it.lo < key.lo || it.hi > key.hi)) check(st, bin("\\notin", i.v, typeSet(m, key)), siteNote(m, step.site, "well_typed: a key of the map"));
@@ -236,13 +237,4 @@ export function runAction(m: ModuleCtx, scope: Scope, a: I.Action, choices: read
   exec(st, a.body, 0);
   run.env = st.env;
   return run;
-}
-
-/** Whether an expression mentions a variable (for the unused-variable notes). */
-export function mentions(e: I.Expr, v: number): boolean {
-  let found = false;
-  forEachExpr(e, (x) => {
-    if (x.k === "var" && x.id === v) found = true;
-  });
-  return found;
 }

@@ -2,6 +2,8 @@
 // decides parentheses and layout; the constructors fold constants (`FALSE /\ x` is FALSE), which
 // keeps the well_typed checks of provably safe operations out of the output.
 
+import { assertNever } from "../util/assert-never.js";
+
 export type BinOp =
   | "=>" | "<=>" | "=" | "#" | "<" | ">" | "<=" | ">=" | "\\in" | "\\notin" | "\\subseteq"
   | "\\cup" | "\\cap" | "\\" | ".." | "+" | "-" | "*" | "\\div" | "%" | "\\o";
@@ -194,17 +196,9 @@ export function same(a: T, b: T): boolean {
 /** Every identifier name used in `t` (for reference counts of LET definitions). */
 export function countIds(t: T, out: Map<string, number>): void {
   const visit = (x: T): void => {
-    switch (x.k) {
-      case "id":
-        out.set(x.name, (out.get(x.name) ?? 0) + 1);
-        return;
-      case "app":
-        out.set(x.op, (out.get(x.op) ?? 0) + 1);
-        x.args.forEach(visit);
-        return;
-      default:
-        children(x).forEach(visit);
-    }
+    if (x.k === "id") out.set(x.name, (out.get(x.name) ?? 0) + 1);
+    else if (x.k === "app") out.set(x.op, (out.get(x.op) ?? 0) + 1);
+    children(x).forEach(visit);
   };
   visit(t);
 }
@@ -260,6 +254,8 @@ export function children(t: T): T[] {
       return [t.body];
     case "sub":
       return [t.a, t.v];
+    default:
+      return assertNever(t);
   }
 }
 
@@ -318,6 +314,8 @@ export function substitute(t: T, name: string, by: T): T {
         return { ...x, body: go(x.body) };
       case "sub":
         return { ...x, a: go(x.a), v: go(x.v) };
+      default:
+        return assertNever(x);
     }
   };
   return go(t);
