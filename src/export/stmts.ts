@@ -167,6 +167,89 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
     const i = tr(ctxOf(st), step.index);
     check(st, i.f, "well_typed: evaluating an index");
     const it = step.index.ty;
+    switch (ty.k) {
+      case "map": {
+        const key = ty.key;
+        if (key.k === "int" && it.k === "int" && (it.lo < key.lo || it.hi > key.hi)) check(st, bin("\\notin", i.v, typeSet(m, key)), siteNote(m, step.site, "well_typed: a key of the map"));
+        path.push({ k: "at", e: i.v });
+        cur = { k: "index", f: cur, arg: i.v };
+        ty = ty.val;
+        break;
+      }
+      case "seq": {
+        const low = it.k === "int" && it.lo < 0 ? bin("<", i.v, num(0)) : FALSE;
+        check(st, bin(">=", i.v, app("Len", cur)), siteNote(m, step.site, "well_typed: a position of the queue"));
+        check(st, low, siteNote(m, step.site, "well_typed: a position of the queue"));
+        path.push({ k: "at", e: bin("+", i.v, num(1)) });
+        cur = at(cur, i.v);
+        ty = ty.elem as I.Ty;
+        break;
+      }
+      case "bool":
+      case "int":
+      case "enum":
+      case "set":
+      case "rec":
+      case "any":
+      case "error":
+        throw new Error(`internal: an index into ${ty.k}`);
+      default:
+        assertNever(ty);
+    }
+  }
+  const r = tr(ctxOf(st), s.value);
+        check(st, r.f, "well_typed: evaluating the let");
+        const stateful = readsState(ctxOf(st), s.value);
+        const t = small(r.v) ? r.v : named(st, letName(st.m, s.span), r.v);
+        st.locals = new Map(st.locals).set(s.local, { t, stateful });
+        break;
+      }
+      case "if": {
+        const c = tr(ctxOf(st), s.cond);
+        check(st, c.f, "well_typed: evaluating the condition");
+        branch(st, c.v, (a) => exec(a, s.then, picks), (b) => exec(b, s.else, picks));
+        break;
+      }
+      case "pick": {
+        const name = st.picks[s.pick + picks];
+        st.locals = new Map(st.locals).set(s.local, { t: name, stateful: false });
+        if (s.where) {
+          const w = tr(ctxOf(st), s.where);
+          check(st, w.f, "well_typed: evaluating the pick's condition");
+          require(st, w.v, "pick ... where");
+        }
+        break;
+      }
+      case "assign":
+        assign(st, s);
+        break;
+      case "for":
+        loop(st, s, picks);
+        break;
+      default:
+        assertNever(s);
+    }
+  }
+}
+
+function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
+  const m = st.m;
+  const p = s.place;
+  let ty: I.Ty = m.spec.vars[p.var].ty;
+  let cur: T = st.env[p.var];
+  const path: PathEl[] = [];
+  for (const step of p.path) {
+    if (step.k === "field") {
+      if (ty.k !== "rec") throw new Error("internal: a field of a non-record");
+      const f = m.names.field(ty.fields[step.field].name);
+      path.push({ k: "dot", field: f });
+      cur = { k: "dot", e: cur, field: f };
+      ty = ty.fields[step.field].ty;
+      continue;
+    }
+    const i = tr(ctxOf(st), step.index);
+    check(st, i.f, "well_typed: evaluating an index");
+    const it = step.index.ty;
     const container: I.Ty = ty;
     if (container.k !== "map" && container.k !== "seq") throw new Error(`internal: an index into ${container.k}`);
     if (ty.k === "map") {
