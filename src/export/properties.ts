@@ -7,7 +7,7 @@
 // instance, `Act(args) => P` (P's `old(e)` unprimed, its state primed, `action`, `caller` and the
 // step's parameters fixed per action). TLA+ cannot see a step that leaves every variable unchanged
 // (stuttering), and stakecheck checks those steps too: `P_unchanged` checks them as an invariant,
-// `ENABLED (Act(args) /\ UNCHANGED vars) => P`, P read with both states the current one.
+// `~P => ~ENABLED (Act(args) /\ UNCHANGED vars)`, P read with both states the current one.
 
 import type * as I from "../ir/ir.js";
 import { instance } from "./actions.js";
@@ -15,7 +15,7 @@ import { plainState, type Ctx, type ModuleCtx } from "./context.js";
 import { tr, type R } from "./expr.js";
 import { Scope, commentText } from "./names.js";
 import { definition } from "./print.js";
-import { TRUE, and, bin, conjList, forall, id, implies, isFalse, ite, not, type T } from "./tla.js";
+import { TRUE, and, bin, conjList, forall, id, implies, isFalse, isTrue, ite, not, type T } from "./tla.js";
 import { typeSet } from "./types.js";
 
 export function rootCtx(m: ModuleCtx, primed = false): Ctx {
@@ -80,16 +80,19 @@ export function stepOperators(m: ModuleCtx, p: I.Property, name: string): Proper
     if (!isFalse(r.f)) wellTyped.push([forall(inst.binds, not({ k: "prefix", op: "ENABLED", e: and(inst.call, r.f) })), `evaluating step ${commentText(p.name)} on ${commentText(m.spec.actions[k].name)}`]);
     const s = stepFor(m, p, k, own.child(), false, inst.names);
     const unchanged: T = { k: "prefix", op: "ENABLED", e: and(inst.call, { k: "prefix", op: "UNCHANGED", e: id("vars") }) };
-    stutter.push(forall(inst.binds, implies(unchanged, ite(s.f, TRUE, s.v))));
+    // P read first: TLC evaluates ENABLED only where P fails on a step that would change nothing.
+    stutter.push(forall(inst.binds, implies(not(ite(s.f, TRUE, s.v)), not(unchanged))));
   });
+  const onStutter = and(...stutter);
   const text = [
     `\\* step ${commentText(p.name)}: every step of every action, as an action property`,
     definition(step, [], and(...items)),
     definition(name, [], { k: "sub", op: "[]", a: id(step), v: id("vars") }),
-    `\\* step ${commentText(p.name)} on the steps that change nothing (TLA+'s [][...]_vars cannot see them)`,
-    definition(unchangedName, [], and(...stutter)),
+    ...(isTrue(onStutter)
+      ? [`\\* (${commentText(p.name)} holds on any step that changes nothing, which [][...]_vars cannot see)`]
+      : [`\\* step ${commentText(p.name)} on the steps that change nothing (TLA+'s [][...]_vars cannot see them)`, definition(unchangedName, [], onStutter)]),
   ].join("\n");
-  return { text, wellTyped, invariants: [unchangedName], properties: [name] };
+  return { text, wellTyped, invariants: isTrue(onStutter) ? [] : [unchangedName], properties: [name] };
 }
 
 export function wellTypedOperator(parts: readonly (readonly [T, string])[]): T {

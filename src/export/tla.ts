@@ -88,6 +88,12 @@ export function bin(op: BinOp, l: T, r: T): T {
     const b = literal(r);
     if (a !== null && b !== null) return (a === b) === (op === "=") ? TRUE : FALSE;
   }
+  // The same operand on both sides (a step property read on a step that changes nothing).
+  if (same(l, r)) {
+    if (op === "-") return num(0);
+    if (op === "=" || op === "<=" || op === ">=" || op === "\\subseteq") return TRUE;
+    if (op === "#" || op === "<" || op === ">") return FALSE;
+  }
   if (op === "+" && r.k === "num" && r.v === 0) return l;
   if (op === "+" && l.k === "num" && r.k === "num") return num(l.v + r.v);
   if (op === "-" && r.k === "num" && r.v === 0) return l;

@@ -276,20 +276,7 @@ no_unauthorized_withdrawal_step ==
   /\ \A amount \in 1 .. 4, caller \in Party :
        withdraw(amount, caller) => owner_value' >= owner_value
 no_unauthorized_withdrawal == [][no_unauthorized_withdrawal_step]_vars
-\* step no_unauthorized_withdrawal on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
-no_unauthorized_withdrawal_unchanged ==
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (stake_principal(v, caller) /\ UNCHANGED vars) => owner_value >= owner_value
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (deposit_own_funds(v, caller) /\ UNCHANGED vars) => owner_value >= owner_value
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (validate(v, caller) /\ UNCHANGED vars) => owner_value >= owner_value
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (exit(v, caller) /\ UNCHANGED vars) => owner_value >= owner_value
-  /\ \A caller \in Party :
-       ENABLED (claim_commission(caller) /\ UNCHANGED vars) => owner_value >= owner_value
-  /\ \A amount \in 1 .. 4, caller \in Party :
-       ENABLED (withdraw(amount, caller) /\ UNCHANGED vars) => owner_value >= owner_value
+\* (no_unauthorized_withdrawal holds on any step that changes nothing, which [][...]_vars cannot see)
 
 \* step credentials_fixed_at_first_deposit: every step of every action, as an action property
 credentials_fixed_at_first_deposit_step ==
@@ -315,28 +302,6 @@ credentials_fixed_at_first_deposit_step ==
        withdraw(amount, caller) =>
          (\A v \in Validator : credentials[v] # Unset => credentials'[v] = credentials[v])
 credentials_fixed_at_first_deposit == [][credentials_fixed_at_first_deposit_step]_vars
-\* step credentials_fixed_at_first_deposit on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
-credentials_fixed_at_first_deposit_unchanged ==
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (stake_principal(v, caller) /\ UNCHANGED vars) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials[v_] = credentials[v_])
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (deposit_own_funds(v, caller) /\ UNCHANGED vars) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials[v_] = credentials[v_])
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (validate(v, caller) /\ UNCHANGED vars) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials[v_] = credentials[v_])
-  /\ \A v \in Validator :
-       ENABLED (slash(v) /\ UNCHANGED vars) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials[v_] = credentials[v_])
-  /\ \A v \in Validator, caller \in Party :
-       ENABLED (exit(v, caller) /\ UNCHANGED vars) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials[v_] = credentials[v_])
-  /\ \A caller \in Party :
-       ENABLED (claim_commission(caller) /\ UNCHANGED vars) =>
-         (\A v \in Validator : credentials[v] # Unset => credentials[v] = credentials[v])
-  /\ \A amount \in 1 .. 4, caller \in Party :
-       ENABLED (withdraw(amount, caller) /\ UNCHANGED vars) =>
-         (\A v \in Validator : credentials[v] # Unset => credentials[v] = credentials[v])
+\* (credentials_fixed_at_first_deposit holds on any step that changes nothing, which [][...]_vars cannot see)
 
 ================================================================

@@ -320,14 +320,14 @@ slashing_within_slashable_stake == [][slashing_within_slashable_stake_step]_vars
 \* step slashing_within_slashable_stake on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
 slashing_within_slashable_stake_unchanged ==
   /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
-       ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars) => slashed - slashed <= bonded
+       0 > bonded => ~(ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
-       ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars) => slashed - slashed <= bonded
+       0 > bonded => ~(ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, caller \in Account :
-       ENABLED (withdraw(a, caller) /\ UNCHANGED vars) => slashed - slashed <= bonded
-  /\ ENABLED (reward /\ UNCHANGED vars) => slashed - slashed <= bonded
-  /\ ENABLED (slash /\ UNCHANGED vars) => slashed - slashed <= bonded
-  /\ ENABLED (advance_epoch /\ UNCHANGED vars) => slashed - slashed <= bonded
+       0 > bonded => ~(ENABLED (withdraw(a, caller) /\ UNCHANGED vars))
+  /\ 0 > bonded => ~(ENABLED (reward /\ UNCHANGED vars))
+  /\ 0 > bonded => ~(ENABLED (slash /\ UNCHANGED vars))
+  /\ 0 > bonded => ~(ENABLED (advance_epoch /\ UNCHANGED vars))
 
 \* step no_loss_but_slashing_or_own_action: every step of every action, as an action property
 no_loss_but_slashing_or_own_action_step ==
@@ -342,20 +342,7 @@ no_loss_but_slashing_or_own_action_step ==
   /\ reward => (\A a \in Account : redeemable(a)' >= redeemable(a))
   /\ advance_epoch => (\A a \in Account : redeemable(a)' >= redeemable(a))
 no_loss_but_slashing_or_own_action == [][no_loss_but_slashing_or_own_action_step]_vars
-\* step no_loss_but_slashing_or_own_action on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
-no_loss_but_slashing_or_own_action_unchanged ==
-  /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
-       ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : redeemable(a_) < redeemable(a_) => caller = a_)
-  /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
-       ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : redeemable(a_) < redeemable(a_) => caller = a_)
-  /\ \A a \in Account, caller \in Account :
-       ENABLED (withdraw(a, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : redeemable(a_) < redeemable(a_) => caller = a_)
-  /\ ENABLED (reward /\ UNCHANGED vars) => (\A a \in Account : redeemable(a) >= redeemable(a))
-  /\ ENABLED (advance_epoch /\ UNCHANGED vars) =>
-       (\A a \in Account : redeemable(a) >= redeemable(a))
+\* (no_loss_but_slashing_or_own_action holds on any step that changes nothing, which [][...]_vars cannot see)
 
 \* step withdrawals_only_own_and_matured: every step of every action, as an action property
 withdrawals_only_own_and_matured_step ==
@@ -372,18 +359,16 @@ withdrawals_only_own_and_matured == [][withdrawals_only_own_and_matured_step]_va
 \* step withdrawals_only_own_and_matured on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
 withdrawals_only_own_and_matured_unchanged ==
   /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
-       ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : wallet[a_] - wallet[a_] <= matured(a_))
+       ~(\A a_ \in Account : 0 <= matured(a_)) =>
+         ~(ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
-       ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : wallet[a_] - wallet[a_] <= matured(a_))
+       ~(\A a_ \in Account : 0 <= matured(a_)) =>
+         ~(ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, caller \in Account :
-       ENABLED (withdraw(a, caller) /\ UNCHANGED vars) =>
-         (\A a_ \in Account : wallet[a_] - wallet[a_] <= matured(a_))
-  /\ ENABLED (reward /\ UNCHANGED vars) => (\A a \in Account : wallet[a] - wallet[a] <= matured(a))
-  /\ ENABLED (slash /\ UNCHANGED vars) => (\A a \in Account : wallet[a] - wallet[a] <= matured(a))
-  /\ ENABLED (advance_epoch /\ UNCHANGED vars) =>
-       (\A a \in Account : wallet[a] - wallet[a] <= matured(a))
+       ~(\A a_ \in Account : 0 <= matured(a_)) => ~(ENABLED (withdraw(a, caller) /\ UNCHANGED vars))
+  /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (reward /\ UNCHANGED vars))
+  /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (slash /\ UNCHANGED vars))
+  /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (advance_epoch /\ UNCHANGED vars))
 
 \* liveness matured_withdrawals_paid
 matured_withdrawals_paid == \A a \in Account : matured(a) > 0 ~> matured(a) = 0
