@@ -17,6 +17,11 @@ const specs: [string, Record<string, number>][] = [
   ...readdirSync("spec").filter((f) => f.endsWith(".stake")).map((f) => [`spec/${f}`, {}] as [string, Record<string, number>]),
   ...readdirSync("spec/buggy").map((f) => [`spec/buggy/${f}`, {}] as [string, Record<string, number>]),
   ...readdirSync("properties/export/fixtures").map((f) => [`properties/export/fixtures/${f}`, {}] as [string, Record<string, number>]),
+  // Loops with picks in every round, procs, names codegen must rename, a counterexample corpus spec.
+  ["properties/codegen/specs/picks.stake", {}],
+  ["properties/codegen/specs/reserved.stake", {}],
+  ["properties/perf/specs/sym-loops.stake", {}],
+  ["properties/golden/counterexamples/overflow.stake", {}],
   // The reference anchors of /shared/anchors (POOL(3,3,2) is spec/anchor-pool.stake itself).
   ["spec/anchor-pool.stake", { N: 4 }],
   ["spec/anchor-bft.stake", { N: 4, F: 2 }],
