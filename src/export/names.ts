@@ -100,10 +100,11 @@ export class Names {
     return out;
   }
 
-  fresh(base: string, taken?: (n: string) => boolean): string {
+  /** `base`, else `base_` (a renamed spec name reads best so), else `base_1`, `base_2`, ... */
+  fresh(base: string, taken?: (n: string) => boolean, underscore = true): string {
     const busy = (n: string) => this.has(n) || !VALID.test(n) || (taken?.(n) ?? false);
     if (!busy(base)) return base;
-    if (!busy(`${base}_`)) return `${base}_`;
+    if (underscore && !busy(`${base}_`)) return `${base}_`;
     for (let i = 1; ; i++) if (!busy(`${base}_${i}`)) return `${base}_${i}`;
   }
 }
@@ -134,7 +135,7 @@ export class Scope {
   /** Binds a name for `base` in this scope. */
   bind(base: string): string {
     const busy = this === this.root ? (n: string) => this.all.has(n) : (n: string) => this.taken(n);
-    const out = this.names.fresh(sanitize(base), busy);
+    const out = this.names.fresh(sanitize(base), busy, false);
     this.mine.add(out);
     this.all.add(out);
     return out;

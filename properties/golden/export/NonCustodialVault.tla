@@ -282,19 +282,19 @@ no_unauthorized_withdrawal == [][no_unauthorized_withdrawal_step]_vars
 credentials_fixed_at_first_deposit_step ==
   /\ \A v \in Validator, caller \in Party :
        stake_principal(v, caller) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials'[v_] = credentials[v_])
+         (\A v_1 \in Validator : credentials[v_1] # Unset => credentials'[v_1] = credentials[v_1])
   /\ \A v \in Validator, caller \in Party :
        deposit_own_funds(v, caller) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials'[v_] = credentials[v_])
+         (\A v_1 \in Validator : credentials[v_1] # Unset => credentials'[v_1] = credentials[v_1])
   /\ \A v \in Validator, caller \in Party :
        validate(v, caller) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials'[v_] = credentials[v_])
+         (\A v_1 \in Validator : credentials[v_1] # Unset => credentials'[v_1] = credentials[v_1])
   /\ \A v \in Validator :
        slash(v) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials'[v_] = credentials[v_])
+         (\A v_1 \in Validator : credentials[v_1] # Unset => credentials'[v_1] = credentials[v_1])
   /\ \A v \in Validator, caller \in Party :
        exit(v, caller) =>
-         (\A v_ \in Validator : credentials[v_] # Unset => credentials'[v_] = credentials[v_])
+         (\A v_1 \in Validator : credentials[v_1] # Unset => credentials'[v_1] = credentials[v_1])
   /\ \A caller \in Party :
        claim_commission(caller) =>
          (\A v \in Validator : credentials[v] # Unset => credentials'[v] = credentials[v])

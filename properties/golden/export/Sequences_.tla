@@ -66,7 +66,7 @@ VARIABLE Len__
 vars == <<Len_, vars_, xWF_x, bu00e2l, Len__>>
 
 \* def Cardinality
-Cardinality_(SUBSET_) == Len_[SUBSET_] + 1
+Cardinality_(SUBSET_1) == Len_[SUBSET_1] + 1
 
 Init ==
   /\ Len_ = [k \in Int_ |-> 0]
@@ -76,33 +76,33 @@ Init ==
   /\ Len__ = 0
 
 \* action Next
-Next_(Head_, Tail_) ==
-  /\ Len_[Head_] < 2 /\ Tail_ = Head_  \* require
-  /\ Len_[Head_] + 1 \in Int_  \* well_typed: `Len[Head]` stays within its type
-  /\ Len_' = [Len_ EXCEPT ![Head_] = Len_[Head_] + 1]
+Next_(Head_1, Tail_1) ==
+  /\ Len_[Head_1] < 2 /\ Tail_1 = Head_1  \* require
+  /\ Len_[Head_1] + 1 \in Int_  \* well_typed: `Len[Head]` stays within its type
+  /\ Len_' = [Len_ EXCEPT ![Head_1] = Len_[Head_1] + 1]
   /\ vars_' = ENABLED_
-  /\ xWF_x' = [xWF_x EXCEPT !.EXCEPT_ = Head_]
-  /\ bu00e2l' = Tail_
+  /\ xWF_x' = [xWF_x EXCEPT !.EXCEPT_ = Head_1]
+  /\ bu00e2l' = Tail_1
   /\ UNCHANGED <<Len__>>
 \* Next would break well_typed: a check fails before any require does
-Next__fails(Head_, Tail_) ==
-  /\ Len_[Head_] < 2
-  /\ Tail_ = Head_
-  /\ Len_[Head_] + 1 \notin Int_
+Next__fails(Head_1, Tail_1) ==
+  /\ Len_[Head_1] < 2
+  /\ Tail_1 = Head_1
+  /\ Len_[Head_1] + 1 \notin Int_
 
 \* action INVARIANT
-INVARIANT_(Tail_) ==
+INVARIANT_(Tail_1) ==
   /\ Len__ < 2  \* require
   /\ Len__ + 1 \in Int_  \* well_typed: `Len_` stays within its type
   /\ xWF_x' = [xWF_x EXCEPT !.IN_ = ~xWF_x.IN_]
   /\ Len__' = Len__ + 1
   /\ UNCHANGED <<Len_, vars_, bu00e2l>>
 \* INVARIANT would break well_typed: a check fails before any require does
-INVARIANT__fails(Tail_) == Len__ < 2 /\ Len__ + 1 \notin Int_
+INVARIANT__fails(Tail_1) == Len__ < 2 /\ Len__ + 1 \notin Int_
 
 Next ==
-  \/ \E Head_ \in Int_, Tail_ \in Int_ : Next_(Head_, Tail_)
-  \/ \E Tail_ \in Int_ : INVARIANT_(Tail_)
+  \/ \E Head_1 \in Int_, Tail_1 \in Int_ : Next_(Head_1, Tail_1)
+  \/ \E Tail_1 \in Int_ : INVARIANT_(Tail_1)
 
 \* fair actions: weakly (WF) or strongly (SF) fair per instance of their parameters
 Fairness == TRUE
@@ -123,14 +123,14 @@ TypeOK ==
 \* stakecheck's well_typed: no action instance fails a check (a value outside its type, a division
 \* by zero, ...) before its requires disable it, and no property fails to evaluate
 WellTyped ==
-  /\ \A Head_ \in Int_, Tail_ \in Int_ : ~Next__fails(Head_, Tail_)  \* action Next
-  /\ \A Tail_ \in Int_ : ~INVARIANT__fails(Tail_)  \* action INVARIANT
+  /\ \A Head_1 \in Int_, Tail_1 \in Int_ : ~Next__fails(Head_1, Tail_1)  \* action Next
+  /\ \A Tail_1 \in Int_ : ~INVARIANT__fails(Tail_1)  \* action INVARIANT
 
 \* invariant Init
-Init_ == \A LET_ \in Int_ : Cardinality_(LET_) <= 3
+Init_ == \A LET_1 \in Int_ : Cardinality_(LET_1) <= 3
 
 \* step Spec: every step of every action, as an action property
-Spec__step == \A Tail_ \in Int_ : INVARIANT_(Tail_) => Len__' >= Len__
+Spec__step == \A Tail_1 \in Int_ : INVARIANT_(Tail_1) => Len__' >= Len__
 Spec_ == [][Spec__step]_vars
 \* (Spec holds on any step that changes nothing, which [][...]_vars cannot see)
 

@@ -333,12 +333,13 @@ slashing_within_slashable_stake_unchanged ==
 no_loss_but_slashing_or_own_action_step ==
   /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
        deposit(a, amount, caller) =>
-         (\A a_ \in Account : redeemable(a_)' < redeemable(a_) => caller = a_)
+         (\A a_1 \in Account : redeemable(a_1)' < redeemable(a_1) => caller = a_1)
   /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
        unbond(a, burnt, caller) =>
-         (\A a_ \in Account : redeemable(a_)' < redeemable(a_) => caller = a_)
+         (\A a_1 \in Account : redeemable(a_1)' < redeemable(a_1) => caller = a_1)
   /\ \A a \in Account, caller \in Account :
-       withdraw(a, caller) => (\A a_ \in Account : redeemable(a_)' < redeemable(a_) => caller = a_)
+       withdraw(a, caller) =>
+         (\A a_1 \in Account : redeemable(a_1)' < redeemable(a_1) => caller = a_1)
   /\ reward => (\A a \in Account : redeemable(a)' >= redeemable(a))
   /\ advance_epoch => (\A a \in Account : redeemable(a)' >= redeemable(a))
 no_loss_but_slashing_or_own_action == [][no_loss_but_slashing_or_own_action_step]_vars
@@ -347,11 +348,12 @@ no_loss_but_slashing_or_own_action == [][no_loss_but_slashing_or_own_action_step
 \* step withdrawals_only_own_and_matured: every step of every action, as an action property
 withdrawals_only_own_and_matured_step ==
   /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
-       deposit(a, amount, caller) => (\A a_ \in Account : wallet'[a_] - wallet[a_] <= matured(a_))
+       deposit(a, amount, caller) =>
+         (\A a_1 \in Account : wallet'[a_1] - wallet[a_1] <= matured(a_1))
   /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
-       unbond(a, burnt, caller) => (\A a_ \in Account : wallet'[a_] - wallet[a_] <= matured(a_))
+       unbond(a, burnt, caller) => (\A a_1 \in Account : wallet'[a_1] - wallet[a_1] <= matured(a_1))
   /\ \A a \in Account, caller \in Account :
-       withdraw(a, caller) => (\A a_ \in Account : wallet'[a_] - wallet[a_] <= matured(a_))
+       withdraw(a, caller) => (\A a_1 \in Account : wallet'[a_1] - wallet[a_1] <= matured(a_1))
   /\ reward => (\A a \in Account : wallet'[a] - wallet[a] <= matured(a))
   /\ slash => (\A a \in Account : wallet'[a] - wallet[a] <= matured(a))
   /\ advance_epoch => (\A a \in Account : wallet'[a] - wallet[a] <= matured(a))
@@ -359,13 +361,14 @@ withdrawals_only_own_and_matured == [][withdrawals_only_own_and_matured_step]_va
 \* step withdrawals_only_own_and_matured on the steps that change nothing (TLA+'s [][...]_vars cannot see them)
 withdrawals_only_own_and_matured_unchanged ==
   /\ \A a \in Account, amount \in 1 .. 2, caller \in Account :
-       ~(\A a_ \in Account : 0 <= matured(a_)) =>
+       ~(\A a_1 \in Account : 0 <= matured(a_1)) =>
          ~(ENABLED (deposit(a, amount, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, burnt \in 1 .. 8, caller \in Account :
-       ~(\A a_ \in Account : 0 <= matured(a_)) =>
+       ~(\A a_1 \in Account : 0 <= matured(a_1)) =>
          ~(ENABLED (unbond(a, burnt, caller) /\ UNCHANGED vars))
   /\ \A a \in Account, caller \in Account :
-       ~(\A a_ \in Account : 0 <= matured(a_)) => ~(ENABLED (withdraw(a, caller) /\ UNCHANGED vars))
+       ~(\A a_1 \in Account : 0 <= matured(a_1)) =>
+         ~(ENABLED (withdraw(a, caller) /\ UNCHANGED vars))
   /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (reward /\ UNCHANGED vars))
   /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (slash /\ UNCHANGED vars))
   /\ ~(\A a \in Account : 0 <= matured(a)) => ~(ENABLED (advance_epoch /\ UNCHANGED vars))

@@ -229,15 +229,15 @@ slash ==
           ELSE redelegations
       slashed_3 ==
           IF redelegations[0].left_a >= infraction_epoch THEN slashed_1 + cut ELSE slashed_1
-      cut_ == penalty(redelegations_2[1].amount)
+      cut_1 == penalty(redelegations_2[1].amount)
       slashed_5 ==
-          IF redelegations_2[1].left_a >= infraction_epoch THEN slashed_3 + cut_ ELSE slashed_3
-      cut_1 == penalty(unbonding[0].amount)
+          IF redelegations_2[1].left_a >= infraction_epoch THEN slashed_3 + cut_1 ELSE slashed_3
+      cut_2 == penalty(unbonding[0].amount)
       unbonding_2 ==
-          IF liable(unbonding[0]) THEN [unbonding EXCEPT ![0].amount = unbonding[0].amount - cut_1]
+          IF liable(unbonding[0]) THEN [unbonding EXCEPT ![0].amount = unbonding[0].amount - cut_2]
           ELSE unbonding
-      slashed_7 == IF liable(unbonding[0]) THEN slashed_5 + cut_1 ELSE slashed_5
-      cut_2 == penalty(unbonding_2[1].amount)
+      slashed_7 == IF liable(unbonding[0]) THEN slashed_5 + cut_2 ELSE slashed_5
+      cut_3 == penalty(unbonding_2[1].amount)
   IN  /\ infraction /\ ~evidence_applied  \* require
       /\ epoch < infraction_epoch + 2  \* require
       /\ bonded_a - from_bonded \in Tokens  \* well_typed: `bonded_a` stays within its type
@@ -246,19 +246,19 @@ slash ==
       /\ redelegations[0].left_a >= infraction_epoch => bonded_b - cut \in Tokens  \* well_typed: `bonded_b` stays within its type
       /\ redelegations[0].left_a >= infraction_epoch => slashed_1 + cut \in Tokens  \* well_typed: `slashed` stays within its type
       /\ redelegations_2[1].left_a >= infraction_epoch =>  \* well_typed: `redelegations[k].amount` stays within its type
-           redelegations_2[1].amount - cut_ \in Tokens
-      /\ redelegations_2[1].left_a >= infraction_epoch => bonded_b_2 - cut_ \in Tokens  \* well_typed: `bonded_b` stays within its type
-      /\ redelegations_2[1].left_a >= infraction_epoch => slashed_3 + cut_ \in Tokens  \* well_typed: `slashed` stays within its type
-      /\ liable(unbonding[0]) => unbonding[0].amount - cut_1 \in Tokens  \* well_typed: `unbonding[k].amount` stays within its type
-      /\ liable(unbonding[0]) => slashed_5 + cut_1 \in Tokens  \* well_typed: `slashed` stays within its type
-      /\ liable(unbonding_2[1]) => unbonding_2[1].amount - cut_2 \in Tokens  \* well_typed: `unbonding[k].amount` stays within its type
-      /\ liable(unbonding_2[1]) => slashed_7 + cut_2 \in Tokens  \* well_typed: `slashed` stays within its type
+           redelegations_2[1].amount - cut_1 \in Tokens
+      /\ redelegations_2[1].left_a >= infraction_epoch => bonded_b_2 - cut_1 \in Tokens  \* well_typed: `bonded_b` stays within its type
+      /\ redelegations_2[1].left_a >= infraction_epoch => slashed_3 + cut_1 \in Tokens  \* well_typed: `slashed` stays within its type
+      /\ liable(unbonding[0]) => unbonding[0].amount - cut_2 \in Tokens  \* well_typed: `unbonding[k].amount` stays within its type
+      /\ liable(unbonding[0]) => slashed_5 + cut_2 \in Tokens  \* well_typed: `slashed` stays within its type
+      /\ liable(unbonding_2[1]) => unbonding_2[1].amount - cut_3 \in Tokens  \* well_typed: `unbonding[k].amount` stays within its type
+      /\ liable(unbonding_2[1]) => slashed_7 + cut_3 \in Tokens  \* well_typed: `slashed` stays within its type
       /\ bonded_a' = bonded_a - from_bonded
-      /\ bonded_b' = (IF redelegations_2[1].left_a >= infraction_epoch THEN bonded_b_2 - cut_ ELSE bonded_b_2)
-      /\ redelegations' = (IF redelegations_2[1].left_a >= infraction_epoch THEN [redelegations_2 EXCEPT ![1].amount = redelegations_2[1].amount - cut_] ELSE redelegations_2)
-      /\ unbonding' = (IF liable(unbonding_2[1]) THEN [unbonding_2 EXCEPT ![1].amount = unbonding_2[1].amount - cut_2] ELSE unbonding_2)
+      /\ bonded_b' = (IF redelegations_2[1].left_a >= infraction_epoch THEN bonded_b_2 - cut_1 ELSE bonded_b_2)
+      /\ redelegations' = (IF redelegations_2[1].left_a >= infraction_epoch THEN [redelegations_2 EXCEPT ![1].amount = redelegations_2[1].amount - cut_1] ELSE redelegations_2)
+      /\ unbonding' = (IF liable(unbonding_2[1]) THEN [unbonding_2 EXCEPT ![1].amount = unbonding_2[1].amount - cut_3] ELSE unbonding_2)
       /\ evidence_applied' = TRUE
-      /\ slashed' = (IF liable(unbonding_2[1]) THEN slashed_7 + cut_2 ELSE slashed_7)
+      /\ slashed' = (IF liable(unbonding_2[1]) THEN slashed_7 + cut_3 ELSE slashed_7)
       /\ UNCHANGED <<wallet, epoch, power_a, infraction, infraction_epoch, stake_at_infraction>>
 \* slash would break well_typed: a check fails before any require does
 slash_fails ==
@@ -271,14 +271,14 @@ slash_fails ==
           ELSE redelegations
       slashed_3 ==
           IF redelegations[0].left_a >= infraction_epoch THEN slashed_1 + cut ELSE slashed_1
-      cut_ == penalty(redelegations_2[1].amount)
+      cut_1 == penalty(redelegations_2[1].amount)
       slashed_5 ==
-          IF redelegations_2[1].left_a >= infraction_epoch THEN slashed_3 + cut_ ELSE slashed_3
-      cut_1 == penalty(unbonding[0].amount)
+          IF redelegations_2[1].left_a >= infraction_epoch THEN slashed_3 + cut_1 ELSE slashed_3
+      cut_2 == penalty(unbonding[0].amount)
       unbonding_2 ==
-          IF liable(unbonding[0]) THEN [unbonding EXCEPT ![0].amount = unbonding[0].amount - cut_1]
+          IF liable(unbonding[0]) THEN [unbonding EXCEPT ![0].amount = unbonding[0].amount - cut_2]
           ELSE unbonding
-      cut_2 == penalty(unbonding_2[1].amount)
+      cut_3 == penalty(unbonding_2[1].amount)
   IN  /\ infraction
       /\ ~evidence_applied
       /\ epoch < infraction_epoch + 2
@@ -289,15 +289,15 @@ slash_fails ==
          \/ redelegations[0].left_a >= infraction_epoch /\ bonded_b - cut \notin Tokens
          \/ redelegations[0].left_a >= infraction_epoch /\ slashed_1 + cut \notin Tokens
          \/ /\ redelegations_2[1].left_a >= infraction_epoch
-            /\ redelegations_2[1].amount - cut_ \notin Tokens
+            /\ redelegations_2[1].amount - cut_1 \notin Tokens
          \/ /\ redelegations_2[1].left_a >= infraction_epoch
-            /\ (IF redelegations[0].left_a >= infraction_epoch THEN bonded_b - cut ELSE bonded_b) - cut_ \notin Tokens
-         \/ redelegations_2[1].left_a >= infraction_epoch /\ slashed_3 + cut_ \notin Tokens
-         \/ liable(unbonding[0]) /\ unbonding[0].amount - cut_1 \notin Tokens
-         \/ liable(unbonding[0]) /\ slashed_5 + cut_1 \notin Tokens
-         \/ liable(unbonding_2[1]) /\ unbonding_2[1].amount - cut_2 \notin Tokens
+            /\ (IF redelegations[0].left_a >= infraction_epoch THEN bonded_b - cut ELSE bonded_b) - cut_1 \notin Tokens
+         \/ redelegations_2[1].left_a >= infraction_epoch /\ slashed_3 + cut_1 \notin Tokens
+         \/ liable(unbonding[0]) /\ unbonding[0].amount - cut_2 \notin Tokens
+         \/ liable(unbonding[0]) /\ slashed_5 + cut_2 \notin Tokens
+         \/ liable(unbonding_2[1]) /\ unbonding_2[1].amount - cut_3 \notin Tokens
          \/ /\ liable(unbonding_2[1])
-            /\ (IF liable(unbonding[0]) THEN slashed_5 + cut_1 ELSE slashed_5) + cut_2 \notin Tokens
+            /\ (IF liable(unbonding[0]) THEN slashed_5 + cut_2 ELSE slashed_5) + cut_3 \notin Tokens
 
 Next ==
   \/ \E entry \in Slot : unbond_from_a(entry)
