@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { loadSpecFile } from "../../src/api/load.js";
 import { exportTla } from "../../src/export/index.js";
 import { Names, commentText, sanitize } from "../../src/export/names.js";
+import { stringLiteral } from "../../src/export/print.js";
 import { tlaSyntaxErrors } from "../support/tla-parser.js";
 
 const FIXTURE = "properties/export/fixtures/untrusted-names.stake";
@@ -75,6 +76,25 @@ describe("export --tla: untrusted names", () => {
       }),
       { seed: 15, numRuns: 500 },
     );
+  });
+
+  it("a string literal never ends early, and what TLA+ cannot spell is refused (seeded)", async () => {
+    expect(stringLiteral('a"b\\c\nd\re\tf *) (* \\* ====')).toBe('"a\\"b\\\\c\\nd\\re\\tf *) (* \\\\* ===="');
+    expect(() => stringLiteral("b\u00e2l")).toThrow(/U\+00E2 cannot be written as a TLA\+ string/);
+    expect(() => stringLiteral("a\u2028b")).toThrow(/U\+2028/);
+    const samples: string[] = [];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."ab\"\\*()=\n\r\t -".split("")), maxLength: 30 }), (s) => {
+        const lit = stringLiteral(s);
+        expect(lit).toMatch(/^"([^"\\\r\n]|\\["\\nrt])*"$/);
+        // TLA+'s reading of the literal gives back the text.
+        expect(lit.slice(1, -1).replace(/\\(.)/g, (_, c: string) => ({ n: "\n", r: "\r", t: "\t" })[c] ?? c)).toBe(s);
+        if (samples.length < 40) samples.push(s);
+      }),
+      { seed: 16, numRuns: 300 },
+    );
+    const module = ["---- MODULE S ----", ...samples.map((s, i) => `D${i} == ${stringLiteral(s)}`), "===="].join("\n");
+    expect(await tlaSyntaxErrors(module)).toEqual([]);
   });
 
   it("a name taken twice gets distinct, stable names", () => {

@@ -128,3 +128,21 @@ function isStutter(run: ReturnType<typeof check>, v: Violation): boolean {
   }
   return before.every((x, i) => x === s[i]);
 }
+
+/**
+ * SANY (TLA+'s own parser and semantic checker, in the same jar) on many modules in one JVM: the
+ * modules it rejects, each with its messages. The tree-sitter grammar checks syntax only; SANY
+ * also finds what TLC would refuse before running, such as a bound name that shadows another.
+ */
+export function runSany(jar: string, files: readonly string[]): { file: string; errors: string }[] {
+  const r = spawnSync("java", ["-cp", jar, "tla2sany.SANY", ...files], { encoding: "utf8", maxBuffer: 256 * 2 ** 20 });
+  const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  const bad: { file: string; errors: string }[] = [];
+  // One block per module, each opened by SANY's banner and naming its file first.
+  for (const block of output.split(/^\*{6} SANY2 .*$/m).slice(1)) {
+    const file = /^Parsing file (.*)$/m.exec(block)?.[1] ?? "?";
+    if (/Semantic errors:|\*\*\*Parse Error\*\*\*|Fatal errors|Could not parse/.test(block)) bad.push({ file, errors: block.trim() });
+  }
+  if (r.status !== 0 && bad.length === 0) bad.push({ file: "?", errors: output || String(r.error) });
+  return bad;
+}

@@ -180,8 +180,10 @@ export function tr(ctx: Ctx, e: I.Expr): R {
       return { v: { k: "rec", fields: e.ty.fields.map((f, i) => [m.names.field(f.name), xs[i].v] as const) }, f: or(...xs.map((x) => x.f)) };
     }
     case "fill": {
-      const x = tr(ctx, e.e);
-      const k = ctx.scope.child().bind("k");
+      // Bound before the value is translated: a nested fill's own `k` must not shadow this one.
+      const scope = ctx.scope.child();
+      const k = scope.bind("k");
+      const x = tr({ ...ctx, scope }, e.e);
       return { v: { k: "fn", name: k, set: typeSet(m, e.ty.key), body: x.v }, f: x.f };
     }
     case "old": {

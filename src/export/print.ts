@@ -4,6 +4,7 @@
 // right of its bullet, which is what TLA+'s layout rule for junction lists needs.
 
 import { assertNever } from "../util/assert-never.js";
+import { ExportError } from "./context.js";
 import type { BinOp, PathEl, T } from "./tla.js";
 
 /** TLA+'s precedence range of each infix operator (Specifying Systems, table 6). */
@@ -105,6 +106,26 @@ function binds(bs: readonly { name: string; set: T }[]): string {
   return bs.map((b) => `${b.name} \\in ${operand(b.set, [5, 5])}`).join(", ");
 }
 
+/**
+ * A TLA+ string literal of `v`: TLA+'s escapes for `"`, `\\` and the whitespace controls. TLA+
+ * has no escape for other characters, and a stand-in could make two strings equal, so anything
+ * else outside printable ASCII is refused. Today every string is a sanitized name; this keeps a
+ * future string value from ending the literal or the line.
+ */
+export function stringLiteral(v: string): string {
+  let out = "";
+  for (const ch of v) {
+    const c = ch.codePointAt(0)!;
+    if (ch === '"' || ch === "\\") out += `\\${ch}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "\t") out += "\\t";
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else throw new ExportError(`a string holding U+${c.toString(16).toUpperCase().padStart(4, "0")} cannot be written as a TLA+ string`);
+  }
+  return `"${out}"`;
+}
+
 /** `t` on one line. */
 export function inline(t: T): string {
   switch (t.k) {
@@ -113,7 +134,7 @@ export function inline(t: T): string {
     case "num":
       return String(t.v);
     case "str":
-      return `"${t.v}"`;
+      return stringLiteral(t.v);
     case "bool":
       return t.v ? "TRUE" : "FALSE";
     case "app":
