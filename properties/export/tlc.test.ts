@@ -19,6 +19,7 @@ const specs: [string, Record<string, number>][] = [
   ...readdirSync("spec").filter((f) => f.endsWith(".stake")).map((f) => [`spec/${f}`, {}] as [string, Record<string, number>]),
   ...readdirSync("spec/buggy").map((f) => [`spec/buggy/${f}`, {}] as [string, Record<string, number>]),
   ...readdirSync("properties/export/fixtures").map((f) => [`properties/export/fixtures/${f}`, {}] as [string, Record<string, number>]),
+  ...readdirSync("properties/liveness/specs").map((f) => [`properties/liveness/specs/${f}`, {}] as [string, Record<string, number>]),
   // Loops with picks in every round, procs, names codegen must rename, a counterexample corpus spec.
   ["properties/codegen/specs/picks.stake", {}],
   ["properties/codegen/specs/features.stake", {}],
@@ -40,12 +41,12 @@ describe("export --tla: TLC gives stakecheck's answers", () => {
   }
   const dir = mkdtempSync(join(tmpdir(), "stakecheck-tlc-"));
   const results: Comparison[] = [];
+  const row = (c: Comparison) => {
+    const verdicts = c.rows.filter((r) => r.stakecheck !== "holds").map((r) => `${r.property} ${r.tlc}`);
+    return `| ${c.label} | ${c.distinct.toLocaleString("en-US")} | ${c.tlcDistinct?.toLocaleString("en-US")} | ${c.tlcGenerated?.toLocaleString("en-US")} | ${verdicts.length ? verdicts.join("; ") : "all hold"} |`;
+  };
   afterAll(() => {
-    const rows = results.map((c) => {
-      const verdicts = c.rows.filter((r) => r.stakecheck !== "holds").map((r) => `${r.property} ${r.tlc}`);
-      return `| ${c.label} | ${c.distinct.toLocaleString("en-US")} | ${c.tlcDistinct?.toLocaleString("en-US")} | ${c.tlcGenerated?.toLocaleString("en-US")} | ${verdicts.length ? verdicts.join("; ") : "all hold"} |`;
-    });
-    console.log(["| spec | stakecheck distinct | TLC distinct | TLC generated | violations (TLC) |", "| --- | ---: | ---: | ---: | --- |", ...rows].join("\n"));
+    console.log(["| spec | stakecheck distinct | TLC distinct | TLC generated | violations (TLC) |", "| --- | ---: | ---: | ---: | --- |", ...results.map(row)].join("\n"));
   });
 
   specs.forEach(([file, consts], i) => {
@@ -53,6 +54,8 @@ describe("export --tla: TLC gives stakecheck's answers", () => {
       const spec = loadSpecFile(file, { consts }).spec!;
       const c = compareWithTlc(JAR, join(dir, String(i)), spec, label(file, consts), 2);
       results.push(c);
+      // Each row as soon as it is known: the whole run takes a while.
+      console.log(row(c));
       expect(c.tlcDistinct).toBe(c.distinct);
       for (const r of c.rows) expect(r.agree, `${r.property}: stakecheck ${r.stakecheck}, TLC ${r.tlc}`).toBe(true);
     }, 20 * 60_000);

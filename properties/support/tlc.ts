@@ -31,6 +31,7 @@ export function runTlc(jar: string, dir: string, exp: TlaExport, cfg: string, ta
     { cwd: dir, encoding: "utf8", maxBuffer: 256 * 2 ** 20 },
   );
   const output = `${r.stdout ?? ""}${r.stderr ?? ""}`;
+  writeFileSync(join(dir, `${tag}.out`), output);
   const counts = /([\d,]+) states generated, ([\d,]+) distinct states found/.exec(output);
   const n = (s: string) => Number(s.replace(/,/g, ""));
   let violated: string | null = null;
