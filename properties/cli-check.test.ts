@@ -10,7 +10,7 @@ describe("stakecheck check", () => {
     expect(r.stdout).toContain("✓ invariant conservation");
     expect(r.stdout).toContain("✓ step no_unauthorized_withdrawal");
     expect(r.stdout).toContain("✓ well_typed");
-    expect(r.stdout).toMatch(/98,700 distinct states, 709,801 generated, depth 23/);
+    expect(r.stdout).toMatch(/98,700 distinct states, 709,801 generated, depth 22/);
   });
 
   it("exits 1 with the counterexample on a violation", async () => {
@@ -41,12 +41,16 @@ describe("stakecheck check", () => {
   });
 
   it("stops cleanly at --max-states and --max-depth with partial results", async () => {
+    // A bounded search proves nothing beyond its bound: unknown, exit 3 (never ✓).
     const s = await runCli(["check", "spec/pool.stake", "--max-states", "1000"]);
-    expect(s.code).toBe(0);
+    expect(s.code).toBe(3);
+    expect(s.stdout).toContain("? invariant conservation  not violated in the part explored (stopped at --max-states 1000)");
+    expect(s.stdout).not.toContain("✓");
     expect(s.stdout).toMatch(/incomplete: stopped at --max-states 1000; [\d,]+ states were left to explore/);
     const d = await runCli(["check", "spec/pool.stake", "--max-depth", "3"]);
-    expect(d.code).toBe(0);
-    expect(d.stdout).toMatch(/depth 4, .*\n.*\n  incomplete: stopped at --max-depth 3/);
+    expect(d.code).toBe(3);
+    expect(d.stdout).not.toContain("✓");
+    expect(d.stdout).toMatch(/depth 3, .*\n.*\n  incomplete: stopped at --max-depth 3/);
   });
 
   it("stops at the memory ceiling with exit 3 and says how to raise it", async () => {

@@ -13,7 +13,7 @@ const README = readFileSync("README.md", "utf8");
 function blockAfter(marker: string): string {
   const at = README.indexOf(marker);
   expect(at, marker).toBeGreaterThanOrEqual(0);
-  const m = /```[a-z]*\n([\s\S]*?)```/.exec(README.slice(at));
+  const m = /```[^\n]*\n([\s\S]*?)```/.exec(README.slice(at));
   expect(m, `a code block after ${marker}`).not.toBeNull();
   return m![1];
 }

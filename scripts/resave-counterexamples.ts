@@ -15,8 +15,9 @@ let changed = 0;
 const files = traceFiles([process.argv[2] ?? "counterexamples"]);
 for (const file of files) {
   const trace = readTraceFile(file);
-  const specPath = resolveSpecPath(file, trace.spec.path);
-  if (!specPath) throw new Error(`${file}: its spec ${trace.spec.path} is not found`);
+  const found = resolveSpecPath(file, trace.spec.path);
+  if ("refused" in found) throw new Error(`${file}: ${found.refused}`);
+  const specPath = found.path;
   const loaded = loadSpecFile(specPath, { consts: trace.consts });
   if (!loaded.spec) throw new Error(`${file}: ${renderDiagnostics(loaded.diagnostics)}`);
   if (!file.endsWith(traceFileName(trace))) throw new Error(`${file}: its name would change to ${traceFileName(trace)}`);

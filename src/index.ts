@@ -1,7 +1,8 @@
 // The public API: what the CLI, the vitest helpers and users' own tests call.
 
 export { loadSpecFile, loadSpecText, type ConstValues, type LoadOptions, type LoadedSpec } from "./api/load.js";
-export { check, checkModel, checkModelAsync, selectProperties, livenessUnviolated, type CheckOptions, type CheckRun } from "./api/check.js";
+export { check, checkModel, checkModelAsync, selectProperties, propertyVerdict, runVerdicts, type CheckOptions, type CheckRun } from "./api/check.js";
+export { passes, verdictExitCode, verdictMark, type Verdict, type VerdictKind, type SearchEnd, type StopReason } from "./api/verdict.js";
 export { fuzz, fuzzModel, fuzzSpecFile, assertNoViolation, fuzzFailureMessage, type FuzzOptions, type FuzzFileOptions, type FuzzRun } from "./api/fuzz.js";
 export { mergeReports, mergedExitCode, type MergedRun, type MergedSuite } from "./api/merge.js";
 export { parseReport, readReport, type ReportDoc } from "./api/report-read.js";

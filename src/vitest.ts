@@ -7,7 +7,8 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, it } from "vitest";
-import { check, livenessUnviolated, type CheckOptions, type CheckRun } from "./api/check.js";
+import { check, propertyVerdict, type CheckOptions, type CheckRun } from "./api/check.js";
+import { passes } from "./api/verdict.js";
 import { conformanceTest, type ConformanceAdapter, type ConformanceOptions } from "./api/conform.js";
 import { fuzzFailureMessage, fuzzSpecFile, type FuzzFileOptions } from "./api/fuzz.js";
 import { loadSpecFile, type ConstValues } from "./api/load.js";
@@ -48,7 +49,8 @@ export function specTests(path: string, options: CheckSpecInVitestOptions = {}):
     return { title, tests: [{ name: "loads", run: () => { throw new StakecheckFailure(errors); } }] };
   }
   let run: CheckRun | undefined;
-  const result = () => (run ??= check(spec, options));
+  // Every property gets its own verdict: the search goes on past violations unless told otherwise.
+  const result = () => (run ??= check(spec, { continueAfterViolation: true, ...options }));
   const names = options.only?.length ? options.only : [...spec.invariants, ...spec.steps, ...(spec.liveness ?? [])].map((p) => p.name);
   const props = [
     ...spec.invariants.map((p, index) => ({ kind: "invariant" as const, index, name: p.name })),
@@ -59,16 +61,9 @@ export function specTests(path: string, options: CheckSpecInVitestOptions = {}):
     name: p.kind === "well_typed" ? "well_typed" : `${p.kind} ${p.name}`,
     run: () => {
       const r = result();
-      const v = r.result.violations.find((x) => x.property.kind === p.kind && x.property.index === p.index);
-      if (v) throw new StakecheckFailure(renderCounterexample(r.model, v));
-      if (p.kind === "liveness") {
-        // A liveness property passes only when proved: a bounded or stopped search proves none.
-        const u = livenessUnviolated(r, p.index);
-        if (u.kind !== "holds") throw new StakecheckFailure(`not proved: ${u.kind === "unknown" ? u.why : u.limit}`);
-        return;
-      }
-      const limit = r.result.limit;
-      if (limit && (limit.kind === "memory" || limit.kind === "interrupted")) throw new StakecheckFailure(`not proved: the search stopped early (${limit.message})`);
+      const v = propertyVerdict(r, p);
+      if (v.kind === "violated") throw new StakecheckFailure(renderCounterexample(r.model, v.violation));
+      if (!passes(v)) throw new StakecheckFailure(`not proved: ${v.kind === "unknown" ? v.why : v.kind}`);
     },
   }));
   return { title, tests };

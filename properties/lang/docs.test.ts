@@ -1,4 +1,5 @@
-// docs/language.md cannot drift from the code. Conventions (also stated at the top of the doc):
+// docs/language.md (and every other doc: README.md, docs/**/*.md) cannot drift from the code.
+// Conventions (also stated at the top of docs/language.md):
 // - a ```stake block that starts with `spec` (after comments) is a complete spec; a block without
 //   a `spec` header is a fragment and gets `spec Doc` put in front of it. Either must check with
 //   no errors, and, compiled and explored, violate no property, liveness properties included (the
@@ -15,10 +16,12 @@ import { loadSpecText } from "../../src/api/load.js";
 import { compileModel } from "../../src/compile/compile.js";
 import { describeFailure } from "../../src/ir/failure.js";
 import { renderDiagnostics } from "../../src/report/diagnostics.js";
+import { docFiles } from "../support/doc-commands.js";
 
 const DOC = readFileSync("docs/language.md", "utf8");
 
 interface Block {
+  readonly file: string;
   readonly lang: string;
   readonly code: string;
   /** 1-based line of the block's first code line in the doc. */
@@ -28,7 +31,10 @@ interface Block {
 function blocks(): Block[] {
   const out: Block[] = [];
   const re = /^```(stake(?:-error)?)\n([\s\S]*?)^```$/gm;
-  for (const m of DOC.matchAll(re)) out.push({ lang: m[1], code: m[2], line: DOC.slice(0, m.index).split("\n").length + 1 });
+  for (const file of docFiles()) {
+    const text = file === "docs/language.md" ? DOC : readFileSync(file, "utf8");
+    for (const m of text.matchAll(re)) out.push({ file, lang: m[1], code: m[2], line: text.slice(0, m.index).split("\n").length + 1 });
+  }
   return out;
 }
 
@@ -38,7 +44,8 @@ function asSpec(code: string): { text: string; offset: number } {
   return /^spec\s/.test(first) ? { text: code, offset: 0 } : { text: `spec Doc\n${code}`, offset: 1 };
 }
 
-const all = blocks();
+const every = blocks();
+const all = every.filter((b) => b.file === "docs/language.md");
 
 describe("docs/language.md", () => {
   it("has examples, including complete specs, fragments and rejected specs", () => {
@@ -47,9 +54,9 @@ describe("docs/language.md", () => {
     expect(all.filter((b) => b.lang === "stake-error").length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(all.filter((b) => b.lang === "stake").map((b) => [b.line, b] as const))("the example at line %i checks and holds", (_, b) => {
+  it.each(every.filter((b) => b.lang === "stake").map((b) => [`${b.file}:${b.line}`, b] as const))("the example at %s checks and holds", (_, b) => {
     const { text } = asSpec(b.code);
-    const loaded = loadSpecText(text, `docs/language.md:${b.line}`);
+    const loaded = loadSpecText(text, `${b.file}:${b.line}`);
     const errors = loaded.diagnostics.filter((d) => d.severity === "error");
     expect(errors.length, renderDiagnostics(errors)).toBe(0);
     const r = check(loaded.spec!, { maxStates: 200_000 }).result;
@@ -57,7 +64,7 @@ describe("docs/language.md", () => {
     expect(r.violations.map((v) => v.property.name)).toEqual([]);
   });
 
-  it.each(all.filter((b) => b.lang === "stake-error").map((b) => [b.line, b] as const))("the rejected example at line %i fails as it says", (_, b) => {
+  it.each(every.filter((b) => b.lang === "stake-error").map((b) => [`${b.file}:${b.line}`, b] as const))("the rejected example at %s fails as it says", (_, b) => {
     const { text, offset } = asSpec(b.code);
     const lines = b.code.split("\n");
     const at = lines.findIndex((l) => l.includes("// error: "));

@@ -30,7 +30,9 @@ export function corpus(dir = "counterexamples"): CorpusCase[] {
     .map((f) => {
       const file = join(dir, f);
       const trace = readTraceFile(file);
-      const specPath = resolveSpecPath(file, trace.spec.path)!;
+      const found = resolveSpecPath(file, trace.spec.path);
+      if ("refused" in found) throw new Error(`${file}: ${found.refused}`);
+      const specPath = found.path;
       const key = `${specPath}\u0000${JSON.stringify(trace.consts)}`;
       let model = models.get(key);
       if (!model) models.set(key, (model = modelFromFile(specPath, trace.consts)));

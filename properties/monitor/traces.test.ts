@@ -45,7 +45,7 @@ describe("the saved trace of each kind of alert", () => {
     const a = await caught(tiny, [{ action: "inc", params: { n: 2 } }, { action: "inc", params: { n: 2 } }]);
     expect(a.at.line).toBe(2);
     expect(a.reason).toMatchObject({ kind: "property", property: { kind: "well_typed", name: "well_typed" }, why: ["`x` would be 4, outside 0 .. 3"] });
-    expect(replayTraceFile(a.trace!, { expect: "violation" })).toMatchObject({ kind: "replayed", ok: true, verdict: { kind: "violates", step: 2 } });
+    expect(replayTraceFile(a.trace!, { expect: "violation", specPath: tinyPath })).toMatchObject({ kind: "replayed", ok: true, verdict: { kind: "violates", step: 2 } });
   });
 
   it("a property whose evaluation fails: well_typed during it; a pick named in the event", async () => {
@@ -53,7 +53,7 @@ describe("the saved trace of each kind of alert", () => {
     expect(a.at.line).toBe(2);
     expect(a.reason).toMatchObject({ kind: "property", property: { kind: "well_typed" }, step: "choose(), pick v = 3" });
     expect((a.reason as unknown as { why: string[] }).why[0]).toMatch(/\(while evaluating invariant `finite`\)$/);
-    const r = replayTraceFile(a.trace!, { expect: "violation" });
+    const r = replayTraceFile(a.trace!, { expect: "violation", specPath: tinyPath });
     expect(r).toMatchObject({ kind: "replayed", ok: true, verdict: { kind: "violates", step: 2 } });
     if (r.kind === "replayed") expect(r.trace.violation).toMatchObject({ kind: "well_typed", during: { kind: "invariant", name: "finite" } });
   });
@@ -74,7 +74,7 @@ describe("the saved trace of each kind of alert", () => {
     expect(summary).toMatchObject({ verdict: "violated", events: 0, lines: 0 });
     expect(reports).toHaveLength(1);
     expect(summary.alert).toMatchObject({ at: { line: 0 }, view: null, reason: { kind: "property", property: { kind: "invariant", name: "zero" }, step: null } });
-    expect(replayTraceFile(summary.alert!.trace!, { expect: "violation" })).toMatchObject({ ok: true, verdict: { kind: "violates", step: 0 } });
+    expect(replayTraceFile(summary.alert!.trace!, { expect: "violation", specPath: badPath })).toMatchObject({ ok: true, verdict: { kind: "violates", step: 0 } });
   });
 });
 

@@ -74,9 +74,12 @@ export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll
   let cur: { s: State; n: number }[] = [{ s: init, n: 0 }];
   let generated = 1;
   let depth = 1;
+  // States found for the level after the one being expanded when the search stopped inside it.
+  let pending = 0;
   outer: while (!stop && cur.length > 0) {
     if (depth > maxDepth) break;
     const next: { s: State; n: number }[] = [];
+    pending = 0;
     for (const { s, n: from } of cur) {
       for (let inst = 0; inst < total; inst++) {
         const out = runInstance(spec, s, inst);
@@ -101,12 +104,15 @@ export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll
         via.push(inst);
         if (seen.size > cap) return { distinct: seen.size, generated, depth, violations, tooBig: true };
         next.push({ s: out.state, n });
+        pending = next.length;
         invariants(out.state, () => pathTo(n));
         if (stop) break outer;
       }
     }
     cur = next;
+    pending = 0;
     if (cur.length > 0) depth++;
   }
-  return { distinct: seen.size, generated, depth, violations, tooBig: false };
+  // In steps: the deepest states found (the initial state is at 0).
+  return { distinct: seen.size, generated, depth: pending > 0 ? depth : depth - 1, violations, tooBig: false };
 }

@@ -6,6 +6,7 @@
 // and defs that use the step.
 
 import fc from "fast-check";
+import { OffsetVars } from "./random-spec-offsets.js";
 
 /** The choices a generator makes; backed by fast-check's `fc.gen()` so failures shrink. */
 export interface Choose {
@@ -22,7 +23,7 @@ function pick<T>(c: Choose, xs: readonly T[]): T {
 
 type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq";
 
-interface Scope {
+export interface Scope {
   ints: string[];
   keys: string[];
   bools: string[];
@@ -57,9 +58,13 @@ class SpecGen {
   private readonly n: number;
   private readonly m: number;
 
+  /** Variables whose types do not start at 0 (queues, maps, records, sets). */
+  private readonly offsets: OffsetVars;
+
   constructor(private readonly c: Choose) {
     this.n = c.int(2, 3);
     this.m = c.int(1, 3);
+    this.offsets = new OffsetVars(c, this.n, this.m, (s, d) => this.int(s, d), (s, d) => this.bool(s, d));
   }
 
   private key(s: Scope): string {
@@ -85,6 +90,7 @@ class SpecGen {
       if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
       if (this.vars.has("emap")) opts.push(() => `${this.vars.get("emap")}[${pick(c, ["A", "B", "C"])}]`);
       if (this.hasDef) opts.push(() => `twice(${this.key(s)})`);
+      opts.push(...this.offsets.intLeaves(s));
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -146,6 +152,7 @@ class SpecGen {
       if (this.vars.has("seq")) opts.push(() => `${this.vars.get("seq")} == []`, () => `${this.int(s, 0)} in ${this.vars.get("seq")}`);
       if (this.vars.has("mrec") && this.vars.has("rec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}] == ${this.vars.get("rec")}`);
       if (this.vars.has("qrec")) opts.push(() => `any(e${this.letCount++} in ${this.vars.get("qrec")}: e${this.letCount - 1}.b)`);
+      opts.push(...this.offsets.boolLeaves(s));
       return pick(c, opts)();
     };
     if (d <= 0) return leaf();
@@ -389,6 +396,7 @@ class SpecGen {
         },
       );
     }
+    opts.push(...this.offsets.assignments(s));
     return pick(c, opts)();
   }
 
@@ -422,6 +430,7 @@ class SpecGen {
       pseq: () => "var v_pseq: seq<1 .. 2, 2> = [1]",
     };
     for (const k of this.vars.keys()) L.push(init[k]());
+    this.offsets.declare(L);
     if (c.int(0, 2) === 0) {
       L.push(`def twice(k: K): 0 .. 2 * N = 2 * k`);
       this.hasDef = true;

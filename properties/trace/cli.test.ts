@@ -36,11 +36,19 @@ describe("check --save, then replay", () => {
     expect(readdirSync(saveDir)).toEqual([NAME]);
   });
 
-  it("replay DIR: the bug still reproduces, so the default expectation (now passes) fails with exit 1", async () => {
+  it("replay DIR: by default, one verdict line per file; still violating is not a failure (exit 0)", async () => {
     const r = await runCli(["replay", saveDir]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe(`✓ ${join(saveDir, NAME)}: still violates step no_unauthorized_withdrawal at step 3`);
+    expect(summary(r.stdout)).toBe("stakecheck replay: OK · 1 spec, 1 counterexample: 1 still violates");
+  });
+
+  it("replay DIR --expect pass: the bug still reproduces, so it fails with exit 1 and the counterexample", async () => {
+    const r = await runCli(["replay", saveDir, "--expect", "pass"]);
     expect(r.code).toBe(1);
     expect(r.stdout.split("\n")[0]).toBe(`✗ ${join(saveDir, NAME)}: still violates step no_unauthorized_withdrawal at step 3`);
-    expect(summary(r.stdout)).toBe(`stakecheck replay: FAILED · 1 spec, 1 counterexample: 1 still violates (${NAME})`);
+    expect(r.stdout).toContain("step 3  withdraw(a = 0) by caller = 1");
+    expect(summary(r.stdout)).toBe(`stakecheck replay: FAILED · 1 spec, 1 counterexample: 1 still violates (${NAME}) · expected: now passes`);
   });
 
   it("replay DIR --expect violation: exit 0", async () => {
@@ -108,7 +116,8 @@ describe("reporters", () => {
 
   it("check --reporter github prints an ::error annotation on the property's line", async () => {
     const r = await runCli(["check", BUGGY, "--reporter", "github"]);
-    const lines = r.stdout.split("\n").filter((l) => l.startsWith("::"));
+    // The text report runs between ::stop-commands::TOKEN and ::TOKEN::; then the annotations.
+    const lines = r.stdout.split("\n").filter((l) => l.startsWith("::")).slice(2);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
       /^::error file=spec\/buggy\/pool-no-owner-check\.stake,line=81,endLine=82,title=stakecheck check%3A step no_unauthorized_withdrawal violated::step no_unauthorized_withdrawal is violated at step 3 \(N = 3, START = 3, MAX_REWARDS = 2\)%0A%0A/,
@@ -137,9 +146,14 @@ describe("bad input: one clear line, exit 2, never a stack trace", () => {
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it("replay of a missing path: an error among the outcomes (so the others still replay), exit 2", async () => {
+    const r = await runCli(["replay", "no/such/dir"]);
+    expect(r.code).toBe(2);
+    expect(r.stdout.split("\n")[0]).toBe("✗ no/such/dir: error: no such file or directory");
+  });
+
   it.each([
-    [["replay", "no/such/dir"], "stakecheck: no/such/dir: no such file or directory"],
-    [["replay", "counterexamples", "--expect", "pass-ish"], "stakecheck: --expect pass-ish: expected `violation` (every counterexample must still violate) or `pass`"],
+    [["replay", "counterexamples", "--expect", "pass-ish"], "stakecheck: --expect pass-ish: expected `violation` (every counterexample must still violate) or `pass` (every one must now pass)"],
     [["check", "--save", BUGGY, "spec/pool.stake"], `stakecheck: --save ${BUGGY}: that is a spec, not a directory; put --save after the files, or write --save=DIR`],
     [["check", BUGGY, "--reporter", "xml"], "stakecheck: --reporter xml: unknown reporter `xml`; use text, json, junit, github (optionally NAME:FILE)"],
   ])("%j", async (args, message) => {

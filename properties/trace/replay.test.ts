@@ -30,8 +30,10 @@ describe("replay verdicts", () => {
     expect(o.ok).toBe(true);
     expect(o.kind === "replayed" && o.specChanged).toBe(false);
     expect(text(o)).toBe(`✓ ${POOL_TRACE}: still violates step no_unauthorized_withdrawal at step 3`);
-    // Without --expect violation, a bug that still reproduces is a failure, shown again in full.
-    const strict = replayTraceFile(POOL_TRACE);
+    // By default a verdict is reported, not judged; with --expect pass, a bug that still
+    // reproduces is a failure, shown again in full.
+    expect(replayTraceFile(POOL_TRACE).ok).toBe(true);
+    const strict = replayTraceFile(POOL_TRACE, { expect: "pass" });
     expect(strict.ok).toBe(false);
     expect(text(strict)).toContain("step 3  withdraw(a = 0) by caller = 1\n        bal[1]: 3 -> 4");
   });
@@ -182,20 +184,24 @@ describe("replay verdicts", () => {
     ]);
   });
 
-  it("finds the recorded spec relative to the trace file's directory when it is not under the working directory", () => {
+  it("outside the working directory, a trace finds its spec only in its own directory; anywhere else it needs --spec", () => {
     const repo = join(dir, "elsewhere");
     mkdirSync(join(repo, "specs"), { recursive: true });
-    mkdirSync(join(repo, "corpus", "bft"), { recursive: true });
+    mkdirSync(join(repo, "corpus", "bft", "specs"), { recursive: true });
     writeFileSync(join(repo, "specs", "bft-elsewhere.stake"), readFileSync(BFT_SPEC, "utf8"));
+    writeFileSync(join(repo, "corpus", "bft", "specs", "bft-here.stake"), readFileSync(BFT_SPEC, "utf8"));
     const json = JSON.parse(readFileSync(BFT_TRACE, "utf8"));
     json["#meta"].spec.path = "specs/bft-elsewhere.stake";
     const file = join(repo, "corpus", "bft", "t.itf.json");
     writeFileSync(file, JSON.stringify(json));
-    expect(resolveSpecPath(file, "specs/bft-elsewhere.stake")).toBe(relative(process.cwd(), join(repo, "specs", "bft-elsewhere.stake")));
-    const o = replayTraceFile(file, { expect: "violation" });
+    // A parent of the trace's directory outside the working directory is not searched.
+    expect(resolveSpecPath(file, "specs/bft-elsewhere.stake")).toEqual({ refused: 'its spec "specs/bft-elsewhere.stake" is not found (from here or from the file\'s directory and its parents here)' });
+    expect(replayTraceFile(file, { expect: "violation" })).toMatchObject({ kind: "error" });
+    const o = replayTraceFile(file, { expect: "violation", specPath: join(repo, "specs", "bft-elsewhere.stake") });
     expect(o.ok).toBe(true);
     expect(o.kind === "replayed" && o.specChanged).toBe(false);
-    expect(resolveSpecPath(file, "specs/nowhere.stake")).toBeNull();
+    // The trace's own directory is.
+    expect(resolveSpecPath(file, "specs/bft-here.stake")).toEqual({ path: relative(process.cwd(), join(repo, "corpus", "bft", "specs", "bft-here.stake")) });
     expect(replayTraceFile(file.replace("t.itf", "t2.itf"))).toMatchObject({ kind: "error" });
   });
 });

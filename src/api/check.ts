@@ -1,16 +1,18 @@
 // Checking a spec exhaustively: compile, choose the properties, search, and report coverage.
 
 import { compileModel } from "../compile/compile.js";
-import { bfs, type BfsOptions, type BfsResult } from "../explore/bfs.js";
+import { bfs, type BfsOptions } from "../explore/bfs.js";
 import { livenessSearch } from "../explore/liveness/search.js";
 import { bfsAuto, type Workers } from "../explore/parallel.js";
-import { selectsLiveness, type PropertySelection } from "../explore/result.js";
+import { selectsLiveness, WELL_TYPED, type PropertyRef, type PropertySelection } from "../explore/result.js";
 import { hasSymmetry } from "../explore/symmetry.js";
 import type { Spec } from "../ir/ir.js";
 import { InputError } from "../lang/read.js";
 import { closest } from "../lang/suggest.js";
 import type { Model } from "../model/model.js";
 import { setUpCheckpoints, withCheckpointErrors, withCheckpointErrorsSync } from "./checkpoint.js";
+import type { CheckRun } from "./types/check.js";
+import { checkVerdict, searchEnd, type PropertyAt, type SearchEnd, type Verdict } from "./verdict.js";
 
 export interface CheckOptions extends Omit<BfsOptions, "properties"> {
   /** Worker threads for checkAsync: a number, or "auto" (one thread for small spaces, else every core). */
@@ -24,46 +26,31 @@ export interface CheckOptions extends Omit<BfsOptions, "properties"> {
   readonly resumeFile?: string;
 }
 
-export interface CheckRun {
-  readonly model: Model;
-  readonly result: BfsResult;
-  readonly selection: PropertySelection;
-  /** Whether the search went on past violations (--continue). */
-  readonly continued: boolean;
+export type { CheckRun } from "./types/check.js";
+
+/** The verdict of property `p` in a check run (the one rule: src/api/verdict.ts). */
+export function propertyVerdict(run: CheckRun, p: PropertyAt): Verdict {
+  return checkVerdict(run.result, run.continued, p);
 }
 
-/** What a property that was not found violated means in this run. */
-export type Unviolated =
-  | { readonly kind: "holds" }
-  /** A bound the user asked for (--max-depth, --max-states): holds within it. */
-  | { readonly kind: "bounded"; readonly limit: string }
-  /** Not proved: the search stopped early (a violation without --continue, memory, interrupt). */
-  | { readonly kind: "unknown"; readonly why: string };
-
-export function unviolated(run: CheckRun): Unviolated {
-  const r = run.result;
-  if (r.limit && (r.limit.kind === "depth" || r.limit.kind === "states")) return { kind: "bounded", limit: r.limit.message };
-  if (r.limit) return { kind: "unknown", why: `not violated in the part explored (${r.limit.message})` };
-  if (stoppedAtViolation(run)) return { kind: "unknown", why: "not checked beyond the first violation (use --continue)" };
-  return { kind: "holds" };
+/** How a check run's search ended. */
+export function runEnd(run: CheckRun): SearchEnd {
+  return searchEnd(run.result, run.continued);
 }
 
-/** Whether the breadth-first search stopped at a violation (liveness violations are found after it,
- * on the whole graph). */
-function stoppedAtViolation(run: CheckRun): boolean {
-  return !run.continued && run.result.violations.some((v) => v.property.kind !== "liveness");
+/** The selected properties and well_typed, in report order. */
+export function selectedRefs(spec: Spec, selection: PropertySelection): PropertyRef[] {
+  return [
+    ...spec.invariants.map((p, index) => ({ kind: "invariant" as const, index, name: p.name })).filter((_, k) => selection.invariants[k]),
+    ...spec.steps.map((p, index) => ({ kind: "step" as const, index, name: p.name })).filter((_, k) => selection.steps[k]),
+    ...(spec.liveness ?? []).map((p, index) => ({ kind: "liveness" as const, index, name: p.name })).filter((_, k) => selection.liveness?.[k]),
+    WELL_TYPED,
+  ];
 }
 
-/** What liveness property `k`, not found violated, means in this run. A bound proves nothing about
- * a liveness property (a lasso may need the states beyond it): only a whole search does. */
-export function livenessUnviolated(run: CheckRun, k: number): Unviolated {
-  const r = run.result;
-  const outcome = r.liveness?.properties[k];
-  if (outcome?.failed) return { kind: "unknown", why: "not decided: evaluating it failed a well_typed check (see well_typed)" };
-  if (outcome?.skipped) return { kind: "unknown", why: outcome.skipped };
-  if (r.limit) return { kind: "unknown", why: `no lasso in the part explored; not proved (${r.limit.message})` };
-  if (stoppedAtViolation(run)) return { kind: "unknown", why: "no lasso in the part explored; not proved beyond the first violation (use --continue)" };
-  return { kind: "holds" };
+/** The verdict of every selected property and of well_typed, in report order. */
+export function runVerdicts(run: CheckRun): { readonly ref: PropertyRef; readonly verdict: Verdict }[] {
+  return selectedRefs(run.model.spec, run.selection).map((ref) => ({ ref, verdict: propertyVerdict(run, ref) }));
 }
 
 /** A property selection from names, or the names that match nothing (with a guess each). */

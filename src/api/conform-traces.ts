@@ -56,8 +56,8 @@ export function savedTraces(model: Model, dir: string): ConformanceTrace[] {
   const out: ConformanceTrace[] = [];
   for (const file of traceFiles([dir])) {
     const trace = readTraceFile(file);
-    const specPath = resolveSpecPath(file, trace.spec.path);
-    if (specPath === null || resolve(specPath) !== specFile) continue;
+    const found = resolveSpecPath(file, trace.spec.path);
+    if ("refused" in found || resolve(found.path) !== specFile) continue;
     const mismatch = constsMismatch(model, trace.consts);
     if (mismatch) {
       out.push({ name: file, instances: [], skip: mismatch });

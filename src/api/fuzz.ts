@@ -4,9 +4,9 @@
 
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
-import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, type WalkOptions, type WalkResult } from "../explore/random.js";
+import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, randomWalksAsync, type WalkOptions, type WalkResult } from "../explore/random.js";
 import { selectsLiveness, type PropertySelection, type Violation } from "../explore/result.js";
-import { lassoWalks, type LassoWalkResult } from "../explore/liveness/walks.js";
+import { lassoWalks } from "../explore/liveness/walks.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";
 import { targetOf } from "../explore/shrink-replay.js";
@@ -16,6 +16,7 @@ import type { Model } from "../model/model.js";
 import { renderCounterexample } from "../report/counterexample.js";
 import { renderDiagnostics } from "../report/diagnostics.js";
 import { reproduceCommand } from "../report/fuzz-text.js";
+import type { FuzzRun } from "./types/fuzz.js";
 import { selectProperties } from "./check.js";
 import { loadSpecFile, type ConstValues } from "./load.js";
 import { shardRuns, shardSeed, type ShardInfo, type ShardSpec } from "./shard.js";
@@ -37,38 +38,45 @@ export interface FuzzOptions extends Omit<WalkOptions, "seed" | "properties"> {
   readonly shard?: ShardSpec;
 }
 
-export interface FuzzRun {
-  readonly model: Model;
-  readonly selection: PropertySelection;
-  readonly seed: number;
-  readonly runs: number;
-  readonly depth: number;
-  readonly swarm: boolean;
-  readonly walk: WalkResult;
-  /** The reported counterexample (shrunk and minimized), if a walk found a violation. */
-  readonly violation?: Violation;
-  /** The violation as the walk found it. */
-  readonly found?: Violation;
-  readonly shrink?: ShrinkResult;
-  readonly minimize?: MinimizeResult;
-  /** Set when the run is one shard of a campaign (`seed` and `runs` are then the shard's own). */
-  readonly shard?: ShardInfo;
-  /** Liveness: the walks that look for lassos (after the invariant walks found nothing). */
-  readonly lassoWalk?: LassoWalkResult;
-}
+export type { FuzzRun } from "./types/fuzz.js";
 
 /** Walks `model`, then shrinks and minimizes the first violation found. */
 export function fuzzModel(model: Model, selection: PropertySelection, options: FuzzOptions = {}): FuzzRun {
+  const plan = walkPlan(selection, options);
+  const t0 = performance.now();
+  return afterWalks(model, selection, options, plan, randomWalks(model, plan.walk), t0);
+}
+
+/** fuzzModel, yielding to the event loop while it walks, so Ctrl-C (through `shouldStop`) is heard. */
+export async function fuzzModelAsync(model: Model, selection: PropertySelection, options: FuzzOptions = {}): Promise<FuzzRun> {
+  const plan = walkPlan(selection, options);
+  const t0 = performance.now();
+  const walk = await randomWalksAsync(model, plan.walk);
+  return afterWalks(model, selection, options, plan, walk, t0);
+}
+
+interface WalkPlan {
+  readonly walk: WalkOptions & { readonly seed: number; readonly runs: number; readonly depth: number; readonly swarm: boolean };
+  readonly shard?: ShardInfo;
+}
+
+/** The walks to run: the campaign's, or one shard's own seed and share of the runs. */
+function walkPlan(selection: PropertySelection, options: FuzzOptions): WalkPlan {
   const campaignSeed = options.seed ?? randomSeed();
   const campaignRuns = options.runs ?? DEFAULT_RUNS;
   const shard: ShardInfo | undefined = options.shard ? { ...options.shard, campaignSeed, campaignRuns } : undefined;
   const seed = shard ? shardSeed(campaignSeed, shard.index) : campaignSeed;
   const runs = shard ? shardRuns(campaignRuns, shard) : campaignRuns;
-  const depth = options.depth ?? DEFAULT_DEPTH;
-  const swarm = options.swarm ?? false;
-  const t0 = performance.now();
-  const walk = randomWalks(model, { ...options, seed, runs, depth, swarm, properties: selection });
-  const base = { model, selection, seed, runs, depth, swarm, walk, ...(shard ? { shard } : {}) };
+  const walk = { ...options, seed, runs, depth: options.depth ?? DEFAULT_DEPTH, swarm: options.swarm ?? false, properties: selection };
+  return { walk, ...(shard ? { shard } : {}) };
+}
+
+function afterWalks(model: Model, selection: PropertySelection, options: FuzzOptions, plan: WalkPlan, walk: WalkResult, t0: number): FuzzRun {
+  const { seed, depth, swarm } = plan.walk;
+  // Unlimited runs (a time budget) are recorded as the runs done: the same seed and that many runs
+  // reproduce the walks exactly.
+  const runs = Number.isFinite(plan.walk.runs) ? plan.walk.runs : walk.stats.runs;
+  const base = { model, selection, seed, runs, depth, swarm, walk, ...(plan.shard ? { shard: plan.shard } : {}) };
   const found = walk.violation;
   if (!found && selectsLiveness(selection) && !walk.limit) {
     // Lassos are not shrunk: a loop's steps cannot be dropped one by one.

@@ -82,6 +82,13 @@ function partStopped(p: Part, command: RunResult["command"]): string | null {
   return null;
 }
 
+/** Why a part left a property unknown, in the words of a merged report. */
+function skippedWhy(p: Part, c: CaseResult, command: RunResult["command"]): string {
+  if (c.stopped === "interrupted") return "stopped early (interrupted)";
+  if (c.stopped === "violation") return partStopped(p, command) ?? c.message ?? c.label;
+  return c.message ?? c.label;
+}
+
 function mergeCase(name: string, parts: readonly Part[], missing: readonly string[], command: RunResult["command"]): { merged: CaseResult; by?: Part } {
   const own = parts.map((p) => ({ p, c: p.suite.cases.find((c) => c.name === name) }));
   const failed = own.filter((x) => x.c?.status === "failed");
@@ -98,7 +105,7 @@ function mergeCase(name: string, parts: readonly Part[], missing: readonly strin
   const add = (why: string, p: Part) => reasons.set(why, [...(reasons.get(why) ?? []), p]);
   for (const { p, c } of own) {
     if (!c) add("did not check it", p);
-    else if (c.status === "skipped") add(c.message ?? c.label, p);
+    else if (c.status === "skipped") add(skippedWhy(p, c, command), p);
     else {
       const stopped = partStopped(p, command);
       if (stopped) add(stopped, p);

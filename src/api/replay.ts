@@ -1,8 +1,8 @@
 // Replaying saved counterexamples on the current spec: read the file, find and load the spec with
 // the recorded consts, bind the trace to the compiled model and replay it (src/trace/replay.ts).
 
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { compileModel } from "../compile/compile.js";
 import { hasErrors } from "../lang/diagnostic.js";
 import { InputError } from "../lang/read.js";
@@ -14,46 +14,62 @@ import { bindQuintTrace, replayQuint } from "../trace/quint-replay.js";
 import { isQuintMbt, readTraceFile } from "../trace/read.js";
 import { replayBound, type ReplayVerdict } from "../trace/replay.js";
 import type { Trace } from "../trace/trace.js";
+import { defuse, MAX_JSON_DEPTH, nestingBeyond } from "../trace/untrusted.js";
 import { sha256Hex } from "../trace/write.js";
+import { assertNever } from "../util/assert-never.js";
 import { loadSpecFile } from "./load.js";
+import type { ReplayExpectation, ReplayOptions, ReplayOutcome } from "./types/replay.js";
 
-/** What a replay should find: "pass" (the default: the bug is fixed) or "violation" (a corpus of
- * known bugs that must keep reproducing). */
-export type ReplayExpectation = "pass" | "violation";
+export type { ReplayExpectation, ReplayOptions, ReplayOutcome } from "./types/replay.js";
 
-export interface ReplayOptions {
-  /** Replay on this spec instead of the path recorded in the file. */
-  readonly specPath?: string;
-  readonly expect?: ReplayExpectation;
+/**
+ * The spec a trace names, under one rule: a trace file is untrusted data and never picks a file to
+ * read outside what the user named. `#meta.spec.path` must be a relative path to a `.stake` file,
+ * with no `..` segment; it is looked up from the working directory, then from the trace file's
+ * directory and each parent of it up to the working directory (so a corpus replays from anywhere in
+ * the repository); the file found, symbolic links followed, must lie inside the working directory
+ * or the trace file's directory. Anything else needs `--spec PATH`. Returns the path, or why not.
+ */
+export function resolveSpecPath(file: string, recorded: string): { path: string } | { refused: string } {
+  const shown = JSON.stringify(recorded);
+  if (isAbsolute(recorded) || /^[A-Za-z]:/.test(recorded)) return { refused: `its spec path ${shown} is absolute; a trace names its spec relative to the working directory` };
+  const parts = recorded.split(/[\\/]/);
+  if (parts.includes("..")) return { refused: `its spec path ${shown} leaves the directory it is looked up from (\`..\`)` };
+  if (!recorded.endsWith(".stake")) return { refused: `its spec path ${shown} is not a .stake file` };
+  const cwd = realpathOrSelf(process.cwd());
+  const traceDir = realpathOrSelf(resolve(dirname(file)));
+  const inside = (p: string, root: string) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+  const allowed = (p: string) => {
+    const real = realpathOrSelf(p);
+    return (inside(real, cwd) || inside(real, traceDir)) && isFile(real);
+  };
+  const dirs = [cwd];
+  for (let dir = traceDir; ; ) {
+    dirs.push(dir);
+    const up = dirname(dir);
+    if (up === dir || !inside(up, cwd)) break;
+    dir = up;
+  }
+  for (const dir of dirs) {
+    const candidate = join(dir, recorded);
+    if (allowed(candidate)) return { path: relative(process.cwd(), candidate) || candidate };
+  }
+  return { refused: `its spec ${shown} is not found (from here or from the file's directory and its parents here)` };
 }
 
-export type ReplayOutcome =
-  | { readonly kind: "error"; readonly file: string; readonly message: string; readonly ok: false; readonly trace?: Trace; readonly specPath?: string }
-  | {
-      readonly kind: "replayed";
-      readonly file: string;
-      readonly trace: Trace;
-      readonly specPath: string;
-      /** The spec's text is not the text the trace was saved from. */
-      readonly specChanged: boolean;
-      readonly model: Model;
-      readonly verdict: ReplayVerdict;
-      /** Whether the verdict is what `expect` asked for. */
-      readonly ok: boolean;
-    };
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
 
-/** The spec a trace names: as recorded (relative to the working directory), else relative to the
- * trace file's directory or one of its parents, so a corpus replays from anywhere in the repo. */
-export function resolveSpecPath(file: string, recorded: string): string | null {
-  const isFile = (p: string) => existsSync(p) && statSync(p).isFile();
-  if (isFile(recorded)) return recorded;
-  let dir = resolve(dirname(file));
-  for (;;) {
-    const candidate = join(dir, recorded);
-    if (isFile(candidate)) return relative(process.cwd(), candidate) || candidate;
-    const up = dirname(dir);
-    if (up === dir) return null;
-    dir = up;
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
   }
 }
 
@@ -94,12 +110,21 @@ function okFor(verdict: ReplayVerdict, expect: ReplayExpectation): boolean {
   // A conformance counterexample's spec side replaying is all replay can check: as expected
   // either way (whether the implementation still diverges is for `conform` to say).
   if (verdict.kind === "replays") return true;
-  return expect === "violation" ? verdict.kind === "violates" : verdict.kind === "passes";
+  switch (expect) {
+    case "any":
+      return verdict.kind !== "diverged";
+    case "violation":
+      return verdict.kind === "violates";
+    case "pass":
+      return verdict.kind === "passes";
+    default:
+      return assertNever(expect);
+  }
 }
 
 /** Replays one counterexample file. Never throws for bad input: a bad file is an "error" outcome. */
 export function replayTraceFile(file: string, options: ReplayOptions = {}, cache: ModelCache = new Map()): ReplayOutcome {
-  const expect = options.expect ?? "pass";
+  const expect = options.expect ?? "any";
   let trace: Trace;
   try {
     const quint = quintJson(file);
@@ -109,10 +134,9 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
     if (e instanceof InputError) return { kind: "error", file, message: e.message, ok: false };
     throw e;
   }
-  const specPath = options.specPath ?? resolveSpecPath(file, trace.spec.path);
-  if (!specPath) {
-    return { kind: "error", file, trace, ok: false, message: `${file}: its spec ${trace.spec.path} is not found (from here or from the file's directory); use --spec PATH` };
-  }
+  const found = options.specPath !== undefined ? { path: options.specPath } : resolveSpecPath(file, trace.spec.path);
+  if ("refused" in found) return { kind: "error", file, trace, ok: false, message: `${file}: ${found.refused}; use --spec PATH` };
+  const specPath = found.path;
   const loaded = loadModel(specPath, trace.consts, cache);
   if ("error" in loaded) return { kind: "error", file, trace, specPath, ok: false, message: `${file}: cannot replay on ${specPath}: ${loaded.error}` };
   if ("gone" in loaded) {
@@ -145,7 +169,10 @@ export function replayTraceFile(file: string, options: ReplayOptions = {}, cache
 function quintJson(file: string): unknown | null {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    // Too deep to be any trace: readTraceFile says so.
+    if (nestingBeyond(text, MAX_JSON_DEPTH) !== null) return null;
+    json = defuse(JSON.parse(text));
   } catch {
     return null; // readTraceFile says what is wrong with it
   }
@@ -156,7 +183,7 @@ function quintJson(file: string): unknown | null {
  * property of the spec is violated along it, or it diverges; a trace that does not match the spec
  * by names is an error naming the first mismatch. */
 function replayQuintFile(file: string, json: unknown, options: ReplayOptions, cache: ModelCache): ReplayOutcome {
-  const expect = options.expect ?? "pass";
+  const expect = options.expect ?? "any";
   const specPath = options.specPath;
   if (!specPath) return { kind: "error", file, ok: false, message: `${file}: a Quint MBT trace names no .stake spec; replay it with --spec PATH` };
   const loaded = loadModel(specPath, {}, cache);
@@ -167,15 +194,33 @@ function replayQuintFile(file: string, json: unknown, options: ReplayOptions, ca
     return { kind: "error", file, specPath, ok: false, message: `${file}: does not match spec ${specPath}: ${first}${rest.length ? ` (and ${rest.length} more)` : ""}` };
   }
   const { verdict, trace } = replayQuint(loaded.model, b.bound);
-  const ok = expect === "violation" ? verdict.kind === "violates" : verdict.kind === "replays";
+  const ok = expect === "violation" ? verdict.kind === "violates" : expect === "pass" ? verdict.kind === "replays" : verdict.kind !== "diverged";
   return { kind: "replayed", file, trace, specPath, specChanged: false, model: loaded.model, verdict, ok };
 }
 
 /** Replays every counterexample file named by `paths` (files, or directories searched for
- * `*.itf.json`); throws InputError for a path that does not exist. */
+ * `*.itf.json`); a path that does not exist is an "error" outcome. */
 export function replayPaths(paths: readonly string[], options: ReplayOptions = {}): ReplayOutcome[] {
   const cache: ModelCache = new Map();
-  return traceFiles(paths).map((f) => replayTraceFile(f, options, cache));
+  const out: ReplayOutcome[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let files: string[];
+    try {
+      files = traceFiles([p]);
+    } catch (e) {
+      // A missing path is reported with the others, so the rest are still replayed.
+      if (!(e instanceof InputError)) throw e;
+      out.push({ kind: "error", file: p, message: e.message, ok: false });
+      continue;
+    }
+    for (const f of files) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      out.push(replayTraceFile(f, options, cache));
+    }
+  }
+  return out;
 }
 
 /** 0 when every outcome is as expected, 2 when a file or spec could not be read, else 1. */

@@ -23,6 +23,7 @@ const Case = Schema.Struct({
   property: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step", "well_typed", "liveness", "conformance"]), name: Schema.String })),
   location: Schema.optionalKey(Location),
   message: Schema.optionalKey(Schema.String),
+  stopped: Schema.optionalKey(Schema.Literals(["violation", "max-states", "max-depth", "memory", "interrupted", "bitstate", "not-decided"])),
   steps: Schema.optionalKey(Int),
   file: Schema.optionalKey(Schema.String),
   details: Schema.optionalKey(Schema.String),

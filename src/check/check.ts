@@ -24,6 +24,8 @@ import { declaredType, resolveType } from "./types.js";
 import { checkSymmetry } from "./symmetry.js";
 import { checkLiveness } from "./liveness.js";
 import { addWarnings } from "./warnings.js";
+import { checkConfusables } from "./confusables.js";
+import { checkLimits } from "./limits.js";
 
 export interface CheckOptions {
   /** `--const NAME=VALUE` overrides. */
@@ -228,6 +230,8 @@ function checkTree(file: SourceFile, ast: A.Spec, options: CheckOptions): CheckR
     types,
   };
   const checked: I.Spec = { ...spec, symmetric: checkSymmetry(c, spec) };
+  if (!hasErrors(c.diags)) checkLimits(c, checked);
+  checkConfusables(c);
   addWarnings(c, ast, checked);
   unusedProcs(c);
   const diagnostics = sortDiagnostics(c.diags);

@@ -8,6 +8,8 @@ import { foldConst } from "./consts.js";
 
 /** Upper bound on a state's width in 32-bit words, to turn absurd specs into a diagnostic. */
 export const MAX_STATE_WORDS = 1 << 20;
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
 
 function withName(ty: Ty, name: string): Ty {
   switch (ty.k) {
@@ -111,6 +113,11 @@ export function resolveType(c: Checker, t: A.TypeExpr): Ty {
       if (lo > hi) {
         const consts = [constsIn(c, t.lo), constsIn(c, t.hi)].filter((x) => x).join(", ");
         c.error(t.span, `the range ${lo} .. ${hi} is empty${consts ? ` (with ${consts})` : ""}`, "every type must have at least one value");
+        return ERR;
+      }
+      if (lo < INT32_MIN || hi > INT32_MAX) {
+        const consts = [constsIn(c, t.lo), constsIn(c, t.hi)].filter((x) => x).join(", ");
+        c.error(t.span, `the range ${lo} .. ${hi} does not fit in 32 bits${consts ? ` (with ${consts})` : ""}`, `a state holds 32-bit integers: bounds must lie in ${INT32_MIN} .. ${INT32_MAX}`);
         return ERR;
       }
       return { k: "int", lo, hi };

@@ -4,6 +4,7 @@
 // them. Every run ends with the one-line summary.
 
 import { mkdirSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { dirname } from "node:path";
 import { InputError } from "../lang/read.js";
 import { renderGithub } from "../report/github.js";
@@ -53,8 +54,31 @@ function render(name: ReporterName, run: RunResult): string {
   }
 }
 
+/** The token of the `::stop-commands::` that guards the text report, while it is on. */
+let guard: string | null = null;
+
+/**
+ * With GitHub annotations on stdout, the runner takes any line of the step's output that starts
+ * with `::` as a workflow command, and the text report quotes specs and trace files. So the text
+ * report runs between `::stop-commands::TOKEN` and `::TOKEN::` (a random token a file cannot
+ * guess), and only the annotations are read as commands. Call before printing the text report.
+ */
+export function beginReports(reporters: readonly Reporter[]): void {
+  guard = null;
+  if (!reporters.some((r) => r.name === "github" && !r.file)) return;
+  guard = randomUUID();
+  process.stdout.write(`::stop-commands::${guard}\n`);
+}
+
+function endGuard(): void {
+  if (guard === null) return;
+  process.stdout.write(`::${guard}::\n`);
+  guard = null;
+}
+
 /** Writes the machine reports and prints the summary line. */
 export function emitReports(run: RunResult, reporters: readonly Reporter[]): void {
+  endGuard();
   for (const r of reporters) {
     if (r.name === "text") continue;
     const text = render(r.name, run);

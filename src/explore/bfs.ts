@@ -9,6 +9,7 @@ import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
 import { makeEngine, type Anchor, type Engine, type GraphHooks, type LevelStore } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
+import { overCeiling, roomFor } from "./memory.js";
 import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type LivenessSummary, type PropertySelection, type Violation, selectAll } from "./result.js";
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
@@ -73,7 +74,8 @@ export interface BfsStats {
   /** The initial state plus every successor computed (TLC's "states generated"). */
   readonly generated: number;
   readonly distinct: number;
-  /** Levels explored, counting the initial state's (TLC's "diameter"). */
+  /** The longest shortest path found, in steps: the initial state is at depth 0. TLC's "diameter"
+   * counts states on that path, so it is depth + 1. */
   readonly depth: number;
   readonly seconds: number;
   readonly statesPerSecond: number;
@@ -103,6 +105,8 @@ export interface BitstateReport {
   readonly hashes: number;
   /** Estimated fraction of the reachable states explored. */
   readonly coverage: number;
+  /** Estimated number of states wrongly taken as already seen (so not explored). */
+  readonly missed: number;
   /** Bits per state stored (Spin's "hash factor"). */
   readonly hashFactor: number;
 }
@@ -146,7 +150,7 @@ export function seenSetFor(options: BfsOptions, packer: Packer, memory: number):
   if (options.bitstate !== undefined) return new BitstateSet(options.bitstate);
   if (packer.bits <= DIRECT_MAX_BITS) return new DirectSet(packer.bits);
   if (options.exact && !exactFingerprints(packer.words)) return new ExactSet(packer.words);
-  return new FingerprintSet(0, memory);
+  return new FingerprintSet(0, memory, (bytes) => roomFor(memory, bytes));
 }
 
 /** The instances from the initial state to the state numbered `n` (global numbering). */
@@ -173,10 +177,33 @@ export function collisionProbability(exact: boolean, distinct: number, generated
 
 export function bitstateReport(seen: SeenSet): BitstateReport | undefined {
   if (!(seen instanceof BitstateSet)) return undefined;
-  return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), hashFactor: seen.bits / Math.max(1, seen.size) };
+  return { bits: seen.bits, hashes: seen.k, coverage: seen.coverage(), missed: seen.omitted, hashFactor: seen.bits / Math.max(1, seen.size) };
 }
 
 export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
+  const g = bfsSlices(model, options);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** bfs, yielding to the event loop every 50 ms or so, so a signal handler (Ctrl-C) runs and
+ * `shouldStop` can stop the search. The same search and result as bfs. */
+export async function bfsAsync(model: Model, options: BfsOptions = {}): Promise<BfsResult> {
+  const g = bfsSlices(model, options);
+  for (;;) {
+    const r = g.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Milliseconds of search between yields of bfsSlices. */
+const SLICE_MS = 50;
+
+/** The search as a generator that yields between chunks, about every SLICE_MS. */
+function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResult> {
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const packer = makePacker(model.layout);
@@ -222,6 +249,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     ck!.write(c.header, c.sections);
   };
   let lastProgress = t0;
+  let lastYield = t0;
   let left = 0;
 
   try {
@@ -242,7 +270,7 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
             break outer;
           }
         }
-        if (bytesNow() > memory || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
+        if (bytesNow() > memory || overCeiling(memory) || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
           limit = memoryLimit();
           left = n - end + levels.next.count;
           break outer;
@@ -257,7 +285,11 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
         const now = performance.now();
         if (options.onProgress && now - lastProgress >= progressEvery) {
           lastProgress = now;
-          options.onProgress({ generated: eng.generated, distinct: seen.size, depth, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
+          options.onProgress({ generated: eng.generated, distinct: seen.size, depth: depth - 1, queue: n - end + levels.next.count, seconds: (now - t0) / 1000 });
+        }
+        if (now - lastYield >= SLICE_MS) {
+          yield;
+          lastYield = performance.now();
         }
       }
       base += n;
@@ -283,7 +315,9 @@ export function bfs(model: Model, options: BfsOptions = {}): BfsResult {
     stats: {
       generated: eng.generated,
       distinct,
-      depth,
+      // `depth` counts levels, the initial state's included; the states found for the next level
+      // (a search stopped inside a level) are `depth` steps deep, else the deepest are depth - 1.
+      depth: levels.next.count > 0 ? depth : depth - 1,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, eng.generated),

@@ -12,6 +12,10 @@ export interface SlotRange {
   readonly lo: number;
   /** Bits the slot needs (value - lo < 2^bits); 32 means "the raw word". */
   readonly bits: number;
+  /** For a slot of a queue entry whose type excludes 0: the entry is live when slot `len` > `pos`.
+   * Entries past a queue's length hold 0 (the canonical form), which `lo .. lo + 2^bits - 1` cannot
+   * represent, so a dead entry packs to 0 and unpacks to 0. */
+  readonly live?: { readonly len: number; readonly pos: number };
 }
 
 export interface Packer {
@@ -35,12 +39,6 @@ function bitsFor(n: number): number {
 function intRange(lo: number, hi: number): SlotRange {
   const n = hi - lo + 1;
   return n > 2 ** 31 ? { lo: 0, bits: 32 } : { lo, bits: bitsFor(n) };
-}
-
-/** A slot range extended to hold 0 as well. */
-function withZero(r: SlotRange): SlotRange {
-  const hi = r.lo + 2 ** r.bits - 1;
-  return intRange(Math.min(r.lo, 0), Math.max(hi, 0));
 }
 
 /** The range of every slot of a value of type `ty`, in layout order. */
@@ -68,11 +66,14 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       for (const f of ty.fields) slotRanges(f.ty, out);
       break;
     case "seq": {
+      const len = out.length;
       out.push(intRange(0, ty.cap));
-      // A position past the queue's length holds 0 in every slot, which its element type need not
-      // include (`seq<1 .. 3, 2>`): widen each element slot's range to 0.
-      const elem = slotRanges(ty.elem).map((r) => (r.bits === 32 || r.lo <= 0 && r.lo + 2 ** r.bits > 0 ? r : withZero(r)));
-      for (let i = 0; i < ty.cap; i++) out.push(...elem);
+      for (let pos = 0; pos < ty.cap; pos++) {
+        const from = out.length;
+        slotRanges(ty.elem, out);
+        // An inner queue's own condition is the finer one (it implies this one).
+        for (let j = from; j < out.length; j++) if (!out[j].live && !holdsZero(out[j])) out[j] = { ...out[j], live: { len, pos } };
+      }
       break;
     }
     case "any":
@@ -81,6 +82,10 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       break;
   }
   return out;
+}
+
+function holdsZero(r: SlotRange): boolean {
+  return r.bits === 32 || (r.lo <= 0 && -r.lo < 2 ** r.bits);
 }
 
 export function layoutRanges(layout: Layout): SlotRange[] {
@@ -123,15 +128,19 @@ export function makePacker(layout: Layout): Packer {
   const unpackLines: string[] = [];
   const terms: string[][] = Array.from({ length: words }, () => []);
   ranges.forEach((r, j) => {
+    const live = r.live ? `s[${r.live.len}] > ${r.live.pos}` : null;
     if (word[j] < 0) {
-      unpackLines.push(`s[${j}] = ${r.lo};`);
+      unpackLines.push(`s[${j}] = ${live ? `${live} ? ${r.lo} : 0` : r.lo};`);
       return;
     }
-    const rel = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${r.lo < 0 ? `(${r.lo})` : r.lo})`;
+    let rel = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${r.lo < 0 ? `(${r.lo})` : r.lo})`;
+    if (live) rel = `(${live} ? ${rel} : 0)`;
     terms[word[j]].push(shift[j] === 0 ? rel : `(${rel} << ${shift[j]})`);
     const at = `b[o${word[j] === 0 ? "" : ` + ${word[j]}`}]`;
     const field = r.bits === 32 ? `${at}` : `((${at} >>> ${shift[j]}) & ${r.bits === 31 ? 0x7fffffff : 2 ** r.bits - 1})`;
-    unpackLines.push(`s[${j}] = ${r.lo === 0 ? field : `${field} + ${r.lo < 0 ? `(${r.lo})` : r.lo}`};`);
+    const value = r.lo === 0 ? field : `${field} + ${r.lo < 0 ? `(${r.lo})` : r.lo}`;
+    // The length slot comes first in the layout, so it is already unpacked.
+    unpackLines.push(`s[${j}] = ${live ? `${live} ? ${value} : 0` : value};`);
   });
   terms.forEach((t, w) => packLines.push(`out[o${w === 0 ? "" : ` + ${w}`}] = ${t.length ? t.join(" | ") : "0"};`));
   const pack = new Function("s", "out", "o", `"use strict";\n${packLines.join("\n")}`) as Packer["pack"];

@@ -10,7 +10,7 @@ import { Worker } from "node:worker_threads";
 import type { Model } from "../model/model.js";
 import {
   anchorViolation,
-  bfs,
+  bfsAsync,
   canonicalizerFor,
   collisionProbability,
   defaultMemoryBytes,
@@ -68,6 +68,10 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
   const P = packer.words;
   const direct = packer.bits <= DIRECT_MAX_BITS;
   const maxCap = Math.max(MIN_CAP, Math.min(2 ** 30, Math.floor((memory * 0.5) / 8)));
+  // The table doubles from MIN_CAP and ends at maxCap: the scratch copy holds the largest table
+  // grown from, the largest MIN_CAP * 2^k below maxCap (maxCap itself need not be one).
+  let scratchCap = MIN_CAP;
+  while (scratchCap * 2 < maxCap) scratchCap *= 2;
   const table = direct ? DirectSet.sharedBuffer(packer.bits) : new SharedArrayBuffer(maxCap * 8);
   const viaBytes: 1 | 2 | 4 = instanceCount < 255 ? 1 : instanceCount < 65535 ? 2 : 4;
   const maxIds = Math.max(1 << 16, Math.min(2 ** 31 - 1, Math.floor((memory * 0.3) / (4 + viaBytes))));
@@ -81,7 +85,7 @@ function reserve(model: Model, memory: number, instanceCount: number): SharedBuf
     table,
     direct,
     maxCap,
-    scratch: new SharedArrayBuffer(direct ? 8 : Math.ceil(maxCap / 2) * 8),
+    scratch: new SharedArrayBuffer(direct ? 8 : scratchCap * 8),
     parent: new SharedArrayBuffer(maxIds * 4),
     via: new SharedArrayBuffer(maxIds * viaBytes),
     viaBytes,
@@ -127,12 +131,32 @@ function nextLevelStates(buffers: SharedBuffers, ctrl: Int32Array): number {
   return n;
 }
 
+/**
+ * The violations one worker would report. Workers race within a level, so which of several
+ * shortest counterexamples (and, without --continue, which of several properties violated in the
+ * same level) a parallel search reports depends on timing; a saved counterexample must not. The
+ * single-threaded search reports, per property, the lexicographically least shortest path (states
+ * of a level are expanded in the order of their own least paths), so the violations are found
+ * again by a single-threaded search down to the deepest one: no deeper than the parallel search
+ * went, and, without --continue, it stops at its first violation. If that search stops for
+ * another reason (memory, interrupt), the parallel search's violations stand.
+ */
+async function singleThreadAgain(model: Model, options: ParallelOptions, found: readonly Violation[]): Promise<BfsResult | null> {
+  const deepest = Math.max(...found.map((v) => v.instances.length));
+  // A fresh search from the initial state: it neither resumes a checkpoint nor writes one.
+  const { onProgress: _progress, maxStates: _states, workers: _workers, resume: _resume, checkpoint: _checkpoint, ...rest } = options;
+  const again = await bfsAsync(model, { ...rest, maxDepth: Math.min(deepest, options.maxDepth ?? Infinity) });
+  if (again.limit && again.limit.kind !== "depth") return null;
+  if (again.violations.length === 0) return null;
+  return again;
+}
+
 /** Exhaustive search on `options.workers` threads (falls back to `bfs` for one). */
 export async function bfsParallel(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const asked = options.workers === undefined || options.workers === "auto" ? defaultWorkers() : options.workers;
   const workers = Math.max(1, Math.min(64, Math.floor(asked)));
   // A parallel search's checkpoint resumes on worker threads, one if asked.
-  if (!options.resume && (workers === 1 || singleThreadReason(model, options) !== null)) return bfs(model, options);
+  if (!options.resume && (workers === 1 || singleThreadReason(model, options) !== null)) return bfsAsync(model, options);
   const t0 = performance.now();
   const memory = options.memoryBytes ?? defaultMemoryBytes();
   const buffers = reserveWithin(model, memory);
@@ -213,7 +237,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       options.onProgress({
         generated: sum(W.GENERATED),
         distinct: sum(W.ADDED),
-        depth: Atomics.load(ctrl, C.DEPTH),
+        depth: Atomics.load(ctrl, C.DEPTH) - 1,
         queue: Atomics.load(ctrl, C.CUR_STATES),
         seconds: (now - t0) / 1000,
       });
@@ -250,7 +274,9 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
       if (!prev || v.instances.length < prev.instances.length) best.set(key, v);
     }
   }
-  const violations = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
+  const found = [...best.values()].sort((a, b) => a.instances.length - b.instances.length);
+  const again = found.length ? await singleThreadAgain(model, options, found) : null;
+  const violations = again ? again.violations : found;
   const limitKind = Atomics.load(ctrl, C.LIMIT);
   const limit =
     limitKind === LIMIT_STATES ? { kind: "states" as const, message: `stopped at --max-states ${options.maxStates}` }
@@ -265,13 +291,15 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     (Atomics.load(ctrl, C.CUR_BASE) + levelStates) * (4 + buffers.viaBytes) +
     levelStates * P * 4;
   const exact = buffers.direct;
-  return {
+  const result: BfsResult = {
     violations,
     ...(limit ? { limit } : {}),
     stats: {
       generated,
       distinct,
-      depth: Atomics.load(ctrl, C.DEPTH),
+      // Levels, the initial one included; states found for the next level (a search stopped inside
+      // a level) are DEPTH steps deep, else the deepest are DEPTH - 1.
+      depth: limitKind !== LIMIT_DEPTH && stopped && nextLevelStates(buffers, ctrl) > 0 ? Atomics.load(ctrl, C.DEPTH) : Atomics.load(ctrl, C.DEPTH) - 1,
       seconds,
       statesPerSecond: seconds > 0 ? distinct / seconds : distinct,
       collisionProbability: collisionProbability(exact, distinct, generated),
@@ -288,6 +316,18 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
     ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
   };
+  // A search that stopped at its first violation: how far the workers got before they heard of
+  // it depends on timing, so report the figures of the single-threaded search that found it again
+  // (which stopped at the same violation): the same counts whatever the worker count.
+  if (again && !again.limit && limit === undefined && !options.continueAfterViolation) {
+    return {
+      ...result,
+      stats: { ...result.stats, distinct: again.stats.distinct, generated: again.stats.generated, depth: again.stats.depth, queue: again.stats.queue, collisionProbability: again.stats.collisionProbability },
+      coverage: again.coverage,
+      ...(again.symmetry ? { symmetry: again.symmetry } : {}),
+    };
+  }
+  return result;
 }
 
 /** `--workers`: a count, or "auto". */
@@ -304,13 +344,13 @@ export const PROBE_STATES = 100_000;
 export async function bfsAuto(model: Model, options: ParallelOptions = {}): Promise<BfsResult> {
   const w = options.workers ?? "auto";
   // A resumed search runs as the one that wrote the checkpoint did: on one thread, or on workers.
-  if (options.resume) return options.resume.header.mode === "single" ? bfs(model, options) : bfsParallel(model, { ...options, workers: w === "auto" ? defaultWorkers() : w });
+  if (options.resume) return options.resume.header.mode === "single" ? bfsAsync(model, options) : bfsParallel(model, { ...options, workers: w === "auto" ? defaultWorkers() : w });
   if (w !== "auto") return bfsParallel(model, { ...options, workers: w });
   const cores = defaultWorkers();
-  if (cores <= 1 || singleThreadReason(model, options) !== null) return bfs(model, options);
+  if (cores <= 1 || singleThreadReason(model, options) !== null) return bfsAsync(model, options);
   const user = options.maxStates ?? Infinity;
   // The probe writes no checkpoint: it is short, and a search it cannot finish starts over on workers.
-  const probe = bfs(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined });
+  const probe = await bfsAsync(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined });
   if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
   return bfsParallel(model, { ...options, workers: cores });
 }

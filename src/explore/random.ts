@@ -18,7 +18,7 @@ import { Swarm } from "./swarm.js";
 
 export interface WalkOptions {
   readonly seed: number;
-  /** Walks to run (default 10,000). */
+  /** Walks to run (default 10,000; Infinity: until the time limit or an interrupt). */
   readonly runs?: number;
   /** Steps per walk at most (default 100). */
   readonly depth?: number;
@@ -254,7 +254,15 @@ class Walker {
   }
 }
 
-export function randomWalks(model: Model, options: WalkOptions): WalkResult {
+/** Random walks that run in slices (src/api/fuzz.ts yields to the event loop between them, so
+ * Ctrl-C is heard): `slice(until)` walks until the clock reaches `until` (between walks) and says
+ * whether the walks are over; `result()` is what they found. */
+export interface WalksRunner {
+  slice(until: number): boolean;
+  result(): WalkResult;
+}
+
+export function walksRunner(model: Model, options: WalkOptions): WalksRunner {
   const t0 = performance.now();
   const runs = options.runs ?? DEFAULT_RUNS;
   const depth = options.depth ?? DEFAULT_DEPTH;
@@ -272,59 +280,90 @@ export function randomWalks(model: Model, options: WalkOptions): WalkResult {
   let run = 0;
   let secondsToViolation: number | undefined;
   let lastProgress = t0;
+  let over = false;
 
   if (walker.checkInit()) {
     run = 1;
     violation = toViolation(walker.found[0], []);
     secondsToViolation = (performance.now() - t0) / 1000;
   }
-  while (!violation && run < runs) {
-    const now = performance.now();
-    if (now >= deadline) {
-      limit = "time";
-      break;
+
+  function slice(until: number): boolean {
+    while (!over) {
+      if (violation || run >= runs) {
+        over = true;
+        break;
+      }
+      const now = performance.now();
+      if (now >= deadline) {
+        limit = "time";
+        over = true;
+        break;
+      }
+      if (options.shouldStop?.()) {
+        limit = "interrupted";
+        over = true;
+        break;
+      }
+      if (now >= until) return false;
+      if (options.onProgress && now - lastProgress >= progressEvery) {
+        lastProgress = now;
+        options.onProgress({ runs: run, steps: walker.steps, seconds: (now - t0) / 1000 });
+      }
+      run++;
+      if (swarm) {
+        swarm.draw(rng);
+        walker.restrict(swarm.allowed, swarm.count);
+      }
+      const status = walker.walk(deadline);
+      if (status === DEADLOCK) deadlocks++;
+      else if (status === VIOLATED) {
+        secondsToViolation = (performance.now() - t0) / 1000;
+        violation = toViolation(walker.found[0], Array.from(walker.path.subarray(0, walker.length)));
+        if (swarm) swarmActions = swarm.actionNames();
+      }
     }
-    if (options.shouldStop?.()) {
-      limit = "interrupted";
-      break;
-    }
-    if (options.onProgress && now - lastProgress >= progressEvery) {
-      lastProgress = now;
-      options.onProgress({ runs: run, steps: walker.steps, seconds: (now - t0) / 1000 });
-    }
-    run++;
-    if (swarm) {
-      swarm.draw(rng);
-      walker.restrict(swarm.allowed, swarm.count);
-    }
-    const status = walker.walk(deadline);
-    if (status === DEADLOCK) deadlocks++;
-    else if (status === VIOLATED) {
-      secondsToViolation = (performance.now() - t0) / 1000;
-      violation = toViolation(walker.found[0], Array.from(walker.path.subarray(0, walker.length)));
-      if (swarm) swarmActions = swarm.actionNames();
-    }
+    return true;
   }
 
-  const seconds = (performance.now() - t0) / 1000;
-  const c = model.coverage;
-  return {
-    ...(violation ? { violation, run: run - 1 } : {}),
-    ...(swarmActions ? { swarmActions } : {}),
-    ...(limit ? { limit } : {}),
-    stats: {
-      runs: run,
-      steps: walker.steps,
-      deadlocks,
-      seconds,
-      stepsPerSecond: seconds > 0 ? walker.steps / seconds : 0,
-      ...(secondsToViolation !== undefined ? { secondsToViolation } : {}),
-    },
-    coverage: {
-      fired: Array.from(walker.taken),
-      disabled: Array.from(c.disabled),
-      requireHeld: Array.from(c.requireHeld),
-      requireFailed: Array.from(c.requireFailed),
-    },
-  };
+  function result(): WalkResult {
+    const seconds = (performance.now() - t0) / 1000;
+    const c = model.coverage;
+    return {
+      ...(violation ? { violation, run: run - 1 } : {}),
+      ...(swarmActions ? { swarmActions } : {}),
+      ...(limit ? { limit } : {}),
+      stats: {
+        runs: run,
+        steps: walker.steps,
+        deadlocks,
+        seconds,
+        stepsPerSecond: seconds > 0 ? walker.steps / seconds : 0,
+        ...(secondsToViolation !== undefined ? { secondsToViolation } : {}),
+      },
+      coverage: {
+        fired: Array.from(walker.taken),
+        disabled: Array.from(c.disabled),
+        requireHeld: Array.from(c.requireHeld),
+        requireFailed: Array.from(c.requireFailed),
+      },
+    };
+  }
+
+  return { slice, result };
+}
+
+/** Runs the walks to the end, in one go. */
+export function randomWalks(model: Model, options: WalkOptions): WalkResult {
+  const r = walksRunner(model, options);
+  r.slice(Infinity);
+  return r.result();
+}
+
+/** Runs the walks in slices of `sliceMs`, yielding to the event loop between them, so a signal
+ * handler (Ctrl-C) runs and `shouldStop` can stop the walks. Same result as randomWalks. */
+export async function randomWalksAsync(model: Model, options: WalkOptions, sliceMs = 50): Promise<WalkResult> {
+  const r = walksRunner(model, options);
+  while (!r.slice(performance.now() + sliceMs)) await new Promise<void>((resolve) => setImmediate(resolve));
+  return r.result();
 }

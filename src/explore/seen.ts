@@ -43,10 +43,12 @@ export class FingerprintSet implements SeenSet {
   /** Set when the table may not grow within its budget; it then fills up to HARD_LOAD. */
   full = false;
 
-  /** `budget`: the most bytes the table may hold, old and new table together while growing. */
+  /** `budget`: the most bytes the table may hold, old and new table together while growing;
+   * `room(bytes)`: whether the process may allocate that many more bytes (the memory ceiling). */
   constructor(
     expected = 0,
     private readonly budget = Infinity,
+    private readonly room: (bytes: number) => boolean = () => true,
   ) {
     let cap = MIN_CAP;
     while (cap * MAX_LOAD < expected) cap = grownCap(cap);
@@ -86,7 +88,7 @@ export class FingerprintSet implements SeenSet {
   private grow(): void {
     const old = this.table;
     const cap = grownCap(this.cap);
-    if (this.full || old.byteLength + cap * 8 > this.budget) {
+    if (this.full || old.byteLength + cap * 8 > this.budget || !this.room(cap * 8)) {
       this.full = true;
       if (this.size >= this.cap * HARD_LOAD) throw new TableFull("the fingerprint table is full");
       return;

@@ -31,6 +31,7 @@ import { restoreEngine } from "./checkpoint-bfs.js";
 import { snapshotCoverage, type PropertyRef } from "./result.js";
 import { MAX_LOAD, SharedDirectSet, SharedFingerprintSet, sharedGrownCap } from "./seen.js";
 import { hasSymmetry, makeCanonicalizer } from "./symmetry.js";
+import { overCeiling, roomFor } from "./memory.js";
 
 const input = workerData as WorkerInput;
 const { index: me, workers, buffers: B } = input;
@@ -153,7 +154,8 @@ function decide(): void {
     Atomics.store(ctrl, C.GROW, 0);
     const cap = table.cap;
     const next = sharedGrownCap(cap, table.maxCap);
-    if (next === cap) stopWith(LIMIT_MEMORY);
+    // Growing touches the new part of the table and a copy of the old one.
+    if (next === cap || cap * 2 > scratch.length || !roomFor(input.memoryBytes, (next - cap) * 8 + cap * 8)) stopWith(LIMIT_MEMORY);
     else {
       // Every worker re-inserts a share of the old table (PHASE_REHASH), then all meet again.
       table.beginGrow(scratch, next);
@@ -298,7 +300,7 @@ function run(): void {
       const total = totalAdded();
       if (total >= input.maxStates) stopWith(LIMIT_STATES);
       if (table instanceof SharedFingerprintSet && total > table.cap * (MAX_LOAD - 0.1)) Atomics.store(ctrl, C.GROW, 1);
-      if (bytesInUse() > input.memoryBytes) stopWith(LIMIT_MEMORY);
+      if (bytesInUse() > input.memoryBytes || overCeiling(input.memoryBytes)) stopWith(LIMIT_MEMORY);
     }
     if (done || Atomics.load(ctrl, C.STOP) === 1) {
       if (!done) {

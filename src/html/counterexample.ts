@@ -135,29 +135,29 @@ export function valueNode(ty: Ty | undefined, v: Readable): ValueNode {
 /** The command that shows this counterexample again: replay of its file, else the search that
  * found it (same spec, consts, property, and for fuzz the same seed and budget). */
 export function replayCommand(trace: Trace, file: string | undefined, specPath: string): string {
-  if (file !== undefined) return shellCommand(["stakecheck", "replay", file]);
+  if (file !== undefined) return shellCommand("stakecheck replay", [file]);
   const consts = Object.entries(trace.consts).flatMap(([k, v]) => ["--const", `${k}=${v}`]);
   const v = trace.violation;
   const only = v.kind === "invariant" || v.kind === "step" || v.kind === "liveness" ? ["--invariant", v.name] : [];
   const e = trace.explorer;
   switch (e.kind) {
     case "bfs":
-      return shellCommand(["stakecheck", "check", specPath, ...consts, ...only]);
+      return shellCommand("stakecheck check", [specPath, ...consts, ...only]);
     case "fuzz": {
       const flags = e.flags ?? {};
       const budget = (["runs", "depth"] as const).flatMap((k) => (flags[k] !== undefined ? [`--${k}`, String(flags[k])] : []));
-      return shellCommand(["stakecheck", "fuzz", specPath, ...consts, ...only, ...(e.seed !== undefined ? ["--seed", String(e.seed)] : []), ...budget, ...(flags.swarm === true ? ["--swarm"] : [])]);
+      return shellCommand("stakecheck fuzz", [specPath, ...consts, ...only, ...(e.seed !== undefined ? ["--seed", String(e.seed)] : []), ...budget, ...(flags.swarm === true ? ["--swarm"] : [])]);
     }
     case "conform": {
       const impl = e.flags?.impl;
-      return shellCommand(["stakecheck", "conform", specPath, "--impl", typeof impl === "string" ? impl : "ADAPTER.ts", ...consts]);
+      return shellCommand("stakecheck conform", [specPath, "--impl", typeof impl === "string" ? impl : "ADAPTER.ts", ...consts]);
     }
     case "monitor": {
       const events = e.flags?.events;
-      return shellCommand(["stakecheck", "monitor", specPath, "--events", typeof events === "string" ? events : "EVENTS.jsonl", ...consts]);
+      return shellCommand("stakecheck monitor", [specPath, "--events", typeof events === "string" ? events : "EVENTS.jsonl", ...consts]);
     }
     case "quint":
-      return shellCommand(["stakecheck", "replay", "TRACE.itf.json", "--spec", specPath]);
+      return shellCommand("stakecheck replay", ["TRACE.itf.json", "--spec", specPath]);
     default:
       return assertNever(e.kind, "explorer");
   }

@@ -8,6 +8,7 @@ import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
 import { SourceFile } from "./source.js";
 import { syntaxError } from "./syntax-error.js";
+import { overBudget, parseBudget } from "./budget.js";
 
 export interface ParseResult {
   readonly file: SourceFile;
@@ -336,6 +337,22 @@ function buildSemantics(): ohm.Semantics {
 /** Parses a .stake text into a syntax tree; never throws on bad input. */
 export function parseSpec(text: string, path = "<input>"): ParseResult {
   const file = new SourceFile(path, text);
+  const over = overBudget(text, parseBudget());
+  if (over) {
+    const mib = (b: number) => `${Math.ceil(b / 2 ** 20).toLocaleString("en-US")} MiB`;
+    return {
+      file,
+      ast: null,
+      diagnostics: [
+        error(
+          file,
+          { start: over.offset, end: over.offset + 1 },
+          `the spec is too large to parse: its ${text.length.toLocaleString("en-US")} characters would take about ${mib(over.estimate)} of memory, and the memory left runs out here`,
+          "split it into smaller specs (or give node more heap: NODE_OPTIONS=--max-old-space-size=...)",
+        ),
+      ],
+    };
+  }
   const brackets = tooManyBrackets(text);
   if (brackets) {
     return { file, ast: null, diagnostics: [error(file, brackets, `brackets nest more than ${MAX_BRACKETS} deep here`, "split the expression, for instance with `def`s")] };

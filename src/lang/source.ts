@@ -10,8 +10,10 @@ export class SourceFile {
     this.path = path;
     this.text = text;
     this.lineStarts = [0];
+    // LF, CRLF and a bare CR end a line, as in editors and the language server protocol.
     for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+      const c = text.charCodeAt(i);
+      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) this.lineStarts.push(i + 1);
     }
   }
 

@@ -2,11 +2,12 @@
 // counterexamples, coverage.
 
 import pc from "picocolors";
-import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
-import type { Violation } from "../explore/result.js";
+import { runVerdicts, type CheckRun } from "../api/check.js";
+import { verdictMark, type Verdict } from "../api/verdict.js";
 import { renderCounterexample } from "./counterexample.js";
 import { livenessNotes, livenessVerdictText } from "./liveness-text.js";
 import { searchNotes } from "./search-notes.js";
+import { assertNever } from "../util/assert-never.js";
 
 export function fmtInt(n: number): string {
   return Math.round(n).toLocaleString("en-US");
@@ -50,10 +51,6 @@ export interface CheckTextOptions {
   readonly coverage?: boolean;
 }
 
-function verdictOf(v: readonly Violation[], kind: string, index: number): Violation | undefined {
-  return v.find((x) => x.property.kind === kind && x.property.index === index);
-}
-
 /** The figures line(s): what TLC prints, in words. */
 export function statsLines(run: CheckRun): string[] {
   const s = run.result.stats;
@@ -70,32 +67,30 @@ export function renderCheck(run: CheckRun, consts: string, options: CheckTextOpt
   const ok = color ? pc.green : (s: string) => s;
   const bad = color ? pc.red : (s: string) => s;
   const dim = color ? pc.dim : (s: string) => s;
-  const { model, result, selection } = run;
+  const { model, result } = run;
   const spec = model.spec;
   const lines: string[] = [];
   lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
-  const others = unviolated(run);
-  const verdict = (violated: Violation | undefined, label: string) => {
-    if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${violated.instances.length} step${violated.instances.length === 1 ? "" : "s"})`)}`);
-    else if (others.kind === "unknown") lines.push(`  ${dim("?")} ${label}  ${dim(others.why)}`);
-    else if (others.kind === "bounded") lines.push(`  ${ok("✓")} ${label}  ${dim("within the bound")}`);
-    else lines.push(`  ${ok("✓")} ${label}`);
+  const verdict = (v: Verdict, label: string, k: number, liveness: boolean) => {
+    const mark = verdictMark(v);
+    switch (v.kind) {
+      case "violated": {
+        const n = v.violation.instances.length;
+        lines.push(`  ${bad(mark)} ${label}  ${bad(liveness ? livenessVerdictText(run, k, v.violation) : `violated (${n} step${n === 1 ? "" : "s"})`)}`);
+        return;
+      }
+      case "unknown":
+        lines.push(`  ${dim(mark)} ${label}  ${dim(v.why)}`);
+        return;
+      case "holds":
+      case "not-violated":
+        lines.push(`  ${ok(mark)} ${label}`);
+        return;
+      default:
+        assertNever(v);
+    }
   };
-  spec.invariants.forEach((p, k) => {
-    if (selection.invariants[k]) verdict(verdictOf(result.violations, "invariant", k), `invariant ${p.name}`);
-  });
-  spec.steps.forEach((p, k) => {
-    if (selection.steps[k]) verdict(verdictOf(result.violations, "step", k), `step ${p.name}`);
-  });
-  (spec.liveness ?? []).forEach((p, k) => {
-    if (!selection.liveness?.[k]) return;
-    const v = verdictOf(result.violations, "liveness", k);
-    const u = livenessUnviolated(run, k);
-    if (v) lines.push(`  ${bad("✗")} liveness ${p.name}  ${bad(livenessVerdictText(run, k, v))}`);
-    else if (u.kind === "holds") lines.push(`  ${ok("✓")} liveness ${p.name}`);
-    else lines.push(`  ${dim("?")} liveness ${p.name}  ${dim(u.kind === "unknown" ? u.why : u.limit)}`);
-  });
-  verdict(result.violations.find((v) => v.property.kind === "well_typed"), "well_typed");
+  for (const { ref, verdict: v } of runVerdicts(run)) verdict(v, ref.kind === "well_typed" ? "well_typed" : `${ref.kind} ${ref.name}`, ref.index, ref.kind === "liveness");
   for (const l of statsLines(run)) lines.push(`  ${dim(l)}`);
   if (result.limit) lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} ${result.limit.message}; ${fmtInt(result.stats.queue)} states were left to explore`);
   if (options.coverage) {

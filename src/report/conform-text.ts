@@ -3,7 +3,8 @@
 // implementation's state differs from the spec's, the first differing variable named.
 
 import pc from "picocolors";
-import type { ConformanceFailure, ConformanceReport } from "../api/conform.js";
+import { shellCommand } from "../util/shell.js";
+import type { ConformanceFailure, ConformanceReport } from "../api/types/conform.js";
 import { differences } from "../api/conform-values.js";
 import type { Readable } from "../model/layout.js";
 import { ENABLED, type Model } from "../model/model.js";
@@ -16,6 +17,9 @@ export interface ConformRenderOptions {
   readonly adapter?: string;
   /** The `--const NAME=VALUE` arguments of the run, repeated in the replay hints. */
   readonly constArgs?: readonly string[];
+  /** The flags that shape the random search (`--runs`, `--steps`, `--no-disabled`, `--traces`),
+   * repeated in the "rerun this search" hint. */
+  readonly searchArgs?: readonly string[];
 }
 
 function show(v: Readable | undefined): string {
@@ -106,9 +110,10 @@ export function renderConformance(model: Model, report: ConformanceReport, optio
     lines.push(`  ${what} ${saved.path}: conform replays it first from now on; \`stakecheck replay\` checks its spec side`);
   }
   if (options.spec && options.adapter) {
-    const cmd = `stakecheck conform ${options.spec} --impl ${options.adapter}${(options.constArgs ?? []).map((c) => ` --const ${c}`).join("")}`;
-    lines.push(dim(`  replay these steps: ${cmd} --instances ${f.instances.length ? f.instances.join(",") : '""'}`));
-    if (f.origin.kind === "random") lines.push(dim(`  rerun this search:  ${cmd} --seed ${f.origin.seed} --path ${f.origin.path}`));
+    const args = [options.spec, "--impl", options.adapter, ...(options.constArgs ?? []).flatMap((c) => ["--const", c])];
+    lines.push(dim(`  replay these steps: ${shellCommand("stakecheck conform", [...args, "--instances", f.instances.join(",")])}`));
+    // With --path, conform runs that one search (saved counterexamples are not replayed first).
+    if (f.origin.kind === "random") lines.push(dim(`  rerun this search:  ${shellCommand("stakecheck conform", [...args, ...(options.searchArgs ?? []), "--seed", String(f.origin.seed), "--path", f.origin.path])}`));
   }
   return lines.join("\n");
 }

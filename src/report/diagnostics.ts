@@ -25,6 +25,25 @@ function visualCol(line: string, col: number): number {
   return expand(line.slice(0, col - 1)).length;
 }
 
+/** Spec text shown as is, but for control characters (terminal escapes, odd line terminators),
+ * each shown as `?` so the caret still lines up. */
+function visible(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/g, "?");
+}
+
+/** Columns of a source line shown at most: a longer line is cut around the caret. */
+const MAX_SHOWN = 160;
+
+function window(line: string, caret: number, width: number): { text: string; caret: number; width: number } {
+  if (line.length <= MAX_SHOWN) return { text: line, caret, width };
+  const from = Math.max(0, Math.min(caret - 60, line.length - MAX_SHOWN));
+  const to = Math.min(line.length, from + MAX_SHOWN);
+  const head = from > 0 ? "..." : "";
+  const text = `${head}${line.slice(from, to)}${to < line.length ? "..." : ""}`;
+  const at = caret - from + head.length;
+  return { text, caret: at, width: Math.max(1, Math.min(width, to - caret)) };
+}
+
 export function renderDiagnostic(d: Diagnostic, options: RenderOptions = {}): string {
   const p = painter(options.color ?? false);
   const { line, col } = d.file.position(d.span.start);
@@ -37,9 +56,9 @@ export function renderDiagnostic(d: Diagnostic, options: RenderOptions = {}): st
     const pad = " ".repeat(gutter.length);
     const startCol = visualCol(text, col);
     const endCol = end.line === line ? visualCol(text, end.col) : expand(text).length;
-    const width = Math.max(1, endCol - startCol);
-    out.push(`${p.dim(` ${gutter} |`)} ${expand(text)}`);
-    out.push(`${p.dim(` ${pad} |`)} ${" ".repeat(startCol)}${p.caret("^".repeat(width))}`);
+    const shown = window(visible(expand(text)), startCol, Math.max(1, endCol - startCol));
+    out.push(`${p.dim(` ${gutter} |`)} ${shown.text}`);
+    out.push(`${p.dim(` ${pad} |`)} ${" ".repeat(shown.caret)}${p.caret("^".repeat(shown.width))}`);
     if (d.hint) out.push(`${p.dim(` ${pad} =`)} ${p.hint("hint:")} ${d.hint}`);
   } else if (d.hint) {
     out.push(`  hint: ${d.hint}`);

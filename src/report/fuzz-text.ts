@@ -3,7 +3,8 @@
 // counterexample as `check` shows it.
 
 import pc from "picocolors";
-import type { FuzzRun } from "../api/fuzz.js";
+import type { FuzzRun } from "../api/types/fuzz.js";
+import { fuzzVerdict, verdictMark, type PropertyAt } from "../api/verdict.js";
 import { fmtInt, fmtRate, fmtSeconds, headerLines } from "./check-text.js";
 import { renderCounterexample } from "./counterexample.js";
 
@@ -84,26 +85,21 @@ export function renderFuzz(run: FuzzRun, consts: string, options: FuzzTextOption
   lines.push(...headerLines(spec.name, spec.file.path, consts, { bold: color ? pc.bold : (t) => t, dim }));
   const sh = run.shard;
   lines.push(sh ? `  seed ${run.seed}  (shard ${sh.index}/${sh.count} of campaign seed ${sh.campaignSeed}: ${fmtInt(run.runs)} of ${fmtInt(sh.campaignRuns)} runs)` : `  seed ${run.seed}`);
-  const verdict = (violated: boolean, label: string) => {
-    if (violated) lines.push(`  ${bad("✗")} ${label}  ${bad(`violated (${steps(v!.instances.length)})`)}`);
-    else if (v) lines.push(`  ${dim("·")} ${label}  ${dim("(fuzzing stops at the first violation)")}`);
-    else lines.push(`  ${ok("✓")} ${label}  ${dim("not violated")}`);
+  const verdict = (p: PropertyAt, label: string) => {
+    const x = fuzzVerdict(run, p);
+    const mark = verdictMark(x);
+    if (x.kind === "violated") lines.push(`  ${bad(mark)} ${label}  ${bad(p.kind === "liveness" ? "violated (a fair lasso, see below)" : `violated (${steps(x.violation.instances.length)})`)}`);
+    else if (x.kind === "unknown") lines.push(`  ${dim(mark)} ${label}  ${dim(x.why)}`);
+    else lines.push(`  ${ok(mark)} ${label}  ${dim("not violated")}`);
   };
-  const is = (kind: string, index: number) => v !== undefined && v.property.kind === kind && v.property.index === index;
-  spec.invariants.forEach((p, k) => selection.invariants[k] && verdict(is("invariant", k), `invariant ${p.name}`));
-  spec.steps.forEach((p, k) => selection.steps[k] && verdict(is("step", k), `step ${p.name}`));
-  (spec.liveness ?? []).forEach((p, k) => {
-    if (!selection.liveness?.[k]) return;
-    if (is("liveness", k)) lines.push(`  ${bad("✗")} liveness ${p.name}  ${bad("violated (a fair lasso, see below)")}`);
-    else if (v) lines.push(`  ${dim("·")} liveness ${p.name}  ${dim("(fuzzing stops at the first violation)")}`);
-    else lines.push(`  ${dim("?")} liveness ${p.name}  ${dim("not proved: no walk closed a fair loop that violates it; `stakecheck check` proves liveness")}`);
-  });
-  verdict(v?.property.kind === "well_typed", "well_typed");
+  spec.invariants.forEach((p, k) => selection.invariants[k] && verdict({ kind: "invariant", index: k }, `invariant ${p.name}`));
+  spec.steps.forEach((p, k) => selection.steps[k] && verdict({ kind: "step", index: k }, `step ${p.name}`));
+  (spec.liveness ?? []).forEach((p, k) => selection.liveness?.[k] && verdict({ kind: "liveness", index: k }, `liveness ${p.name}`));
+  verdict({ kind: "well_typed", index: -1 }, "well_typed");
   for (const l of fuzzStatsLines(run)) lines.push(`  ${dim(l)}`);
-  if (walk.limit) {
-    const why = walk.limit === "time" ? "stopped at the time limit" : "interrupted";
-    lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} ${why} after ${fmtInt(walk.stats.runs)} of ${fmtInt(run.runs)} runs`);
-  }
+  // The time limit is a budget the user set, like --runs: reaching it ends the walks normally.
+  if (walk.limit === "time") lines.push(`  ${dim(`the time limit ended the walks after ${fmtInt(walk.stats.runs)} run${walk.stats.runs === 1 ? "" : "s"}`)}`);
+  else if (walk.limit === "interrupted") lines.push(`  ${color ? pc.yellow("incomplete:") : "incomplete:"} interrupted after ${fmtInt(walk.stats.runs)} of ${fmtInt(run.runs)} runs`);
   if (!v) lines.push(`  ${dim("no violation is not a proof: `stakecheck check` explores every state")}`);
   if (options.coverage) {
     lines.push(`  ${dim("coverage (steps taken / guard false):")}`);

@@ -35,7 +35,7 @@ function caseAnnotation(run: RunResult, s: SuiteResult, c: CaseResult): string |
   if (c.status === "passed") return null;
   // Properties left unchecked because the search stopped at a violation add nothing to its error;
   // those a resource limit left unproved are worth a warning each.
-  if (c.status === "skipped" && s.incomplete === undefined) return null;
+  if (c.status === "skipped" && c.stopped === "violation") return null;
   const level = c.status === "skipped" ? "warning" : "error";
   const what = c.property ? propertyTitle(c.property) : c.name;
   const title = run.command === "replay" ? `stakecheck replay: ${c.label}` : `stakecheck ${run.command}: ${what} ${c.status === "skipped" ? "not proved" : c.label}`;

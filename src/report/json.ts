@@ -30,6 +30,7 @@ export function renderJson(run: RunResult): string {
         ...(c.property ? { property: c.property } : {}),
         ...(c.location ? { location: c.location } : {}),
         ...(c.message !== undefined ? { message: c.message } : {}),
+        ...(c.stopped !== undefined ? { stopped: c.stopped } : {}),
         ...(c.steps !== undefined ? { steps: c.steps } : {}),
         ...(c.file !== undefined ? { file: c.file } : {}),
         ...(c.details !== undefined ? { details: c.details } : {}),

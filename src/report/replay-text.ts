@@ -2,7 +2,8 @@
 // the same outcomes as a RunResult for the CI reporters.
 
 import pc from "picocolors";
-import type { ReplayExpectation, ReplayOutcome } from "../api/replay.js";
+import { shellCommand, shellQuote } from "../util/shell.js";
+import type { ReplayExpectation, ReplayOutcome } from "../api/types/replay.js";
 import type { Violation } from "../explore/result.js";
 import { describeFailure } from "../ir/failure.js";
 import type { Model } from "../model/model.js";
@@ -253,7 +254,8 @@ function conformanceExplained(o: Replayed, steps: number): Explained {
   }
   return {
     head: `replays on the spec: its ${steps === 1 ? "1 step reaches" : `${steps} steps reach`} the recorded states; ${conformanceSummary(t)}`,
-    body: [`to test an implementation against it: stakecheck conform ${o.specPath} --impl ${typeof impl === "string" ? impl : "ADAPTER"}`],
+    // The recorded impl is text from the file: quoted, it pastes as one word whatever it holds.
+    body: [`to test an implementation against it: ${shellCommand("stakecheck conform", [o.specPath, "--impl"])} ${typeof impl === "string" ? shellQuote(impl) : "ADAPTER"}`],
   };
 }
 

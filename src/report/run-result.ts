@@ -2,9 +2,11 @@
 // summary line): suites (one per spec and consts) of cases (one per property, or one per replayed
 // counterexample). check and replay build it here; fuzz builds it with `propertyCases`.
 
-import { livenessUnviolated, unviolated, type CheckRun } from "../api/check.js";
-import type { FuzzRun } from "../api/fuzz.js";
+import { propertyVerdict, runEnd, type CheckRun } from "../api/check.js";
+import type { FuzzRun } from "../api/types/fuzz.js";
+import { fuzzVerdict, walkEnd, type StopReason, type Verdict } from "../api/verdict.js";
 import type { PropertyRef, PropertySelection, Violation } from "../explore/result.js";
+import { assertNever } from "../util/assert-never.js";
 import type { Spec } from "../ir/ir.js";
 import type { Model } from "../model/model.js";
 import type { SavedTrace } from "../trace/save.js";
@@ -44,6 +46,8 @@ export interface CaseResult {
   readonly trace?: Trace;
   /** The counterexample file written by --save, or the file replayed. */
   readonly file?: string;
+  /** A skipped (unknown) property: why the search stopped before proving it. */
+  readonly stopped?: StopReason;
 }
 
 export interface SuiteResult {
@@ -78,7 +82,7 @@ export interface RunResult {
   readonly seconds: number;
   readonly exitCode: number;
   /** replay: what was expected of every counterexample. */
-  readonly expect?: "pass" | "violation";
+  readonly expect?: "any" | "pass" | "violation";
   /** `stakecheck merge`: how many reports were combined into this one. */
   readonly merged?: number;
 }
@@ -116,61 +120,48 @@ function forBinding(model: Model, v: Violation): string {
   return text ? `for ${text} ` : "";
 }
 
-/** How a liveness property that was not found violated is reported: proved, or not. */
-export interface LivenessCase {
-  readonly status: "passed" | "skipped";
-  readonly label: string;
-  readonly message?: string;
-}
-
-function findViolation(violations: readonly Violation[], kind: string, index: number): Violation | undefined {
-  return violations.find((v) => v.property.kind === kind && (kind === "well_typed" || v.property.index === index));
-}
-
 /**
- * One case per selected property, and one for well_typed, from any explorer's violations.
- * `incomplete`: the search stopped early (a property not violated is then "skipped": not proved).
- * `saved`: counterexample files written for these violations, in the same order. Each failed case
- * carries its trace (readable values, the same data as the file).
+ * One case per selected property, and one for well_typed, each from its verdict (the one rule,
+ * src/api/verdict.ts): holds and not-violated pass, violated fails, unknown is skipped (not
+ * proved, with the reason). `saved`: counterexample files written for `violations`, in the same
+ * order. Each failed case carries its trace (readable values, the same data as the file).
  */
 export function propertyCases(
   model: Model,
   selection: PropertySelection,
-  violations: readonly Violation[],
+  verdictOf: (ref: PropertyRef) => Verdict,
   options: {
-    readonly incomplete?: string;
+    readonly violations?: readonly Violation[];
     readonly saved?: readonly SavedTrace[];
-    readonly notViolatedLabel?: string;
     /** Who found the violations, recorded in each case's trace (default: bfs). */
     readonly explorer?: TraceExplorer;
-    /** A liveness property not found violated (default: as the other properties). */
-    readonly liveness?: (k: number) => LivenessCase;
   } = {},
 ): CaseResult[] {
   const spec = model.spec;
   const cases: CaseResult[] = [];
   const add = (ref: PropertyRef, span: { start: number; end: number } | null) => {
-    const v = findViolation(violations, ref.kind, ref.index);
+    const verdict = verdictOf(ref);
     const title = propertyTitle(ref);
     const property = { kind: ref.kind, name: ref.name };
-    if (!v && ref.kind === "liveness" && options.liveness) {
-      const c = options.liveness(ref.index);
-      cases.push({ name: title, status: c.status, label: c.label, property, ...(span ? { location: locationOf(spec, span) } : {}), ...(c.message ? { message: c.message } : {}) });
-      return;
+    const at = span ? { location: locationOf(spec, span) } : {};
+    switch (verdict.kind) {
+      case "holds":
+        cases.push({ name: title, status: "passed", label: "holds", property, ...at });
+        return;
+      case "not-violated":
+        cases.push({ name: title, status: "passed", label: verdict.why, property, ...at });
+        return;
+      case "unknown":
+        cases.push({ name: title, status: "skipped", label: "not proved", property, ...at, message: verdict.why, stopped: verdict.reason });
+        return;
+      case "violated":
+        break;
+      default:
+        assertNever(verdict);
     }
-    if (!v) {
-      const skipped = options.incomplete !== undefined;
-      cases.push({
-        name: title,
-        status: skipped ? "skipped" : "passed",
-        label: skipped ? "not proved" : (options.notViolatedLabel ?? "holds"),
-        property,
-        ...(span ? { location: locationOf(spec, span) } : {}),
-        ...(skipped ? { message: options.incomplete } : {}),
-      });
-      return;
-    }
-    const saved = options.saved?.[violations.indexOf(v)];
+    const v = verdict.violation;
+    const k = options.violations?.indexOf(v) ?? -1;
+    const saved = k >= 0 ? options.saved?.[k] : undefined;
     const site = v.failure ? spec.sites[v.failure.site] : undefined;
     const where = site?.span ?? span;
     cases.push({
@@ -204,36 +195,25 @@ export function propertyCases(
 export function checkSuite(run: CheckRun, saved?: readonly SavedTrace[]): SuiteResult {
   const spec = run.model.spec;
   const r = run.result;
-  const others = unviolated(run);
-  const incomplete = others.kind === "unknown" ? others.why : undefined;
+  const end = runEnd(run);
   const consts: Record<string, number | boolean> = {};
   for (const c of spec.consts) consts[c.name] = c.value;
   return {
     name: spec.name,
     file: spec.file.path,
     consts,
-    cases: propertyCases(run.model, run.selection, r.violations, {
-      ...(incomplete ? { incomplete } : {}),
-      ...(saved ? { saved } : {}),
-      ...(others.kind === "bounded" ? { notViolatedLabel: `holds up to the limit (${others.limit})` } : {}),
-      liveness: (k) => {
-        const u = livenessUnviolated(run, k);
-        return u.kind === "holds" ? { status: "passed", label: "holds" } : { status: "skipped", label: "not proved", message: u.kind === "unknown" ? u.why : u.limit };
-      },
-    }),
+    cases: propertyCases(run.model, run.selection, (ref) => propertyVerdict(run, ref), { violations: r.violations, ...(saved ? { saved } : {}) }),
     seconds: r.stats.seconds,
     stats: { distinct: r.stats.distinct, generated: r.stats.generated, depth: r.stats.depth },
-    ...(r.limit ? { incomplete: r.limit.message } : {}),
+    ...(!end.complete && end.reason !== "violation" ? { incomplete: end.why } : {}),
   };
 }
-
-/** What fuzz says of a liveness property it found no lasso for. */
-export const FUZZ_LIVENESS = "no lasso found on the walks: fuzz catches a liveness violation only where a walk closes a fair loop; `stakecheck check` proves liveness";
 
 /** The suite of one `fuzz` run: a property not violated is "not violated in N runs", not proved. */
 export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteResult {
   const spec = run.model.spec;
   const s = run.walk.stats;
+  const end = walkEnd(run);
   const consts: Record<string, number | boolean> = {};
   for (const c of spec.consts) consts[c.name] = c.value;
   const flags = { runs: run.runs, depth: run.depth, ...(run.swarm ? { swarm: true } : {}) };
@@ -241,15 +221,14 @@ export function fuzzSuite(run: FuzzRun, saved?: readonly SavedTrace[]): SuiteRes
     name: spec.name,
     file: spec.file.path,
     consts,
-    cases: propertyCases(run.model, run.selection, run.violation ? [run.violation] : [], {
-      notViolatedLabel: `not violated in ${s.runs.toLocaleString("en-US")} runs`,
+    cases: propertyCases(run.model, run.selection, (ref) => fuzzVerdict(run, ref), {
+      violations: run.violation ? [run.violation] : [],
       explorer: { kind: "fuzz", seed: run.seed, flags },
-      liveness: () => ({ status: "skipped", label: "not proved by fuzz", message: FUZZ_LIVENESS }),
       ...(saved ? { saved } : {}),
     }),
     seconds: s.seconds,
     stats: { runs: s.runs, steps: s.steps, seed: run.seed },
-    ...(run.walk.limit === "interrupted" ? { incomplete: "interrupted" } : {}),
+    ...(!end.complete && end.reason !== "violation" ? { incomplete: end.why } : {}),
     ...(run.shard
       ? { shard: { index: run.shard.index, count: run.shard.count, seed: run.shard.campaignSeed, runs: run.shard.campaignRuns, depth: run.depth, swarm: run.swarm } }
       : {}),
@@ -301,6 +280,7 @@ export function summaryLine(run: RunResult): string {
   const configs = run.suites.length > specs && run.command !== "replay" ? ` in ${run.suites.length} configurations` : "";
   segments.push(`${plural(specs, "spec")}${configs}, ${cases.length === 1 ? `1 ${unit}` : `${cases.length} ${unitPlural}`}${parts ? `: ${parts}` : ""}${names.length ? ` (${names.join("; ")})` : ""}`);
   if (run.expect === "violation") segments.push("expected: still violates");
+  else if (run.expect === "pass") segments.push("expected: now passes");
   segments.push(`${run.seconds < 10 ? run.seconds.toFixed(2) : Math.round(run.seconds)} s`);
   return segments.join(" · ");
 }

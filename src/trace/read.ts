@@ -14,6 +14,7 @@ import { fromItf } from "./itf.js";
 import { setOwn } from "../model/layout.js";
 import { locateJsonError } from "./json-error.js";
 import { ACTION_TAKEN, MBT_VARS, mbtAgrees } from "./quint.js";
+import { defuse, MAX_JSON_DEPTH, nestingBeyond } from "./untrusted.js";
 import { TraceFileSchema, type StepMetaJson, type TraceFileJson } from "./schema.js";
 import { TRACE_FORMAT_VERSION, type Trace, type TraceConformance, type TraceState, type TraceStep, type TraceViolation } from "./trace.js";
 
@@ -223,9 +224,11 @@ function readLasso(file: TraceFileJson, out: { -readonly [K in keyof TraceViolat
 /** Parses a counterexample file's text; throws TraceFileError listing every problem. */
 export function readTraceText(text: string, path = "<counterexample>"): Trace {
   if (text.trim() === "") throw new TraceFileError(path, ["the file is empty"]);
+  const deep = nestingBeyond(text, MAX_JSON_DEPTH);
+  if (deep !== null) throw new TraceFileError(path, [`the JSON nests more than ${MAX_JSON_DEPTH} levels deep at character ${deep + 1}; a counterexample file never does`]);
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = defuse(JSON.parse(text));
   } catch {
     throw new TraceFileError(path, [jsonProblem(text)]);
   }

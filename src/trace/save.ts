@@ -2,7 +2,7 @@
 // counterexample again finds its file and leaves it alone, so a corpus never fills with copies.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Violation } from "../explore/result.js";
 import { InputError } from "../lang/read.js";
 import type { Model } from "../model/model.js";
@@ -21,7 +21,8 @@ export interface SavedTrace {
 }
 
 /** Writes `trace` into `dir` (created if needed); throws InputError when the disk refuses. */
-export function saveTrace(model: Model, trace: Trace, dir: string = DEFAULT_COUNTEREXAMPLE_DIR): SavedTrace {
+export function saveTrace(model: Model, given: Trace, dir: string = DEFAULT_COUNTEREXAMPLE_DIR): SavedTrace {
+  const trace = withFindableSpec(given, dir);
   const text = writeTrace(model, trace);
   const path = join(dir, traceFileName(trace));
   try {
@@ -40,6 +41,16 @@ export function saveTrace(model: Model, trace: Trace, dir: string = DEFAULT_COUN
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(`${path}: cannot save the counterexample (${code ?? (e instanceof Error ? e.message : String(e))})`);
   }
+}
+
+/** A spec outside the working directory is recorded as an absolute path, which replay refuses to
+ * follow (src/api/replay.ts): when it lies in the save directory's tree, record it relative to
+ * that directory instead, where replay looks. */
+function withFindableSpec(trace: Trace, dir: string): Trace {
+  if (!isAbsolute(trace.spec.path)) return trace;
+  const rel = relative(resolve(dir), trace.spec.path);
+  if (rel === "" || rel.split(/[\\/]/).includes("..") || isAbsolute(rel)) return trace;
+  return { ...trace, spec: { ...trace.spec, path: rel.replace(/\\/g, "/") } };
 }
 
 /** Saves every violation of one run (any explorer: say which in `origin.explorer`). */

@@ -1,17 +1,20 @@
-import { checkModelAsync, livenessUnviolated, selectProperties, unviolated, type CheckRun } from "../../api/check.js";
+import { checkModelAsync, runEnd, runVerdicts, selectProperties, type CheckRun } from "../../api/check.js";
+import { verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
 import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
-import { hasErrors } from "../../lang/diagnostic.js";
+import { MAX_BITSTATE_BITS } from "../../explore/seen.js";
+import { hasErrors, type Diagnostic } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
 import { fmtInt, fmtRate, renderCheck } from "../../report/check-text.js";
 import { coverageWarnings } from "../../report/coverage.js";
 import { livenessWarnings } from "../../report/liveness-warnings.js";
 import { renderDiagnostics } from "../../report/diagnostics.js";
+import { badInputSuite } from "../../report/input-errors.js";
 import { renderSweep, type SweepRow } from "../../report/sweep-text.js";
 import { checkSuite, type SuiteResult } from "../../report/run-result.js";
 import { saveViolations } from "../../trace/save.js";
-import { emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
+import { beginReports, emitReports, parseReporters, saveDirOption, textWriter } from "../reporters.js";
 import { EXIT } from "../exit.js";
 import { checkHtml } from "../../html/index.js";
 import { htmlPath, writeHtmlFile } from "../html.js";
@@ -55,23 +58,52 @@ function parseWorkers(text: string | undefined): number | "auto" {
   return n;
 }
 
+const MIN_BITSTATE_BYTES = 1024;
+
+/** --bitstate SIZE in bytes, as bits; a bit array too small to hold anything is a usage error. */
+function parseBitstate(text: string): number {
+  const bytes = parseBytes("--bitstate", text);
+  if (bytes < MIN_BITSTATE_BYTES) throw new InputError(`--bitstate ${text}: expected a size of at least 1K (the bit array's bytes, e.g. 256M)`);
+  return Math.min(MAX_BITSTATE_BITS, bytes * 8);
+}
+
+interface OneRun {
+  readonly run: CheckRun | null;
+  readonly code: number;
+  /** Why the file was not checked: its spec errors, or a one-line problem. */
+  readonly bad?: readonly Diagnostic[] | string;
+}
+
+/** Checks one file in one configuration; a bad input is reported (on stderr) and returned, so the
+ * other files are still checked and the CI reports include it. */
 async function runOne(
   file: string,
   consts: Record<string, number | boolean>,
   o: CheckCliOptions,
   sweep: boolean,
   checkpoints: ReturnType<typeof checkpointOptions> = {},
-): Promise<{ run: CheckRun | null; code: number }> {
+): Promise<OneRun> {
   const color = useColor(process.stderr);
-  const loaded = loadSpecFile(file, { consts });
+  let loaded;
+  try {
+    loaded = loadSpecFile(file, { consts });
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    err(`stakecheck: ${e.message}`);
+    return { run: null, code: EXIT.USAGE, bad: e.message };
+  }
   const warnings = loaded.diagnostics;
   if (!loaded.spec || hasErrors(warnings)) {
     err(renderDiagnostics(warnings, { color }));
-    return { run: null, code: EXIT.USAGE };
+    return { run: null, code: EXIT.USAGE, bad: warnings };
   }
   if (warnings.length && !sweep) err(renderDiagnostics(warnings, { color }) + "\n");
   const selection = selectProperties(loaded.spec, o.invariant);
-  if ("unknown" in selection) throw new InputError(selection.unknown.join("\n"));
+  if ("unknown" in selection) {
+    const message = selection.unknown.join("; ");
+    err(`stakecheck: ${message}`);
+    return { run: null, code: EXIT.USAGE, bad: message };
+  }
   const model = compileModel(loaded.spec);
   const label = sweep ? `${loaded.spec.name} (${Object.entries(consts).map(([k, v]) => `${k} = ${v}`).join(", ")})` : loaded.spec.name;
   const everyMs = progressInterval(o.progress);
@@ -79,7 +111,7 @@ async function runOne(
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
-    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBytes("--bitstate", o.bitstate) * 8 : DEFAULT_BITSTATE_BITS } : {}),
+    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBitstate(o.bitstate) : DEFAULT_BITSTATE_BITS } : {}),
     symmetry: o.symmetry !== false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
@@ -95,21 +127,16 @@ async function runOne(
       : {}),
   });
   progress?.clear();
-  const r = run.result;
-  const code = r.violations.length > 0 ? EXIT.VIOLATION : (r.limit && (r.limit.kind === "memory" || r.limit.kind === "interrupted")) || livenessUnproved(run) ? EXIT.INCOMPLETE : EXIT.OK;
-  return { run, code };
-}
-
-/** A selected liveness property neither violated nor proved (a bounded search proves none). */
-function livenessUnproved(run: CheckRun): boolean {
-  return (run.model.spec.liveness ?? []).some((_, k) => run.selection.liveness?.[k] && livenessUnviolated(run, k).kind !== "holds");
+  return { run, code: verdictExitCode(runVerdicts(run).map((x) => x.verdict)) };
 }
 
 /** `stakecheck check FILE...`: exhaustive search; 0 all hold, 1 violated, 2 bad spec or usage, 3 stopped early. */
 export async function checkCommand(files: string[], o: CheckCliOptions): Promise<number> {
+  interrupted = false;
   const combos = constCombinations((o.const ?? []).map(parseConstArg));
   const checkpoints = checkpointOptions(o, files, combos.length);
   const reporters = parseReporters(o.reporter);
+  beginReports(reporters);
   const saveDir = saveDirOption(o.save);
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
@@ -117,10 +144,10 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
   const runs: (CheckRun | null)[] = [];
   const t0 = performance.now();
   const flags = { ...(o.exact ? { exact: true } : {}), ...(o.maxDepth ? { maxDepth: o.maxDepth } : {}), ...(o.maxStates ? { maxStates: o.maxStates } : {}) };
-  const finish = (run: CheckRun | null, file: string): void => {
+  const finish = (run: CheckRun | null, file: string, bad?: readonly Diagnostic[] | string): void => {
     runs.push(run);
     if (!run) {
-      suites.push({ name: file, file, consts: {}, cases: [{ name: "spec", status: "error", label: "spec error", message: `${file} has errors` }], seconds: 0 });
+      suites.push(badInputSuite(file, bad ?? `${file} has errors`));
       return;
     }
     const saved = saveDir === null ? undefined : saveViolations(run.model, run.result.violations, { explorer: { kind: "bfs", flags }, specPath: file, dir: saveDir });
@@ -137,23 +164,23 @@ export async function checkCommand(files: string[], o: CheckCliOptions): Promise
       if (combos.length > 1) {
         const rows: SweepRow[] = [];
         for (const consts of combos) {
-          const { run, code: c } = await runOne(file, consts, o, true);
+          const { run, code: c, bad } = await runOne(file, consts, o, true);
           rows.push({ consts, run });
-          finish(run, file);
+          finish(run, file, bad);
           code = Math.max(code, c === EXIT.USAGE ? EXIT.USAGE : c);
         }
         write(renderSweep(file, rows, { color }));
         continue;
       }
       const consts = combos[0];
-      const { run, code: c } = await runOne(file, consts, o, false, checkpoints);
+      const { run, code: c, bad } = await runOne(file, consts, o, false, checkpoints);
       code = Math.max(code, c);
       if (run) write(renderCheck(run, constsText(consts, run.model.spec), { color, coverage: o.coverage ?? false }));
-      finish(run, file);
+      finish(run, file, bad);
       if (!run) continue;
       const vacuity = [...coverageWarnings(run.model.spec, run.result.coverage, run.result.stats.distinct), ...livenessWarnings(run.model, run.result)];
       // Coverage means something only for a search that ran to the end.
-      if (vacuity.length && unviolated(run).kind === "holds") err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
+      if (vacuity.length && runEnd(run).complete) err("\n" + renderDiagnostics(vacuity, { color: useColor(process.stderr) }));
       if (files.length > 1) write("");
     }
     const result = { command: "check" as const, suites, seconds: (performance.now() - t0) / 1000, exitCode: code };

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { codegen } from "../../api/codegen.js";
 import { hasErrors } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
@@ -6,11 +7,29 @@ import { renderDiagnostics } from "../../report/diagnostics.js";
 import { EXIT } from "../exit.js";
 import { constCombinations, parseConstArg } from "../options.js";
 import { err, out, useColor } from "../output.js";
+import { shellCommand } from "../../util/shell.js";
 
 export interface CodegenCliOptions {
   readonly out?: string;
   readonly const?: string[];
   readonly check?: boolean;
+}
+
+/** The current content of the output file, or null when there is none; a directory or an
+ * unreadable file is a usage error. */
+function existingOutput(path: string, spec: string): string | null {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return null;
+  }
+  if (stat.isDirectory()) throw new InputError(`-o ${path}: is a directory; give the module's file name, e.g. ${join(path, `${basename(spec, ".stake")}.gen.ts`)}`);
+  try {
+    return readFileSync(path, "utf8");
+  } catch (e) {
+    throw new InputError(`-o ${path}: cannot read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
 }
 
 /** `stakecheck codegen FILE [-o OUT.ts]`: 0 written (or up to date), 1 out of date (--check), 2 bad spec or usage. */
@@ -19,7 +38,7 @@ export async function codegenCommand(file: string, o: CodegenCliOptions): Promis
   const combos = constCombinations(constArgs.map(parseConstArg));
   if (combos.length > 1) throw new InputError("codegen generates one configuration: give each --const a single value");
   if (o.check && !o.out) throw new InputError("--check compares with the file given by -o");
-  const command = ["stakecheck codegen", file, ...constArgs.map((c) => `--const ${c}`), ...(o.out ? ["-o", o.out] : [])].join(" ");
+  const command = shellCommand("stakecheck codegen", [file, ...constArgs.flatMap((c) => ["--const", c]), ...(o.out ? ["-o", o.out] : [])]);
   const r = await codegen(file, { consts: combos[0] ?? {}, command });
   if (r.diagnostics.length) err(renderDiagnostics(r.diagnostics, { color: useColor(process.stderr) }) + (r.text === null ? "" : "\n"));
   if (r.text === null || hasErrors(r.diagnostics)) return EXIT.USAGE;
@@ -27,7 +46,7 @@ export async function codegenCommand(file: string, o: CodegenCliOptions): Promis
     process.stdout.write(r.text);
     return EXIT.OK;
   }
-  const old = existsSync(o.out) ? readFileSync(o.out, "utf8") : null;
+  const old = existingOutput(o.out, file);
   if (o.check) {
     if (old === r.text) {
       out(`${o.out} is up to date with ${file}`);

@@ -66,6 +66,13 @@ export async function conformCommand(spec: string, o: ConformCliOptions): Promis
     if (e instanceof ConformanceUsageError) throw new InputError(`${o.impl}: ${e.message}`);
     throw e;
   }
-  out(renderConformance(model, report, { color: useColor(process.stdout), spec, adapter: o.impl, constArgs }));
+  const searchArgs = [
+    ...(o.runs ? ["--runs", o.runs] : []),
+    ...(o.steps ? ["--steps", o.steps] : []),
+    ...(o.disabled === false ? ["--no-disabled"] : []),
+    ...(o.traces !== undefined ? ["--traces", o.traces] : []),
+    ...(o.save === false ? ["--no-save"] : []),
+  ];
+  out(renderConformance(model, report, { color: useColor(process.stdout), spec, adapter: o.impl, constArgs, searchArgs }));
   return report.ok ? EXIT.OK : EXIT.VIOLATION;
 }

@@ -3,7 +3,7 @@ import { InputError } from "../../lang/read.js";
 import { renderReplayOutcome, replayRunResult } from "../../report/replay-text.js";
 import { replayHtml } from "../../html/index.js";
 import { htmlPath, writeHtmlFile } from "../html.js";
-import { emitReports, parseReporters, textWriter } from "../reporters.js";
+import { beginReports, emitReports, parseReporters, textWriter } from "../reporters.js";
 import { out, useColor } from "../output.js";
 
 export interface ReplayCliOptions {
@@ -15,15 +15,16 @@ export interface ReplayCliOptions {
 }
 
 function parseExpect(text: string | undefined): ReplayExpectation {
-  if (text === undefined || text === "pass") return "pass";
-  if (text === "violation") return "violation";
-  throw new InputError(`--expect ${text}: expected \`violation\` (every counterexample must still violate) or \`pass\``);
+  if (text === undefined) return "any";
+  if (text === "pass" || text === "violation") return text;
+  throw new InputError(`--expect ${text}: expected \`violation\` (every counterexample must still violate) or \`pass\` (every one must now pass)`);
 }
 
 /** `stakecheck replay FILE|DIR...`: 0 every counterexample as expected, 1 not, 2 a file or spec cannot be read. */
 export async function replayCommand(paths: string[], o: ReplayCliOptions): Promise<number> {
   const expect = parseExpect(o.expect);
   const reporters = parseReporters(o.reporter);
+  beginReports(reporters);
   const write = textWriter(reporters);
   const color = useColor(write === out ? process.stdout : process.stderr);
   const t0 = performance.now();

@@ -11,6 +11,7 @@ import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCt
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import { compileLoop, loopRounds } from "./loops.js";
 import { assertNever } from "../../util/assert-never.js";
+import { commentLines, jsString } from "./escape.js";
 
 export interface ActionFunction {
   readonly name: string;
@@ -63,7 +64,7 @@ export class ActionCompiler {
 
   /** The spec text of a statement, on one line, for a comment. */
   private source(span: I.Action["span"]): string {
-    const text = this.m.spec.file.slice(span).split("\n")[0].trim();
+    const text = commentLines(this.m.spec.file.slice(span))[0].trim();
     return text.replace(/\s+/g, " ");
   }
 
@@ -107,7 +108,7 @@ export class ActionCompiler {
       name: fnName,
       params: [
         { name: stateName, type: "State" },
-        { name: usesAction ? actionName : `_${actionName}`, type: `ActionOf<${JSON.stringify(a.name)}>` },
+        { name: usesAction ? actionName : `_${actionName}`, type: `ActionOf<${jsString(a.name)}>` },
       ],
       returns: "State | null",
       body: lines,

@@ -68,7 +68,3 @@ export function fileHeader(file: SourceFile): string[] {
   return out;
 }
 
-/** JSDoc-safe text. */
-export function docSafe(text: string): string {
-  return text.replace(/\*\//g, "*\\/");
-}

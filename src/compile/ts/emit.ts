@@ -4,6 +4,7 @@
 
 import type * as A from "../../lang/ast.js";
 import type * as I from "../../ir/ir.js";
+import { assertPlainLineEnds, commentLines } from "./escape.js";
 import { buildModule, type Item, type ModuleOptions } from "./module.js";
 
 export type { ModuleOptions } from "./module.js";
@@ -22,10 +23,10 @@ function tsMorph(): Promise<TsMorph> {
 
 function statement(tm: TsMorph, item: Item): string | import("ts-morph").StatementStructures {
   const { StructureKind, VariableDeclarationKind } = tm;
-  const docs = (d: string | undefined) => (d === undefined ? [] : [d.replace(/\*\//g, "*\\/")]);
+  const docs = (d: string | undefined) => (d === undefined ? [] : [commentLines(d).join("\n")]);
   switch (item.k) {
     case "comment":
-      return item.lines.map((l) => `// ${l}`.trimEnd()).join("\n");
+      return item.lines.flatMap(commentLines).map((l) => `// ${l}`.trimEnd()).join("\n");
     case "type": {
       const m = /^(\w+)<(\w+) extends (\w+)>$/.exec(item.name);
       return {
@@ -69,7 +70,7 @@ function statement(tm: TsMorph, item: Item): string | import("ts-morph").Stateme
 }
 
 function jsdoc(text: string): string {
-  const lines = text.replace(/\*\//g, "*\\/").split("\n");
+  const lines = commentLines(text);
   return lines.length === 1 ? `/** ${lines[0]} */` : `/**\n${lines.map((l) => ` * ${l}`.trimEnd()).join("\n")}\n */`;
 }
 
@@ -94,7 +95,7 @@ export async function generateTypeScript(spec: I.Spec, ast: A.Spec | null, optio
   });
   const text = `${statement(tm, header) as string}\n\n${blankLinesBetweenItems(sf.getFullText())}`;
   project.removeSourceFile(sf);
-  return text;
+  return assertPlainLineEnds(text);
 }
 
 /** One blank line between top-level declarations (the printer leaves some adjacent). */

@@ -9,6 +9,7 @@ import type * as I from "../../ir/ir.js";
 import { SET_MAX_ELEMENT, cardinality, isScalar, scalarLo, type ScalarTy, type Ty } from "../../ir/types.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import type { TsTypes } from "./types.js";
+import { jsString } from "./escape.js";
 
 /** A TypeScript expression: its text, its precedence and, when known exactly, its TS type. */
 export interface Code {
@@ -215,7 +216,7 @@ export class ExprCompiler {
         const a = m.spec.actions[e.action];
         const field = choiceFields(a)[e.param];
         return {
-          text: `${sc.action}.action === ${JSON.stringify(a.name)} ? ${propRead(sc.action!, field)} : undefined`,
+          text: `${sc.action}.action === ${jsString(a.name)} ? ${propRead(sc.action!, field)} : undefined`,
           prec: PREC.COND,
           ts: null,
         };

@@ -15,6 +15,7 @@ import { ExprCompiler, type ModuleCtx, type Scope } from "./expr.js";
 import { HELPER_NAMES, helper, helperClosure } from "./helpers.js";
 import { MODULE_NAMES, NameTable, choiceFields, propKey, propRead } from "./names.js";
 import { TsTypes } from "./types.js";
+import { commentLines, jsString } from "./escape.js";
 
 export interface Param {
   readonly name: string;
@@ -178,9 +179,9 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
   const actionDocs = spec.actions.map((a) => docOf(file, a.span));
   const members = spec.actions.map((a, k) => {
     const fields = choiceFields(a);
-    const parts = [`readonly action: ${JSON.stringify(a.name)}`, ...a.choices.map((c, i) => `readonly ${propKey(fields[i])}: ${types.decl(c.ty)}`)];
+    const parts = [`readonly action: ${jsString(a.name)}`, ...a.choices.map((c, i) => `readonly ${propKey(fields[i])}: ${types.decl(c.ty)}`)];
     const doc = actionDocs[k];
-    const comment = doc ? `${doc.split("\n").map((l) => `// ${l}`.trimEnd()).join("\n")}\n` : "";
+    const comment = doc ? `${commentLines(doc).map((l) => `// ${l}`.trimEnd()).join("\n")}\n` : "";
     return `${comment}| { ${parts.join("; ")} }`;
   });
   items.push({
@@ -235,7 +236,7 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     ],
     returns: "State | null",
     body: spec.actions.length
-      ? ["switch (action.action) {", ...spec.actions.flatMap((a, k) => [`  case ${JSON.stringify(a.name)}:`, `    return ${actNames[k]}(state, action);`]), "}"]
+      ? ["switch (action.action) {", ...spec.actions.flatMap((a, k) => [`  case ${jsString(a.name)}:`, `    return ${actNames[k]}(state, action);`]), "}"]
       : ["return null;"],
     docs:
       "The state after `action` in `state`, or null when the action is not enabled there (a `require` or\n" +
@@ -256,7 +257,7 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     const fields = choiceFields(a);
     const vars = a.choices.map((c) => names.fresh(c.name));
     const heads = a.choices.map((c, i) => `for (const ${vars[i]} of ${types.domain(c.ty, (h) => ctx.use(h))}) `).join("");
-    const obj = [`action: ${JSON.stringify(a.name)}`, ...fields.map((f, i) => (f === vars[i] ? f : `${propKey(f)}: ${vars[i]}`))].join(", ");
+    const obj = [`action: ${jsString(a.name)}`, ...fields.map((f, i) => (f === vars[i] ? f : `${propKey(f)}: ${vars[i]}`))].join(", ");
     loops.push(`${heads}out.push({ ${obj} });`);
   });
   loops.push("return out;");
@@ -395,7 +396,7 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
   if (used.has("callerOf")) items.push(callerOf(spec, types));
   used.delete("callerOf");
   const helpers = helperClosure(used);
-  const siteEntries = [...sites].sort((a, b) => a - b).map((s) => `  ${s}: ${JSON.stringify(siteText(spec, s, options.specPath))},`);
+  const siteEntries = [...sites].sort((a, b) => a - b).map((s) => `  ${s}: ${jsString(siteText(spec, s, options.specPath))},`);
   items.push({
     k: "const",
     name: "SITES",
@@ -409,7 +410,7 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     items.push({ k: "type", name: "Scalar", type: "number | boolean | string", docs: "A value of a scalar type (int, bool, enum member).", exported: false });
   }
   if (helpers.includes("code")) {
-    const ordinals = spec.types.flatMap((t) => (t.ty.k === "enum" ? t.ty.members.map((m, i) => `${propKey(JSON.stringify(m))}: ${i}`) : []));
+    const ordinals = spec.types.flatMap((t) => (t.ty.k === "enum" ? t.ty.members.map((m, i) => `${propKey(jsString(m))}: ${i}`) : []));
     items.push({
       k: "const",
       name: "ORDINAL",
@@ -454,7 +455,7 @@ function callerOf(spec: I.Spec, types: TsTypes): Item {
   }
   const body = ["switch (action.action) {"];
   for (const [field, names] of groups) {
-    for (const n of names) body.push(`  case ${JSON.stringify(n)}:`);
+    for (const n of names) body.push(`  case ${jsString(n)}:`);
     body.push(`    return ${propRead("action", field)};`);
   }
   body.push("  default:", "    return undefined;", "}");

@@ -11,6 +11,7 @@ import type * as I from "../../ir/ir.js";
 import type { Value } from "../../ir/eval.js";
 import { cardinality, scalarLo, type ScalarTy, type Ty } from "../../ir/types.js";
 import { propKey } from "./names.js";
+import { jsString } from "./escape.js";
 
 /** Ints with at most this many values get a literal union type; wider ones are `number`. */
 export const UNION_MAX = 64;
@@ -90,7 +91,7 @@ export class TsTypes {
         if (!declared || ty.hi - ty.lo + 1 > UNION_MAX) return "number";
         return Array.from({ length: ty.hi - ty.lo + 1 }, (_, i) => String(ty.lo + i)).join(" | ");
       case "enum":
-        return ty.members.map((m) => JSON.stringify(m)).join(" | ");
+        return ty.members.map((m) => jsString(m)).join(" | ");
       case "set":
         return `ReadonlySet<${inner(ty.elem)}>`;
       case "map":
@@ -114,7 +115,7 @@ export class TsTypes {
   domain(ty: ScalarTy, useHelper: (name: string) => void): string {
     const alias = this.alias(ty);
     if (alias && ty.k !== "enum") return alias;
-    if (ty.k === "enum") return alias ?? `[${ty.members.map((m) => JSON.stringify(m)).join(", ")}] as const`;
+    if (ty.k === "enum") return alias ?? `[${ty.members.map((m) => jsString(m)).join(", ")}] as const`;
     if (ty.k === "bool") return "[false, true] as const";
     if (cardinality(ty) > UNION_MAX) {
       useHelper("range");
@@ -126,7 +127,7 @@ export class TsTypes {
   /** The literal for a scalar's code. */
   scalar(ty: Ty, code: number): string {
     if (ty.k === "bool") return code !== 0 ? "true" : "false";
-    if (ty.k === "enum") return JSON.stringify(ty.members[code] ?? `#${code}`);
+    if (ty.k === "enum") return jsString(ty.members[code] ?? `#${code}`);
     return String(code);
   }
 

@@ -11,6 +11,7 @@ import { bfs, type BfsOptions, type BfsResult } from "../bfs.js";
 import { makePacker } from "../pack.js";
 import { exactFingerprints } from "../hash.js";
 import { defaultMemoryBytes } from "../bfs.js";
+import { MEMORY_HEADROOM, residentBytes } from "../memory.js";
 import { livenessRef, selectAll, type LivenessOutcome, type LivenessSummary, type PropertyRef, type Violation } from "../result.js";
 import { FairCycleSearch } from "./fair-cycles.js";
 import { fairnessOf, type Fairness } from "./fairness.js";
@@ -51,11 +52,8 @@ export function livenessSearch(model: Model, options: LivenessSearchOptions = {}
   graph.detach();
   // The fair-cycle search's own arrays come on top of the graph: within the memory ceiling, or not at all.
   const need = FairCycleSearch.bytesFor(n, fairness.groups.length);
-  const tooBig = result.stats.bytes + need > memory;
-  const cycles = new FairCycleSearch(graph, fairness, tooBig ? 0 : n, options.livenessShortcut ?? true);
-  let skipped: string | undefined = tooBig
-    ? `not searched: the fair-cycle search needs ${Math.ceil(need / 2 ** 20)} MiB more than the memory ceiling allows (use --memory to raise it)`
-    : undefined;
+  let skipped = fairCycleSkip(need, result.stats.bytes, memory, residentBytes());
+  const cycles = new FairCycleSearch(graph, fairness, skipped ? 0 : n, options.livenessShortcut ?? true);
   const violations: Violation[] = [...result.violations];
   const outcomes: (LivenessOutcome | null)[] = liveness.map(() => null);
   const failedEval = new Set(graph.failed.flatMap((f, k) => (f ? [k] : [])));
@@ -135,4 +133,11 @@ function neverEnabled(graph: StateGraph, fairness: Fairness): LivenessSummary["n
     if (!seen[i]) entry.params.push([...g.params]);
   });
   return [...out.values()].filter((x) => x.params.length > 0);
+}
+
+/** Why the fair-cycle search is not run: its arrays (`need` bytes) would not fit under the memory
+ * ceiling, counted both on the tables and on the process's resident set (src/explore/memory.ts). */
+export function fairCycleSkip(need: number, tableBytes: number, ceiling: number, resident: number): string | undefined {
+  if (tableBytes + need <= ceiling && resident + need <= ceiling * (1 - MEMORY_HEADROOM)) return undefined;
+  return `not searched: the fair-cycle search needs ${Math.ceil(need / 2 ** 20)} MiB more than the memory ceiling allows (use --memory to raise it)`;
 }
