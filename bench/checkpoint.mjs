@@ -58,8 +58,10 @@ function run(workers, every) {
   };
 }
 
-log("building dist/");
-execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
+if (!process.argv.includes("--no-build")) {
+  log("building dist/");
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
+}
 const load0 = os.loadavg()[0];
 const rows = [];
 for (const workers of [1, 2]) {
@@ -94,6 +96,7 @@ for (const r of rows) {
   );
 }
 lines.push("");
+const summary = [];
 for (const workers of [1, 2]) {
   const mine = rows.filter((r) => r.workers === workers && r.base && r.written > 0);
   if (!mine.length) continue;
@@ -101,10 +104,14 @@ for (const workers of [1, 2]) {
   const worst = Math.max(...mine.map((r) => r.lastCpu));
   const most = mine.reduce((a, b) => (b.written > a.written ? b : a));
   const wall = most.writing / most.written;
+  const biggest = mine.reduce((a, b) => (b.lastCpu > a.lastCpu ? b : a));
+  summary.push({ workers, cpu: worst, mib: Math.round(biggest.bytes / 2 ** 20), stillSeconds: wall, written: most.written });
   lines.push(
     `- ${workers} worker${workers === 1 ? "" : "s"}: the costliest checkpoint took ${worst.toFixed(2)} CPU s, and the search stood still ${wall.toFixed(1)} s per checkpoint (average of ${most.written}); once a minute that is ${pct(worst / 60)} of the run's CPU and ${pct(wall / 60)} of its time (target < 10 %) <!-- bench: checkpoint-${workers}w -->`,
   );
 }
 const text = lines.join("\n") + "\n";
 process.stdout.write(text);
-writeFileSync(join(root, "bench", quick ? "checkpoint-results-quick.md" : "checkpoint-results.md"), text);
+if (!quick) writeFileSync(join(root, "bench", "checkpoint-results.md"), text);
+// The last line, for bench/run.mjs.
+console.log(JSON.stringify({ name, distinct: rows[0].distinct, summary, load: load0 }));

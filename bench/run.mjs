@@ -1,301 +1,293 @@
-// `npm run bench`: stakecheck against Spin on the reference models of ../shared/anchors (copied to
-// bench/models so the repository is self-contained), in the same run, alternating the tools and
-// taking medians of 3. Also: two workers, symmetry reduction, random-walk speed, the cost of
-// loading a spec, the CLI's start-up and the language server's speed. Prints the tables and writes them to bench/results.md.
+// `npm run bench`: every figure the README and docs/ show, from one run, with its date and load.
 //
-//   npm run bench                 everything (about 3 minutes on the 2-core machine)
-//   npm run bench -- --quick      one repetition, small configurations only
+//   npm run bench                        everything (about 40 minutes on the idle 2-core machine)
+//   npm run bench -- --quick             a smoke test: small models, one repetition, no doc update
+//   npm run bench -- --only search,fuzz  some sections only (see SECTIONS); docs markers of the
+//                                        other sections keep their figures
+//   options: --reps N (default 3), --retries N (busy reruns, default 2), --out DIR (results.md and
+//            results.json; default bench/, or a temporary directory with --quick), --no-docs,
+//            --no-build (use dist/ as it is), --models POOL(4,3,2),BFT(12,3) (the search section's models)
+//
+// Each measurement is its own process, timed by /usr/bin/time (wall, user + system CPU, peak RSS),
+// with the load average and the CPU time other processes took meanwhile; a run during which
+// others took more than a quarter of a core is rerun (bench/lib/measure.mjs). Every ratio divides
+// like by like: whole process by whole process, search by search, CPU by CPU. The tables go to
+// results.md; the figures marked `<!-- bench: KEY -->` in README.md and docs/ are refreshed from
+// results.json (bench/markers.mjs).
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fillDocs } from "./markers.mjs";
+import { BUSY, lastJson, machine, median, steady, timed } from "./lib/measure.mjs";
+import { buildPan, calibrateDepth, hashBits, runPan, spinAvailable, spinVersion } from "./lib/spin.mjs";
+import { renderResults } from "./render.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const bench = join(root, "bench");
-const work = join(os.tmpdir(), "stakecheck-bench");
-const quick = process.argv.includes("--quick");
-const REPS = quick ? 1 : 3;
-
-const CONFIGS = [
-  { name: "POOL(3,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 3, B: 3, R: 2 }, large: false },
-  { name: "POOL(4,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 4, B: 3, R: 2 }, large: true },
-  { name: "POOL(3,5,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", consts: { N: 3, B: 5, R: 2 }, large: true },
-  { name: "BFT(4,1)", spec: "spec/anchor-bft.stake", pml: "bft.pml", consts: { N: 4, F: 1 }, large: false },
-  { name: "BFT(12,3)", spec: "spec/anchor-bft.stake", pml: "bft.pml", consts: { N: 12, F: 3 }, large: true },
-].filter((c) => !quick || !c.large);
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : dflt;
+};
+const quick = flag("--quick");
+const REPS = Number(option("--reps", quick ? 1 : 3));
+const RETRIES = Number(option("--retries", quick ? 0 : 2));
+const out = option("--out", quick ? mkdtempSync(join(os.tmpdir(), "stakecheck-bench-quick-")) : bench);
+export const SECTIONS = ["search", "workers", "symmetry", "fuzz", "bitstate", "liveness", "load", "monitor", "lsp", "checkpoint", "html"];
+const only = option("--only", null)?.split(",") ?? SECTIONS;
+for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: no section ${s} (${SECTIONS.join(", ")})`);
+const work = mkdtempSync(join(os.tmpdir(), "stakecheck-bench-"));
+const node = process.execPath;
+const CLI = join(root, "bin/stakecheck.js");
 
 function log(msg) {
   process.stderr.write(msg + "\n");
 }
 
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+/** A search whose stakecheck search takes less CPU than this gives counts only: no rates, no ratios. */
+const TOO_SMALL_CPU = 0.1;
+
+const ANCHORS = [
+  { name: "POOL(3,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 3, B: 3, R: 2 }, quick: true },
+  { name: "BFT(4,1)", spec: "spec/anchor-bft.stake", pml: "bft.pml", limit: "bft", consts: { N: 4, F: 1 }, quick: true },
+  { name: "POOL(4,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 4, B: 3, R: 2 } },
+  { name: "POOL(3,5,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 3, B: 5, R: 2 } },
+  { name: "BFT(12,3)", spec: "spec/anchor-bft.stake", pml: "bft.pml", limit: "bft", consts: { N: 12, F: 3 } },
+  { name: "POOL(4,4,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 4, B: 4, R: 2 } },
+].filter((c) => (option("--models", null) ? option("--models").match(/[A-Z]+\([\d,]+\)/g).includes(c.name) : !quick || c.quick));
+
+const constArgs = (consts) => Object.entries(consts).flatMap(([k, v]) => ["--const", `${k}=${v}`]);
+
+/** `stakecheck check` as a user runs it: the whole process, with the search's own seconds from its output. */
+function cliCheck(spec, consts, extra = []) {
+  const t = timed(node, [CLI, "check", spec, ...constArgs(consts), "--no-color", "--no-progress", ...extra], { cwd: root });
+  if (t.status !== 0) throw new Error(`stakecheck check ${spec} failed (${t.status}):\n${t.stdout}\n${t.stderr}`);
+  const m = /([\d,]+) distinct states, ([\d,]+) generated, depth (\d+), ([\d.]+) s/.exec(t.stdout);
+  if (!m) throw new Error(`unexpected output of stakecheck check:\n${t.stdout}`);
+  const n = (s) => Number(s.replaceAll(",", ""));
+  const workers = /(\d+) workers?/.exec(t.stdout);
+  return { ...t, distinct: n(m[1]), generated: n(m[2]), depth: Number(m[3]), searchWall: Number(m[4]), workers: workers ? Number(workers[1]) : 1 };
 }
 
-function ensureSpin() {
-  const has = spawnSync("sh", ["-c", "command -v spin && command -v gcc"], { encoding: "utf8" }).status === 0;
-  if (has) return;
-  log("spin or gcc is missing: installing with apt-get");
-  let r = spawnSync("apt-get", ["install", "-y", "spin", "gcc"], { stdio: "inherit" });
-  if (r.status !== 0) {
-    spawnSync("apt-get", ["update"], { stdio: "inherit" });
-    r = spawnSync("apt-get", ["install", "-y", "spin", "gcc"], { stdio: "inherit" });
-  }
-  if (r.status !== 0) throw new Error("could not install spin (apt-get install -y spin)");
+/** The search alone, in a process of its own (bench/one.mjs): its wall and CPU seconds, in-process. */
+function searchOnly(spec, consts, options = {}) {
+  const t = timed(node, [join(bench, "one.mjs"), spec, JSON.stringify(consts), JSON.stringify(options)], { cwd: root });
+  if (t.status !== 0) throw new Error(`bench/one.mjs ${spec} failed:\n${t.stderr}`);
+  const j = lastJson(t.stdout);
+  return { ...t, ...j, searchWall: j.seconds, searchCpu: j.cpuSeconds };
 }
 
-/** Builds pan for a configuration (the commands of ../shared/anchors/README.md). */
-function buildPan(cfg) {
-  const dir = join(work, cfg.name.replace(/[^A-Za-z0-9]/g, "_"));
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(join(bench, "models", cfg.pml), join(dir, cfg.pml));
-  const defs = Object.entries(cfg.consts).map(([k, v]) => `-D${k}=${v}`);
-  execFileSync("spin", ["-a", ...defs, cfg.pml], { cwd: dir, stdio: "pipe" });
-  execFileSync("gcc", ["-O2", "-DSAFETY", "-o", "pan", "pan.c"], { cwd: dir, stdio: "pipe" });
-  return dir;
+function limitRun(cfg, mode, extra = []) {
+  const args = [join(bench, "limit", `${cfg.limit}.mjs`), mode, ...Object.values(cfg.consts).map(String), ...extra];
+  const t = timed(node, args, { cwd: root });
+  if (t.status !== 0) throw new Error(`bench/limit failed:\n${t.stderr}`);
+  const j = lastJson(t.stdout);
+  return { ...t, ...j, searchWall: j.seconds, searchCpu: j.cpuSeconds };
 }
 
-function runSpin(dir) {
-  const t0 = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-v", "./pan", "-m100000", "-w24"], { cwd: dir, encoding: "utf8", maxBuffer: 1 << 26 });
-  const wall = (performance.now() - t0) / 1000;
-  const out = r.stdout + r.stderr;
-  const num = (re) => {
-    const m = re.exec(out);
-    if (!m) throw new Error(`unexpected pan output:\n${out.slice(0, 2000)}`);
-    return Number(m[1]);
-  };
-  const errors = num(/errors: (\d+)/);
-  return {
-    distinct: num(/(\d+) states, stored/),
-    seconds: num(/pan: elapsed time ([\d.e+-]+) seconds/),
-    cpuSeconds: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
-    wall,
-    rss: num(/Maximum resident set size \(kbytes\): (\d+)/) * 1024,
-    errors,
-  };
-}
+const pick = (r) => {
+  const { stdout, stderr, ...rest } = r;
+  return rest;
+};
 
-function runStake(cfg, options = {}, spec = cfg.spec) {
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [join(bench, "one.mjs"), spec, JSON.stringify(cfg.consts), JSON.stringify(options)], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-  });
-  const wall = (performance.now() - t0) / 1000;
-  if (r.status !== 0) throw new Error(`stakecheck run failed: ${r.stderr}`);
-  const j = JSON.parse(r.stdout.trim().split("\n").pop());
-  return { ...j, wall, rss: j.maxRssBytes };
-}
-
-function machine() {
-  const cpu = os.cpus()[0]?.model ?? "unknown CPU";
-  return `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
-}
-
-const fmt = (n) => Math.round(n).toLocaleString("en-US");
-const rate = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : `${(n / 1e3).toFixed(0)} k`);
-const mb = (b) => `${(b / 2 ** 20).toFixed(0)} MiB`;
-
-function main() {
-  ensureSpin();
-  log("building dist/");
-  execFileSync(process.execPath, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
-  mkdirSync(work, { recursive: true });
-  const loadBefore = os.loadavg()[0];
-  const started = new Date();
-  const rows = [];
-
-  for (const cfg of CONFIGS) {
-    log(`${cfg.name}: building pan`);
-    const dir = buildPan(cfg);
-    const runs = { stake: [], spin: [], two: [] };
-    for (let i = 0; i < REPS; i++) {
-      // Alternate the tools, and the order within a repetition, so load drifts hit both alike.
-      const order = i % 2 === 0 ? ["stake", "spin"] : ["spin", "stake"];
-      for (const tool of order) {
-        if (tool === "stake") runs.stake.push(runStake(cfg));
-        else runs.spin.push(runSpin(dir));
-      }
-      if (cfg.large) runs.two.push(runStake(cfg, { workers: 2 }));
-      log(`  rep ${i + 1}: stakecheck ${runs.stake[i].seconds.toFixed(2)} s (${runs.stake[i].cpuSeconds.toFixed(2)} CPU), Spin ${runs.spin[i].seconds.toFixed(2)} s (${runs.spin[i].cpuSeconds.toFixed(2)} CPU)${cfg.large ? `, 2 workers ${runs.two[i].seconds.toFixed(2)} s` : ""} · load ${os.loadavg()[0].toFixed(1)}`);
+function sectionSearch(results) {
+  const spin = spinAvailable();
+  results.spin = spin ? { available: true, version: spinVersion() } : { available: false, note: "Spin is not installed (Debian: apt-get install spin gcc): no Spin column" };
+  results.search = [];
+  for (const cfg of ANCHORS) {
+    log(`${cfg.name}`);
+    const row = { name: cfg.name, spec: cfg.spec, consts: cfg.consts, whole: [], search: [], spin: [], limit: [], notes: [] };
+    let pan = null;
+    if (spin) {
+      const dir = buildPan(join(bench, "models"), work, cfg);
+      // -w needs the state count: ours, from a first (untimed) search.
+      const first = cliCheck(cfg.spec, cfg.consts, ["--workers", "1"]);
+      const w = hashBits(first.distinct);
+      const cal = calibrateDepth(dir, w, log);
+      pan = { dir, w, m: cal.m };
+      row.pan = { w, m: cal.m };
     }
-    for (const r of runs.stake) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: stakecheck found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
-    for (const r of runs.two) if (r.distinct !== runs.spin[0].distinct) throw new Error(`${cfg.name}: 2 workers found ${r.distinct} states, Spin ${runs.spin[0].distinct}`);
-    const ratio = median(runs.stake.map((r, i) => (r.distinct / r.seconds) / (runs.spin[i].distinct / runs.spin[i].seconds)));
-    const cpuRatio = median(runs.stake.map((r, i) => runs.spin[i].cpuSeconds / r.cpuSeconds));
-    const speedup = runs.two.length ? median(runs.two.map((r, i) => runs.stake[i].seconds / r.seconds)) : null;
-    rows.push({ cfg, runs, ratio, cpuRatio, speedup });
+    for (let i = 0; i < REPS; i++) {
+      // Rotate the tools' order, so that load drifts hit each alike.
+      const tools = ["whole", "search", "spin", "limit"];
+      const order = tools.map((_, k) => tools[(k + i) % tools.length]);
+      for (const tool of order) {
+        if (tool === "whole") row.whole.push(pick(steady(() => cliCheck(cfg.spec, cfg.consts, ["--workers", "1"]), RETRIES, log)));
+        else if (tool === "search") row.search.push(pick(steady(() => searchOnly(cfg.spec, cfg.consts), RETRIES, log)));
+        else if (tool === "spin" && pan) row.spin.push(pick(steady(() => runPan(pan.dir, pan.w, pan.m), RETRIES, log)));
+        else if (tool === "limit") row.limit.push(pick(steady(() => limitRun(cfg, "bfs"), RETRIES, log)));
+      }
+      const s = row.search[i];
+      log(
+        `  rep ${i + 1}: stakecheck ${row.whole[i].cpu.toFixed(2)} CPU s whole, ${s.searchCpu.toFixed(2)} search · ` +
+          `${pan ? `Spin ${row.spin[i].cpu.toFixed(2)} CPU s whole · ` : ""}limit ${row.limit[i].cpu.toFixed(2)} whole, ${row.limit[i].searchCpu.toFixed(2)} search · load ${os.loadavg()[0].toFixed(1)}`,
+      );
+    }
+    const n = row.whole[0].distinct;
+    for (const r of [...row.whole, ...row.search]) if (r.distinct !== n) throw new Error(`${cfg.name}: stakecheck's counts differ between runs (${r.distinct} vs ${n})`);
+    for (const r of row.limit) if (r.distinct !== n || r.generated !== row.whole[0].generated) throw new Error(`${cfg.name}: the hand-written limit found ${r.distinct}/${r.generated}, stakecheck ${n}/${row.whole[0].generated}`);
+    for (const r of row.spin) {
+      if (r.distinct !== n) row.notes.push(`pan stored ${r.distinct.toLocaleString("en-US")} states, stakecheck ${n.toLocaleString("en-US")}${r.truncated ? " (pan: max search depth too small)" : ""}`);
+      if (r.errors) row.notes.push(`pan reported ${r.errors} errors`);
+      const g = row.whole[0].generated;
+      if (r.transitionsRounded ? Math.abs(r.transitions - g) > 1e-6 * g : r.transitions !== g) row.notes.push(`pan's transitions (${r.transitions.toLocaleString("en-US")}) differ from the generated count`);
+    }
+    row.notes = [...new Set(row.notes)];
+    row.tooSmall = median(row.search.map((r) => r.searchCpu)) < TOO_SMALL_CPU;
+    results.search.push(row);
   }
+}
 
-  // Symmetry: the symmetric variants of the anchors, with and without canonicalisation.
+function sectionWorkers(results) {
+  const cfg = quick ? { name: "POOL(3,3,2)", consts: { N: 3, B: 3, R: 2 } } : { name: "POOL(4,4,2)", consts: { N: 4, B: 4, R: 2 } };
+  log(`workers: ${cfg.name}`);
+  const w = { name: cfg.name, one: [], two: [], auto: [] };
+  for (let i = 0; i < REPS; i++) {
+    for (const k of i % 2 ? ["two", "one", "auto"] : ["one", "two", "auto"]) {
+      const arg = k === "one" ? "1" : k === "two" ? "2" : "auto";
+      w[k].push(pick(steady(() => cliCheck("spec/anchor-pool.stake", cfg.consts, ["--workers", arg]), RETRIES, log)));
+    }
+    log(`  rep ${i + 1}: 1 worker ${w.one[i].searchWall.toFixed(2)} s search, 2 workers ${w.two[i].searchWall.toFixed(2)} s, auto ${w.auto[i].searchWall.toFixed(2)} s · load ${os.loadavg()[0].toFixed(1)}`);
+  }
+  results.workers = w;
+  log("the machine's own parallel capacity");
+  results.capacity = steady(() => jsonOf("machine.mjs", quick ? ["--quick"] : []), RETRIES, log);
+}
+
+function sectionSymmetry(results) {
   const SYM = [
-    { name: "POOL(4,3,2)", spec: "bench/models/anchor-pool-symmetric.stake", consts: { N: 4, B: 3, R: 2 }, types: "`symmetric type Account`" },
-    { name: "BFT(12,3)", spec: "bench/models/anchor-bft-symmetric.stake", consts: { N: 12, F: 3 }, types: "`symmetric type Byzantine`, `Honest`" },
-  ].filter((c) => existsSync(join(root, c.spec)));
-  const sym = [];
+    { name: quick ? "POOL(3,3,2)" : "POOL(4,3,2)", spec: "bench/models/anchor-pool-symmetric.stake", consts: quick ? { N: 3, B: 3, R: 2 } : { N: 4, B: 3, R: 2 }, types: "`symmetric type Account`" },
+    { name: quick ? "BFT(4,1)" : "BFT(12,3)", spec: "bench/models/anchor-bft-symmetric.stake", consts: quick ? { N: 4, F: 1 } : { N: 12, F: 3 }, types: "`symmetric type Byzantine`, `Honest`" },
+  ];
+  results.symmetry = [];
   for (const c of SYM) {
     log(`symmetry: ${c.name}`);
     const on = [];
     const off = [];
     for (let i = 0; i < REPS; i++) {
-      on.push(runStake(c, {}, c.spec));
-      off.push(runStake(c, { symmetry: false }, c.spec));
+      on.push(pick(steady(() => searchOnly(c.spec, c.consts), RETRIES, log)));
+      off.push(pick(steady(() => searchOnly(c.spec, c.consts, { symmetry: false }), RETRIES, log)));
     }
-    sym.push({ c, on, off });
+    results.symmetry.push({ name: c.name, types: c.types, on, off });
   }
-
-  // Liveness: the POOL anchor with `fair action Withdraw` and `pending[i] > 0 ~> pending[i] == 0`
-  // (bench/models/anchor-pool-liveness.stake), its invariants alone against everything, one worker
-  // both, CPU time of the search (the same process measures both, like with like).
-  const LIVE = { name: quick ? "POOL(3,3,2)" : "POOL(4,3,2)", consts: quick ? { N: 3, B: 3, R: 2 } : { N: 4, B: 3, R: 2 } };
-  log(`liveness: ${LIVE.name}`);
-  const live = { safety: [], check: [], slow: [] };
-  for (let i = 0; i < REPS; i++) {
-    live.safety.push(runStake(LIVE, { liveness: "safety" }, "bench/models/anchor-pool-liveness.stake"));
-    live.check.push(runStake(LIVE, { liveness: "check" }, "bench/models/anchor-pool-liveness.stake"));
-    live.slow.push(runStake(LIVE, { liveness: "no-shortcut" }, "bench/models/anchor-pool-liveness.stake"));
-    log(`  rep ${i + 1}: invariants ${live.safety[i].cpuSeconds.toFixed(2)} CPU s, with liveness ${live.check[i].cpuSeconds.toFixed(2)}, without the short cut ${live.slow[i].cpuSeconds.toFixed(2)}`);
-  }
-  for (const r of [...live.check, ...live.slow]) if (r.violations.length) throw new Error(`liveness bench: unexpected violations ${JSON.stringify(r.violations)}`);
-
-  log("the machine's own parallel capacity");
-  const capacity = JSON.parse(execFileSync(process.execPath, [join(bench, "machine.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
-
-  log("random walks, spec loading, start-up");
-  const walk = JSON.parse(execFileSync(process.execPath, [join(bench, "walk.mjs")], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
-  log("monitor");
-  const monitor = JSON.parse(execFileSync(process.execPath, [join(bench, "monitor.mjs"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
-  const startup = [];
-  for (let i = 0; i < (quick ? 3 : 10); i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, [join(root, "bin/stakecheck.js"), "check", "spec/anchor-bft.stake", "--no-color"], { cwd: root, encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`stakecheck check failed: ${r.stdout}${r.stderr}`);
-    startup.push((performance.now() - t0) / 1000);
-  }
-  log("the language server");
-  const lsp = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(bench, "lsp.ts"), ...(quick ? ["--quick"] : [])], { cwd: root, encoding: "utf8" }).trim().split("\n").pop());
-  const loadAfter = os.loadavg()[0];
-
-  const lines = [];
-  lines.push(`# stakecheck benchmark`);
-  lines.push("");
-  lines.push(`${started.toISOString().slice(0, 16).replace("T", " ")} UTC · ${machine()} · load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after · medians of ${REPS}, the tools alternating`);
-  lines.push("");
-  lines.push("Search seconds are each tool's own wall-clock figure (pan's `elapsed time`; stakecheck's search, after");
-  lines.push("loading and compiling the spec); CPU seconds are user + system time of the search (pan: the whole process).");
-  lines.push("On a machine shared with other jobs wall time mostly measures the share of the cores a tool got, so");
-  lines.push("the CPU-time ratio is the steadier comparison. Peak RSS is the whole process's (`/usr/bin/time -v` for pan,");
-  lines.push("`maxRSS` for node, whose runtime alone takes about 45 MiB). Table bytes: stakecheck's seen-set, trace and");
-  lines.push("level queues. Ratios are stakecheck's speed over Spin's, measured pair by pair (> 1: stakecheck faster).");
-  lines.push("");
-  lines.push("| model | tool | distinct states | search s | distinct/s | CPU s | peak RSS | RSS bytes/state | table bytes/state | speed ratio (wall) | speed ratio (CPU) |");
-  lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-  for (const { cfg, runs, ratio, cpuRatio } of rows) {
-    const st = runs.stake;
-    const sp = runs.spin;
-    const sSec = median(st.map((r) => r.seconds));
-    const pSec = median(sp.map((r) => r.seconds));
-    const sRss = median(st.map((r) => r.rss));
-    const pRss = median(sp.map((r) => r.rss));
-    const n = st[0].distinct;
-    const sCpu = median(st.map((r) => r.cpuSeconds));
-    const pCpu = median(sp.map((r) => r.cpuSeconds));
-    lines.push(`| ${cfg.name} | stakecheck | ${fmt(n)} | ${sSec.toFixed(2)} | ${rate(n / sSec)} | ${sCpu.toFixed(2)} | ${mb(sRss)} | ${fmt(sRss / n)} | ${(st[0].tableBytes / n).toFixed(1)} | **${ratio.toFixed(2)}×** | **${cpuRatio.toFixed(2)}×** |`);
-    lines.push(`| | Spin 6.5 | ${fmt(sp[0].distinct)} | ${pSec.toFixed(2)} | ${rate(sp[0].distinct / pSec)} | ${pCpu.toFixed(2)} | ${mb(pRss)} | ${fmt(pRss / sp[0].distinct)} | | | |`);
-  }
-  lines.push("");
-  const big = rows.filter((r) => r.speedup !== null);
-  if (big.length) {
-    lines.push("Two workers (`--workers 2`) against one, same run. Medians, and the best of the repetitions");
-    lines.push("(on a shared machine the fastest run is the one that had the cores: the closest to what");
-    lines.push("the code does on an idle machine). CPU s: both threads' time; equal CPU for one and two workers");
-    lines.push("means the parallel search does no extra work.");
-    lines.push("");
-    lines.push("| model | 1 worker s | 2 workers s | speed-up (medians) | best 1 worker s | best 2 workers s | speed-up (best) | CPU s, 1 / 2 workers |");
-    lines.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (const { cfg, runs, speedup } of big) {
-      const one = median(runs.stake.map((r) => r.seconds));
-      const two = median(runs.two.map((r) => r.seconds));
-      const bestOne = Math.min(...runs.stake.map((r) => r.seconds));
-      const bestTwo = Math.min(...runs.two.map((r) => r.seconds));
-      const cpu = `${median(runs.stake.map((r) => r.cpuSeconds)).toFixed(2)} / ${median(runs.two.map((r) => r.cpuSeconds)).toFixed(2)}`;
-      lines.push(`| ${cfg.name} | ${one.toFixed(2)} | ${two.toFixed(2)} | **${speedup.toFixed(2)}×** | ${bestOne.toFixed(2)} | ${bestTwo.toFixed(2)} | **${(bestOne / bestTwo).toFixed(2)}×** | ${cpu} |`);
-    }
-    lines.push("");
-  }
-  lines.push("What two threads gain on this machine at all (`bench/machine.mjs`, no stakecheck code): the");
-  lines.push("search is mostly random reads of a large table, which this machine runs barely faster on two");
-  lines.push("threads than on one.");
-  lines.push("");
-  lines.push("| loop | 1 thread ms | 2 threads ms | speed-up |");
-  lines.push("| --- | ---: | ---: | ---: |");
-  lines.push(`| compute only | ${capacity.compute.one.toFixed(0)} | ${capacity.compute.two.toFixed(0)} | ${capacity.compute.speedup.toFixed(2)}× |`);
-  lines.push(`| random access to a 64 MiB array | ${capacity.memory.one.toFixed(0)} | ${capacity.memory.two.toFixed(0)} | ${capacity.memory.speedup.toFixed(2)}× |`);
-  lines.push("");
-  if (sym.length) {
-    lines.push("Symmetry reduction (the symmetric variants of the anchors in bench/models/):");
-    lines.push("");
-    lines.push("| model | symmetric types | states without | search s | states with | search s | unreduced count from orbits | reduction | verdicts |");
-    lines.push("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-    for (const { c, on, off } of sym) {
-      const same = JSON.stringify(on[0].violations) === JSON.stringify(off[0].violations);
-      lines.push(
-        `| ${c.name} | ${c.types} | ${fmt(off[0].distinct)} | ${median(off.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].distinct)} | ${median(on.map((r) => r.seconds)).toFixed(2)} | ${fmt(on[0].fullStates)} | **${(off[0].distinct / on[0].distinct).toFixed(1)}×** | ${same ? (on[0].violations.length ? "same violations" : "all hold, both") : "DIFFER"} |`,
-      );
-    }
-    lines.push("");
-  }
-  {
-    const cpu = (rs) => median(rs.map((r) => r.cpuSeconds));
-    const n = live.check[0].distinct;
-    lines.push(`Liveness (\`bench/models/anchor-pool-liveness.stake\`, ${LIVE.name}, ${fmt(n)} states, ${fmt(live.check[0].edges)} edges; one worker each; CPU seconds of the search, medians):`);
-    lines.push("");
-    lines.push("| check | CPU s | / invariants only | table bytes/state | peak RSS | fair-cycle search s |");
-    lines.push("| --- | ---: | ---: | ---: | ---: | ---: |");
-    const row = (label, rs) =>
-      lines.push(`| ${label} | ${cpu(rs).toFixed(2)} | **${(cpu(rs) / cpu(live.safety)).toFixed(2)}×** | ${(rs[0].tableBytes / n).toFixed(0)} | ${mb(median(rs.map((r) => r.rss)))} | ${rs[0].livenessSeconds === null ? "" : median(rs.map((r) => r.livenessSeconds)).toFixed(2)} |`);
-    row("invariants only", live.safety);
-    row("invariants + `Paid` (liveness)", live.check);
-    row("the same, every component searched (no sequential short cut)", live.slow);
-    lines.push("");
-  }
-  lines.push("Random walks and loading (in-process, `bench/walk.mjs`):");
-  lines.push("");
-  lines.push("| measure | value |");
-  lines.push("| --- | ---: |");
-  lines.push(`| random-walk steps/s, spec/pool.stake (apply + invariants per step, depth ${walk.depth}) | ${rate(walk.stepsPerSecond)} |`);
-  lines.push(`| load spec/pool.stake: parse | ${walk.load.parseMs.toFixed(1)} ms |`);
-  lines.push(`| load: check | ${walk.load.checkMs.toFixed(1)} ms |`);
-  lines.push(`| load: compile | ${walk.load.compileMs.toFixed(1)} ms |`);
-  lines.push(`| \`stakecheck check spec/anchor-bft.stake\`, whole process (node start-up included), median of ${startup.length} | ${(median(startup) * 1000).toFixed(0)} ms |`);
-  lines.push("");
-  lines.push("Monitor (`bench/monitor.mjs`: whole `monitorEvents` runs over an events file on spec/pool.stake, events per CPU second, best of the repetitions):");
-  lines.push("");
-  lines.push("| log | events | events/CPU-s |");
-  lines.push("| --- | ---: | ---: |");
-  lines.push(`| fully observed (1 candidate state), history on disk | ${fmt(monitor.full.events)} | ${rate(monitor.full.perCpuSecond)} |`);
-  lines.push(`| fully observed, no history (--no-save) | ${fmt(monitor.fullNoHistory.events)} | ${rate(monitor.fullNoHistory.perCpuSecond)} |`);
-  lines.push(`| ${monitor.hundred.peak} candidate states (START = 20, 13 hidden deposits first) | ${fmt(monitor.hundred.events)} | ${rate(monitor.hundred.perCpuSecond)} |`);
-  lines.push(`| every parameter and caller hidden (at most ${monitor.hidden.peak} candidates) | ${fmt(monitor.hidden.events)} | ${rate(monitor.hidden.perCpuSecond)} |`);
-  lines.push("");
-  lines.push("The language server (`bench/lsp.ts`: `stakecheck lsp` over stdio, as an editor runs it; medians, the slowest in brackets):");
-  lines.push("");
-  lines.push("| measure | wall | server CPU |");
-  lines.push("| --- | ---: | ---: |");
-  lines.push(`| start-up: spawn to the answer to \`initialize\` | ${lsp.startup.wallMs.toFixed(0)} ms | ${lsp.startup.cpuMs.toFixed(0)} ms |`);
-  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit of a name | ${lsp.big.name.ms.toFixed(0)} ms (${lsp.big.name.maxMs.toFixed(0)} ms) | ${lsp.big.name.cpuMs.toFixed(0)} ms |`);
-  lines.push(`| ${lsp.big.lines}-line spec: diagnostics after an edit that makes or mends a syntax error | ${lsp.big.syntax.ms.toFixed(0)} ms (${lsp.big.syntax.maxMs.toFixed(0)} ms) | ${lsp.big.syntax.cpuMs.toFixed(0)} ms |`);
-  lines.push(`| ${lsp.big.lines}-line spec: first diagnostics after opening it | ${lsp.big.openMs.toFixed(0)} ms | |`);
-  lines.push("");
-  const text = lines.join("\n");
-  writeFileSync(join(bench, "results.md"), text + "\n");
-  process.stdout.write(text + "\n");
 }
 
-main();
+function sectionFuzz(results) {
+  const cfg = { name: "POOL(4,4,2)", limit: "pool", consts: { N: 4, B: 4, R: 2 } };
+  results.fuzz = [];
+  for (const depth of [20, 100]) {
+    const runs = (quick ? 400_000 : 4_000_000) / depth;
+    log(`fuzz: ${cfg.name}, depth ${depth}, ${runs} walks`);
+    const row = { name: cfg.name, depth, runs, fuzz: [], limit: [] };
+    for (let i = 0; i < REPS; i++) {
+      const fz = () => {
+        const t = timed(node, [join(bench, "fuzz-rate.mjs"), "spec/anchor-pool.stake", JSON.stringify(cfg.consts), String(depth), String(runs)], { cwd: root });
+        if (t.status !== 0) throw new Error(`bench/fuzz-rate.mjs failed:\n${t.stderr}`);
+        return { ...t, ...lastJson(t.stdout) };
+      };
+      const lim = () => limitRun(cfg, "walk", [String(depth), String(runs)]);
+      for (const k of i % 2 ? ["limit", "fuzz"] : ["fuzz", "limit"]) row[k].push(pick(steady(k === "fuzz" ? fz : lim, RETRIES, log)));
+      log(`  rep ${i + 1}: fuzz ${(row.fuzz[i].steps / row.fuzz[i].cpuSeconds / 1e6).toFixed(2)} M steps/CPU-s, limit ${(row.limit[i].steps / row.limit[i].searchCpu / 1e6).toFixed(2)} M`);
+    }
+    results.fuzz.push(row);
+  }
+}
+
+function sectionBitstate(results) {
+  const cfg = quick ? { name: "POOL(3,3,2)", consts: { N: 3, B: 3, R: 2 } } : { name: "POOL(4,3,2)", consts: { N: 4, B: 3, R: 2 } };
+  log(`bitstate: ${cfg.name}`);
+  const b = { name: cfg.name, exact: [], bitstate: [] };
+  for (let i = 0; i < REPS; i++) {
+    b.exact.push(pick(steady(() => cliCheck("spec/anchor-pool.stake", cfg.consts, ["--workers", "1"]), RETRIES, log)));
+    b.bitstate.push(pick(steady(() => cliCheck("spec/anchor-pool.stake", cfg.consts, ["--workers", "1", "--bitstate"]), RETRIES, log)));
+  }
+  results.bitstate = b;
+}
+
+function sectionLiveness(results) {
+  // The POOL anchor with `fair action Withdraw` and `pending[i] > 0 ~> pending[i] == 0`: its
+  // invariants alone against everything, one worker both, search CPU (like with like).
+  const LIVE = { name: quick ? "POOL(3,3,2)" : "POOL(4,3,2)", consts: quick ? { N: 3, B: 3, R: 2 } : { N: 4, B: 3, R: 2 } };
+  log(`liveness: ${LIVE.name}`);
+  const live = { name: LIVE.name, safety: [], check: [], slow: [] };
+  const spec = "bench/models/anchor-pool-liveness.stake";
+  for (let i = 0; i < REPS; i++) {
+    live.safety.push(pick(steady(() => searchOnly(spec, LIVE.consts, { liveness: "safety" }), RETRIES, log)));
+    live.check.push(pick(steady(() => searchOnly(spec, LIVE.consts, { liveness: "check" }), RETRIES, log)));
+    live.slow.push(pick(steady(() => searchOnly(spec, LIVE.consts, { liveness: "no-shortcut" }), RETRIES, log)));
+  }
+  for (const r of [...live.check, ...live.slow]) if (r.violations.length) throw new Error(`liveness bench: unexpected violations ${JSON.stringify(r.violations)}`);
+  results.liveness = live;
+}
+
+function sectionLoad(results) {
+  log("loading a spec, start-up");
+  results.load = lastJson(execFileSync(node, [join(bench, "load.mjs")], { cwd: root, encoding: "utf8" }));
+  const startup = [];
+  for (let i = 0; i < (quick ? 3 : 10); i++) startup.push(pick(steady(() => cliCheck("spec/anchor-bft.stake", {}, []), RETRIES, log)));
+  results.startup = startup;
+}
+
+function jsonOf(script, args, viaTsx = false) {
+  const cmd = viaTsx ? ["--import", "tsx", join(bench, script)] : [join(bench, script)];
+  const t = timed(node, [...cmd, ...args], { cwd: root });
+  if (t.status !== 0) throw new Error(`bench/${script} failed (${t.status}):\n${t.stdout.slice(-2000)}\n${t.stderr.slice(-2000)}`);
+  return { ...lastJson(t.stdout), load: t.load, foreign: t.foreign, busy: t.foreign !== null && t.foreign > BUSY };
+}
+
+const SECTION_RUN = {
+  search: sectionSearch,
+  workers: sectionWorkers,
+  symmetry: sectionSymmetry,
+  fuzz: sectionFuzz,
+  bitstate: sectionBitstate,
+  liveness: sectionLiveness,
+  load: sectionLoad,
+  monitor: (r) => {
+    log("monitor");
+    r.monitor = jsonOf("monitor.mjs", quick ? ["--quick"] : []);
+  },
+  lsp: (r) => {
+    log("the language server");
+    r.lsp = jsonOf("lsp.ts", quick ? ["--quick"] : [], true);
+  },
+  checkpoint: (r) => {
+    log(`checkpoints (bench/checkpoint.mjs${quick ? " --quick" : ""})`);
+    r.checkpoint = jsonOf("checkpoint.mjs", [...(quick ? ["--quick"] : []), "--no-build"]);
+  },
+  html: (r) => {
+    if (!existsSync("/usr/bin/chromium")) {
+      log("html: /usr/bin/chromium is missing (apt-get install -y chromium): skipped");
+      r.html = { skipped: "Chromium is not installed (/usr/bin/chromium)" };
+      return;
+    }
+    log("the HTML report");
+    r.html = jsonOf("html.ts", [], true);
+  },
+};
+
+function main() {
+  if (!flag("--no-build")) {
+    log("building dist/");
+    execFileSync(node, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
+  }
+  mkdirSync(out, { recursive: true });
+  const results = { date: new Date().toISOString(), machine: machine(), quick, reps: REPS, loadBefore: os.loadavg(), sections: only };
+  for (const s of SECTIONS) if (only.includes(s)) SECTION_RUN[s](results);
+  results.loadAfter = os.loadavg();
+  writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 1) + "\n");
+  const text = renderResults(results);
+  writeFileSync(join(out, "results.md"), text);
+  process.stdout.write(text);
+  if (!quick && !flag("--no-docs")) {
+    const { filled, missing } = fillDocs(root, results);
+    log(`docs: ${filled.length} figures refreshed${missing.length ? `; kept (their sections did not run): ${missing.join(", ")}` : ""}`);
+  }
+  log(`results: ${join(out, "results.md")}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -102,7 +102,7 @@ describe("docs/scale.md", () => {
     expect(out("npx stakecheck check spec/lst.stake --bitstate 1M")).toContain("estimated coverage 99.9989%");
     // The resumed search ends as the first one did, and says where it resumed.
     const [first, resumed] = lines.map((l, i) => [l, outputs[i]] as const).filter(([l]) => l.includes("--checkpoint")).map(([, o]) => o);
-    const same = (s: string) => s.split("\n").filter((l) => !/^\s+(resumed from|checkpoint:|\d+ workers)/.test(l)).map((l) => l.replace(/, [\d.]+ s \(.*\)$/, "")).join("\n");
+    const same = (s: string) => s.split("\n").filter((l) => !/^\s+(resumed from|checkpoint:|\d+ workers?)/.test(l)).map((l) => l.replace(/, [\d.]+ s \(.*\)$/, "")).join("\n");
     expect(same(resumed)).toBe(same(first));
     expect(resumed).toMatch(/resumed from .*lst\.ckpt \(a (parallel|single-threaded) search[^)]*\): depth \d+/);
     // export: what the doc quotes it prints, and the files it names exist and differ by N.

@@ -151,7 +151,7 @@ export function docCommands(file: string): DocCommand[] {
 export function normalise(text: string): string {
   return text
     .split("\n")
-    .filter((l) => !/^\s*\d+ workers, [\d.]+ [KMG]iB of tables/.test(l))
+    .filter((l) => !/^\s*\d+ workers, [\d.]+ [KMG]iB of tables/.test(l) && !/^\s*\d+ workers? \(--workers auto: /.test(l))
     .join("\n")
     .replace(/\b\d+(\.\d+)? (ms|s)\b/g, "<time>")
     .replace(/\([\d.]+ [kM]? ?(distinct states|steps)\/s\)/g, "(<rate> $1/s)")

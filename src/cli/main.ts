@@ -51,7 +51,7 @@ export function program(): Command {
     .option("--save [DIR]", "write each counterexample as an .itf.json file into DIR (default counterexamples/)")
     .option("--reporter <NAME[:FILE]>", "text, json, junit or github; to stdout, or to FILE (repeatable)", collect)
     .option("--workers <N>", "worker threads (default: one for small spaces, else every core)")
-    .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default 256M) instead of fingerprints; may miss states")
+    .option("--bitstate [SIZE]", "Spin's supertrace: a bit array of SIZE bytes (default: 32 bits per state the types allow, at most 512M) instead of fingerprints; may miss states; only for spaces too large for memory")
     .option("--no-symmetry", "do not reduce by `symmetric` types")
     .option("--checkpoint <FILE>", "write the search's state to FILE now and then (atomically), to resume it with --resume")
     .option("--every <DURATION>", "with --checkpoint: how often, e.g. 5m (the default), 30s, 1h")

@@ -118,7 +118,11 @@ export interface BfsResult {
   readonly stats: BfsStats;
   readonly coverage: CoverageSnapshot;
   readonly exact: boolean;
+  /** How the seen-set keeps states (what the report says of exactness). */
+  readonly storage: SeenStorage;
   readonly workers: number;
+  /** `--workers auto` on a large space: the cores, and those other processes kept busy during the probe (-1: unknown). */
+  readonly auto?: { readonly cores: number; readonly othersCores: number };
   readonly symmetry?: SymmetryReport;
   readonly bitstate?: BitstateReport;
   /** Checkpoints written, and the one the search resumed from. */
@@ -134,8 +138,6 @@ export function defaultMemoryBytes(): number {
 export function gib(bytes: number): string {
   return bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(1)} GiB` : `${Math.round(bytes / 2 ** 20)} MiB`;
 }
-
-export const DEFAULT_BITSTATE_BITS = 2 ** 31;
 
 /** States expanded between checks of the clock, the memory ceiling and interruption. */
 export const CHUNK = 2048;
@@ -210,6 +212,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
   const graph = options.graph;
   const seen = graph ? graph.seen : seenSetFor(options, packer, memory);
   const exact = graph ? graph.exact : isExact(seen, packer);
+  const storage: SeenStorage = graph ? (!graph.exact ? "fingerprints" : exactFingerprints(packer.words) ? "keys" : "whole") : storageOf(seen, packer);
   // A liveness search needs the unreduced graph (src/explore/liveness/search.ts).
   const canon = graph ? null : canonicalizerFor(model, options);
   const maxDepth = options.maxDepth ?? Infinity;
@@ -327,6 +330,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
     },
     coverage: snapshotCoverage(model),
     exact,
+    storage,
     workers: 1,
     ...(canon ? { symmetry: symmetryReport(model, canon, eng.orbits) } : {}),
     ...(bits ? { bitstate: bits } : {}),
@@ -336,6 +340,20 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
 
 export function symmetryReport(model: Model, canon: Canonicalizer, orbits: number): SymmetryReport {
   return { types: model.spec.symmetric.filter((t) => !t.broken).map((t) => t.name), group: canon.groupSize, fullStates: orbits };
+}
+
+/**
+ * "bitmap": one bit per possible state; "keys": packed states of at most 64 bits under a bijective
+ * mix (exact 64-bit keys); "whole": the packed states themselves (`--exact`); "fingerprints":
+ * 64-bit hashes of wider states; "bitstate": Spin's supertrace.
+ */
+export type SeenStorage = "bitmap" | "keys" | "whole" | "fingerprints" | "bitstate";
+
+export function storageOf(seen: SeenSet, packer: Packer): SeenStorage {
+  if (seen instanceof BitstateSet) return "bitstate";
+  if (seen instanceof DirectSet || seen instanceof SharedDirectSet) return "bitmap";
+  if (seen instanceof ExactSet) return "whole";
+  return exactFingerprints(packer.words) ? "keys" : "fingerprints";
 }
 
 export function isExact(seen: SeenSet, packer: Packer): boolean {

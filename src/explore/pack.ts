@@ -3,7 +3,9 @@
 // (assignments outside a type are well_typed violations, never successors). So a state of W 32-bit
 // slots packs into P words of as many bits as the ranges need: POOL(4,3,2)'s 14 slots become 2
 // words, BFT(12,3)'s 12 become 1. The explorer hashes, stores and queues packed states only.
-// pack/unpack are generated once per model (slot numbers and numeric constants only).
+// pack/unpack are generated once per model (slot numbers and numeric constants only). Where slot
+// sizes are not powers of two and bit fields would take one more word than needed, words hold
+// mixed-radix digits instead (POOL(4,4,2): 2 words instead of 3).
 
 import { cardinality, slotCount, type Ty } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
@@ -12,6 +14,8 @@ export interface SlotRange {
   readonly lo: number;
   /** Bits the slot needs (value - lo < 2^bits); 32 means "the raw word". */
   readonly bits: number;
+  /** How many values the slot takes (value - lo < size <= 2^bits). */
+  readonly size: number;
   /** For a slot of a queue entry whose type excludes 0: the entry is live when slot `len` > `pos`.
    * Entries past a queue's length hold 0 (the canonical form), which `lo .. lo + 2^bits - 1` cannot
    * represent, so a dead entry packs to 0 and unpacks to 0. */
@@ -38,25 +42,25 @@ function bitsFor(n: number): number {
 
 function intRange(lo: number, hi: number): SlotRange {
   const n = hi - lo + 1;
-  return n > 2 ** 31 ? { lo: 0, bits: 32 } : { lo, bits: bitsFor(n) };
+  return n > 2 ** 31 ? { lo: 0, bits: 32, size: 2 ** 32 } : { lo, bits: bitsFor(n), size: n };
 }
 
 /** The range of every slot of a value of type `ty`, in layout order. */
 export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
   switch (ty.k) {
     case "bool":
-      out.push({ lo: 0, bits: 1 });
+      out.push({ lo: 0, bits: 1, size: 2 });
       break;
     case "int":
       out.push(intRange(ty.lo, ty.hi));
       break;
     case "enum":
-      out.push({ lo: 0, bits: bitsFor(ty.members.length) });
+      out.push({ lo: 0, bits: bitsFor(ty.members.length), size: Math.max(1, ty.members.length) });
       break;
     case "set": {
       const e = ty.elem;
       const top = e.k === "any" ? 0 : e.k === "int" ? e.hi + 1 : e.k === "bool" ? 2 : e.members.length;
-      out.push({ lo: 0, bits: Math.min(31, top) });
+      out.push({ lo: 0, bits: Math.min(31, top), size: 2 ** Math.min(31, top) });
       break;
     }
     case "map":
@@ -78,14 +82,15 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
     }
     case "any":
     case "error":
-      for (let i = 0; i < slotCount(ty); i++) out.push({ lo: 0, bits: 32 });
+      for (let i = 0; i < slotCount(ty); i++) out.push({ lo: 0, bits: 32, size: 2 ** 32 });
       break;
   }
   return out;
 }
 
 function holdsZero(r: SlotRange): boolean {
-  return r.bits === 32 || (r.lo <= 0 && -r.lo < 2 ** r.bits);
+  // By the value count, not the bits: mixed-radix words hold digits below `size` only.
+  return r.bits === 32 || (r.lo <= 0 && -r.lo < r.size);
 }
 
 export function layoutRanges(layout: Layout): SlotRange[] {
@@ -121,9 +126,76 @@ function assign(ranges: readonly SlotRange[]): { word: number[]; shift: number[]
   return { word, shift, words, bits };
 }
 
+/**
+ * Mixed-radix words: each word holds the values of consecutive slots as the digits of a number
+ * below 2^31 (slot sizes need not be powers of two: 13 slots of 19 values fit 2 words, not the 3
+ * that 5 bits each take). Null when a slot takes 2^31 values or more.
+ */
+function radixAssign(ranges: readonly SlotRange[]): { word: number[]; words: number; bits: number } | null {
+  if (ranges.some((r) => r.size >= 2 ** 31)) return null;
+  const word: number[] = [];
+  let w = 0;
+  let product = 1;
+  let bits = 0;
+  for (const r of ranges) {
+    if (r.size <= 1) {
+      word.push(-1);
+      continue;
+    }
+    if (product * r.size > 2 ** 31) {
+      bits += Math.log2(product);
+      w++;
+      product = 1;
+    }
+    word.push(w);
+    product *= r.size;
+  }
+  bits += Math.log2(product);
+  return { word, words: ranges.some((r) => r.size > 1) ? w + 1 : 1, bits: Math.ceil(bits) };
+}
+
+/** pack/unpack of mixed-radix words (the first slot of a word is its lowest digit). */
+function radixPacker(ranges: readonly SlotRange[], word: number[], words: number, bits: number): Packer {
+  const lo = (r: SlotRange) => (r.lo < 0 ? `(${r.lo})` : `${r.lo}`);
+  const live = (r: SlotRange) => (r.live ? `s[${r.live.len}] > ${r.live.pos}` : null);
+  const rel = (j: number) => {
+    const r = ranges[j];
+    const v = r.lo === 0 ? `s[${j}]` : `(s[${j}] - ${lo(r)})`;
+    return live(r) ? `(${live(r)} ? ${v} : 0)` : v;
+  };
+  const packLines: string[] = [];
+  const unpackLines: string[] = ["let x = 0;"];
+  ranges.forEach((r, j) => {
+    if (word[j] < 0) unpackLines.push(`s[${j}] = ${live(r) ? `${live(r)} ? ${r.lo} : 0` : r.lo};`);
+  });
+  for (let w = 0; w < words; w++) {
+    const slots = word.map((x, j) => (x === w ? j : -1)).filter((j) => j >= 0);
+    let expr = slots.length ? rel(slots[slots.length - 1]) : "0";
+    for (let i = slots.length - 2; i >= 0; i--) expr = `${rel(slots[i])} + ${ranges[slots[i]].size} * (${expr})`;
+    packLines.push(`out[o${w === 0 ? "" : ` + ${w}`}] = ${expr};`);
+    unpackLines.push(`x = b[o${w === 0 ? "" : ` + ${w}`}];`);
+    slots.forEach((j, i) => {
+      const r = ranges[j];
+      const last = i === slots.length - 1;
+      const digit = last ? "x" : `x % ${r.size}`;
+      const value = r.lo === 0 ? digit : `${digit} + ${lo(r)}`;
+      // A queue's length slot comes before its entries, so it is already unpacked.
+      unpackLines.push(`s[${j}] = ${live(r) ? `${live(r)} ? ${value} : 0` : value};`);
+      if (!last) unpackLines.push(`x = (x / ${r.size}) | 0;`);
+    });
+  }
+  const pack = new Function("s", "out", "o", `"use strict";\n${packLines.join("\n")}`) as Packer["pack"];
+  const unpack = new Function("b", "o", "s", `"use strict";\n${unpackLines.join("\n")}`) as Packer["unpack"];
+  return { words, bits, ranges, pack, unpack };
+}
+
 export function makePacker(layout: Layout): Packer {
   const ranges = layoutRanges(layout);
   const { word, shift, words, bits } = assign(ranges);
+  // Bit fields unpack with shifts and masks, the fastest; mixed radix only where it saves a word
+  // (fewer words: less memory per state, and up to 2 words the 64-bit keys are exact).
+  const radix = radixAssign(ranges);
+  if (radix && radix.words < words) return radixPacker(ranges, radix.word, radix.words, radix.bits);
   const packLines: string[] = [];
   const unpackLines: string[] = [];
   const terms: string[][] = Array.from({ length: words }, () => []);

@@ -21,6 +21,7 @@ import {
   type BfsResult,
 } from "./bfs.js";
 import { exactFingerprints } from "./hash.js";
+import { measureOthersAsync, workersFor } from "./machine-load.js";
 import { makePacker } from "./pack.js";
 import {
   C,
@@ -290,7 +291,9 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     (buffers.direct ? buffers.table.byteLength : Atomics.load(ctrl, C.CAP) * 8) +
     (Atomics.load(ctrl, C.CUR_BASE) + levelStates) * (4 + buffers.viaBytes) +
     levelStates * P * 4;
-  const exact = buffers.direct;
+  // Workers share the single-threaded search's fingerprints: bijective up to two packed words.
+  const exact = buffers.direct || exactFingerprints(P);
+  const storage = buffers.direct ? ("bitmap" as const) : exactFingerprints(P) ? ("keys" as const) : ("fingerprints" as const);
   const result: BfsResult = {
     violations,
     ...(limit ? { limit } : {}),
@@ -312,6 +315,7 @@ export async function bfsParallel(model: Model, options: ParallelOptions = {}): 
     },
     coverage: sumCoverage(results.map((r) => r.coverage)),
     exact,
+    storage,
     workers,
     ...(canon ? { symmetry: symmetryReport(model, canon, results.reduce((n, r) => n + r.orbits, 0)) } : {}),
     ...(ck ? { checkpoint: ck.report() } : resumed ? { checkpoint: { written: 0, bytes: 0, seconds: 0, cpuSeconds: 0, lastCpuSeconds: 0, depth: 0, resumed } } : {}),
@@ -350,7 +354,12 @@ export async function bfsAuto(model: Model, options: ParallelOptions = {}): Prom
   if (cores <= 1 || singleThreadReason(model, options) !== null) return bfsAsync(model, options);
   const user = options.maxStates ?? Infinity;
   // The probe writes no checkpoint: it is short, and a search it cannot finish starts over on workers.
-  const probe = await bfsAsync(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined });
+  // While it runs, the cores other processes use are measured: on a machine they keep busy, workers
+  // would only take turns with them, and one thread is faster.
+  const { value: probe, othersCores } = await measureOthersAsync(() => bfsAsync(model, { ...options, maxStates: Math.min(user, PROBE_STATES), checkpoint: undefined }));
   if (probe.limit?.kind !== "states" || user <= PROBE_STATES) return probe;
-  return bfsParallel(model, { ...options, workers: cores });
+  const workers = workersFor(cores, othersCores);
+  const why = { cores, othersCores: othersCores ?? -1 };
+  const result = workers > 1 ? await bfsParallel(model, { ...options, workers }) : await bfsAsync(model, options);
+  return { ...result, auto: why };
 }

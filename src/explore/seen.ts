@@ -370,11 +370,16 @@ export class ExactSet implements SeenSet {
 
 export const MAX_BITSTATE_BITS = 2 ** 32;
 
-/** Spin's bitstate hashing: `k` bits per state in an array of `bits` bits (double hashing). */
+/**
+ * Spin's bitstate hashing: `k` bits per state in an array of `bits` bits (double hashing). The
+ * size is a power of two (the largest not above the one asked for), so a bit's position is a mask,
+ * not a division, and an odd step visits the whole ring.
+ */
 export class BitstateSet implements SeenSet {
   private readonly words: Int32Array;
   readonly bits: number;
   readonly k: number;
+  private readonly mask: number;
   size = 0;
   /** Bits set so far. */
   ones = 0;
@@ -383,20 +388,24 @@ export class BitstateSet implements SeenSet {
 
   constructor(bits: number, k = 3) {
     // Bit positions stay below 2^32 so that 32-bit shifts address them.
-    this.bits = Math.min(MAX_BITSTATE_BITS, Math.max(64, Math.floor(bits / 32) * 32));
+    const wanted = Math.min(MAX_BITSTATE_BITS, Math.max(64, bits));
+    this.bits = 2 ** Math.floor(Math.log2(wanted));
+    this.mask = this.bits - 1;
     this.words = new Int32Array(this.bits / 32);
     this.k = k;
   }
 
   touch(h1: number): number {
-    return this.words[((h1 >>> 0) % this.bits) >>> 5];
+    return this.words[((h1 >>> 0) & this.mask) >>> 5];
   }
 
   add(_p: Int32Array, _o: number, h1: number, h2: number): boolean {
-    const m = this.bits;
+    const mask = this.mask;
     const w = this.words;
-    let x = (h1 >>> 0) % m;
-    const step = ((h2 >>> 0) % (m - 1)) + 1;
+    // With a 2^32-bit array `& mask` gives the int32 view of the uint32 position; `>>> 5` and
+    // `& 31` read it as unsigned again.
+    let x = (h1 >>> 0) & mask;
+    const step = ((h2 >>> 0) & mask) | 1;
     let fresh = false;
     for (let j = 0; j < this.k; j++) {
       const bit = 1 << (x & 31);
@@ -406,13 +415,13 @@ export class BitstateSet implements SeenSet {
         this.ones++;
         fresh = true;
       }
-      x += step;
-      if (x >= m) x -= m;
+      x = (x + step) & mask;
     }
     if (!fresh) return false;
     this.size++;
-    const f = this.ones / m;
-    const p = f ** this.k;
+    const f = this.ones / this.bits;
+    let p = f;
+    for (let j = 1; j < this.k; j++) p *= f;
     this.omitted += p / (1 - p + 1e-12);
     return true;
   }

@@ -16,6 +16,7 @@
 
 import { cardinality, type Ty } from "../ir/types.js";
 import type { Model } from "../model/model.js";
+import { rowCanonicalizer } from "./symmetry-rows.js";
 
 export interface Canonicalizer {
   /** Number of permutations in the symmetry group (the product of n! over symmetric types). */
@@ -132,7 +133,8 @@ export function hasSymmetry(model: Model): boolean {
   return model.spec.symmetric.some((t) => !t.broken);
 }
 
-export function makeCanonicalizer(model: Model): Canonicalizer {
+/** `generic`: never take the sorted-rows fast path (tests compare the two). */
+export function makeCanonicalizer(model: Model, generic = false): Canonicalizer {
   const syms = model.spec.symmetric;
   const T = syms.length;
   // A type whose scalarset rules the spec breaks is not reduced by: one element, no permutations.
@@ -183,6 +185,10 @@ export function makeCanonicalizer(model: Model): Canonicalizer {
       return (uses === 0 || (s.terms.length === 1 && s.kind === PLAIN)) && !(s.kind !== PLAIN && s.sym === t);
     }),
   );
+
+  if (!generic && simple.every((x, t) => x || !active[t])) {
+    return rowCanonicalizer({ size, rowLen, rowSlots, still, groupSize: size.reduce((g, n) => g * factorial(n), 1) });
+  }
 
   // pi[t][e]: where element e of type t goes.
   const pi = syms.map((_, t) => new Int32Array(size[t]));

@@ -4,6 +4,7 @@
 import pc from "picocolors";
 import { runVerdicts, type CheckRun } from "../api/check.js";
 import { verdictMark, type Verdict } from "../api/verdict.js";
+import type { SeenStorage } from "../explore/bfs.js";
 import { renderCounterexample } from "./counterexample.js";
 import { livenessNotes, livenessVerdictText } from "./liveness-text.js";
 import { searchNotes } from "./search-notes.js";
@@ -51,13 +52,23 @@ export interface CheckTextOptions {
   readonly coverage?: boolean;
 }
 
+/** What an exact seen-set keeps, in the docs' words (docs/performance.md, "Seen-sets"). */
+const EXACT_LINE: Record<SeenStorage, string | null> = {
+  bitmap: "exact: a bitmap of every possible state, no fingerprint collisions",
+  keys: "exact 64-bit keys (states packed into at most 64 bits), no fingerprint collisions",
+  whole: "exact mode: states stored whole, no fingerprint collisions",
+  fingerprints: null,
+  bitstate: null,
+};
+
 /** The figures line(s): what TLC prints, in words. */
 export function statsLines(run: CheckRun): string[] {
   const s = run.result.stats;
   const lines = [
     `${fmtInt(s.distinct)} distinct states, ${fmtInt(s.generated)} generated, depth ${s.depth}, ${fmtSeconds(s.seconds)} (${fmtRate(s.statesPerSecond)} distinct states/s)`,
   ];
-  if (run.result.exact) lines.push("exact mode: states stored whole, no fingerprint collisions");
+  const exactLine = EXACT_LINE[run.result.storage];
+  if (run.result.exact && exactLine) lines.push(exactLine);
   else if (!run.result.bitstate) lines.push(`fingerprint collision probability ${s.collisionProbability.toExponential(1)}`);
   return [...lines, ...searchNotes(run.result), ...livenessNotes(run.result)];
 }

@@ -15,6 +15,10 @@ export function searchNotes(result: BfsResult): string[] {
   const lines: string[] = [];
   const s = result.stats;
   if (result.workers > 1) lines.push(`${result.workers} workers, ${size(s.bytes)} of tables (${(s.bytes / Math.max(1, s.distinct)).toFixed(1)} bytes per state)`);
+  const auto = result.auto;
+  if (auto && result.workers < auto.cores) {
+    lines.push(`${result.workers} worker${result.workers === 1 ? "" : "s"} (--workers auto: other processes kept ${auto.othersCores.toFixed(1)} of ${auto.cores} cores busy while the search started)`);
+  }
   const sym = result.symmetry;
   if (sym) {
     const factor = sym.fullStates / Math.max(1, s.distinct);
@@ -27,6 +31,11 @@ export function searchNotes(result: BfsResult): string[] {
     lines.push(
       `bitstate: ${size(b.bits / 8)} bit array, ${b.hashes} bits per state, hash factor ${b.hashFactor.toFixed(0)}; estimated coverage ${(b.coverage * 100).toFixed(b.coverage > 0.9999 ? 4 : 2)}% (states may have been missed)`,
     );
+  }
+  // Bitstate is slower and no smaller than the exact table wherever that fits: suggest it only
+  // when it did not (liveness needs every state, so never there).
+  if (result.limit?.kind === "memory" && !b && !result.liveness) {
+    lines.push("the exact table does not fit under the memory ceiling: raise --memory, or `--bitstate` explores most of the space in a bit array (states may be missed)");
   }
   const ck = result.checkpoint;
   if (ck?.resumed) {

@@ -2,7 +2,8 @@ import { checkModelAsync, runEnd, runVerdicts, selectProperties, type CheckRun }
 import { verdictExitCode } from "../../api/verdict.js";
 import { loadSpecFile } from "../../api/load.js";
 import { compileModel } from "../../compile/compile.js";
-import { DEFAULT_BITSTATE_BITS } from "../../explore/bfs.js";
+import { defaultMemoryBytes } from "../../explore/bfs.js";
+import { bitstateBitsFor } from "../../explore/bitstate-size.js";
 import { MAX_BITSTATE_BITS } from "../../explore/seen.js";
 import { hasErrors, type Diagnostic } from "../../lang/diagnostic.js";
 import { InputError } from "../../lang/read.js";
@@ -111,7 +112,7 @@ async function runOne(
   const run = await checkModelAsync(model, selection, {
     exact: o.exact ?? false,
     workers: parseWorkers(o.workers),
-    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBitstate(o.bitstate) : DEFAULT_BITSTATE_BITS } : {}),
+    ...(o.bitstate !== undefined ? { bitstate: typeof o.bitstate === "string" ? parseBitstate(o.bitstate) : bitstateBitsFor(model, o.memory ? parseBytes("--memory", o.memory) : defaultMemoryBytes(), o.maxStates ? parseCount("--max-states", o.maxStates) : undefined) } : {}),
     symmetry: o.symmetry !== false,
     ...(o.maxStates ? { maxStates: parseCount("--max-states", o.maxStates) } : {}),
     ...(o.maxDepth !== undefined ? { maxDepth: parseCount("--max-depth", o.maxDepth) } : {}),
