@@ -178,6 +178,18 @@ export function renderResults(r) {
     row("the same, every component searched (no sequential short cut)", live.slow);
     L.push("");
   }
+  if (r.values) {
+    L.push("## The second edition's values (one worker; search CPU)");
+    L.push("");
+    L.push("| model | what it exercises | distinct states | search CPU s | distinct/CPU s | table bytes/state |");
+    L.push("| --- | --- | ---: | ---: | ---: | ---: |");
+    for (const v of r.values) {
+      const n = v.runs[0].distinct;
+      const cpu = med(v.runs, (x) => x.searchCpu);
+      L.push(`| ${v.name} | ${v.what} | ${fmt(n)} | ${s2(cpu)} | ${fmt(n / cpu)} | ${(v.runs[0].tableBytes / n).toFixed(1)} |`);
+    }
+    L.push("");
+  }
   if (r.load) {
     L.push("## Loading and start-up");
     L.push("");

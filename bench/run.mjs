@@ -37,7 +37,7 @@ const quick = flag("--quick");
 const REPS = Number(option("--reps", quick ? 1 : 3));
 const RETRIES = Number(option("--retries", quick ? 0 : 2));
 const out = option("--out", quick ? mkdtempSync(join(os.tmpdir(), "stakecheck-bench-quick-")) : bench);
-export const SECTIONS = ["search", "workers", "symmetry", "fuzz", "bitstate", "liveness", "load", "monitor", "lsp", "checkpoint", "html"];
+export const SECTIONS = ["search", "workers", "symmetry", "fuzz", "bitstate", "liveness", "values", "load", "monitor", "lsp", "checkpoint", "html"];
 const only = option("--only", null)?.split(",") ?? SECTIONS;
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: no section ${s} (${SECTIONS.join(", ")})`);
 const work = mkdtempSync(join(os.tmpdir(), "stakecheck-bench-"));
@@ -224,6 +224,20 @@ function sectionLiveness(results) {
   results.liveness = live;
 }
 
+function sectionValues(results) {
+  // The second edition's values: a fraction-heavy and a subset-heavy model, one worker, search CPU.
+  const MODELS = [
+    { name: "share pool, fractions", spec: "bench/models/share-pool-fractions.stake", consts: quick ? { N: 2 } : {}, what: "`step 1/4` tokens and shares, `floor(a * b / c, 1/4)`" },
+    { name: "commit certificates, subsets", spec: "bench/models/commit-subsets.stake", consts: quick ? { HEIGHTS: 3 } : {}, what: "`commit(w: set<Validator>)` over 6 validators, a set of pairs" },
+  ];
+  results.values = MODELS.map((m) => {
+    log(`values: ${m.name}`);
+    const runs = [];
+    for (let i = 0; i < REPS; i++) runs.push(pick(steady(() => searchOnly(m.spec, m.consts, {}), RETRIES, log)));
+    return { name: m.name, what: m.what, runs };
+  });
+}
+
 function sectionLoad(results) {
   log("loading a spec, start-up");
   results.load = lastJson(execFileSync(node, [join(bench, "load.mjs")], { cwd: root, encoding: "utf8" }));
@@ -246,6 +260,7 @@ const SECTION_RUN = {
   fuzz: sectionFuzz,
   bitstate: sectionBitstate,
   liveness: sectionLiveness,
+  values: sectionValues,
   load: sectionLoad,
   monitor: (r) => {
     log("monitor");

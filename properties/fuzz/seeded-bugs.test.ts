@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { fuzz } from "../../src/api/fuzz.js";
 import { bfs } from "../../src/explore/bfs.js";
 import { replayPath } from "../../src/explore/path.js";
+import { describeStep } from "../../src/report/counterexample.js";
 import { modelFromFile } from "../support/load.js";
 
 const SPECS = "properties/fuzz/specs";
@@ -15,6 +16,7 @@ describe("fuzz finds seeded bugs and reports a shortest counterexample", () => {
     { name: "withdrawal with no owner check", file: `${SPECS}/withdraw-no-owner.stake`, consts: {} as Record<string, number>, property: "no_unauthorized_withdrawal", kind: "step", length: 3 },
     { name: "slashing by a rounded-up fraction that exceeds the stake", file: `${SPECS}/slash-round-up.stake`, consts: {} as Record<string, number>, property: "well_typed", kind: "well_typed", length: 8 },
     { name: "BFT with Byzantine stake at 1/3 (F=2 of N=4)", file: "spec/anchor-bft.stake", consts: { F: 2 }, property: "Agreement", kind: "invariant", length: 6 },
+    { name: "a commit by light validators through a count-based fast path", file: `${SPECS}/commit-fast-path.stake`, consts: {} as Record<string, number>, property: "quorum_behind_every_block", kind: "invariant", length: 2 },
   ])("$name: $property, $length steps", ({ file, consts, property, kind, length }) => {
     const model = modelFromFile(file, consts);
     const exhaustive = bfs(model).violations;
@@ -34,6 +36,25 @@ describe("fuzz finds seeded bugs and reports a shortest counterexample", () => {
       expect(steps.at(-1)!.status).toBe(kind === "well_typed" ? "failed" : "enabled");
       if (kind === "well_typed") expect(v.failure!.site).toBe(exhaustive[0].failure!.site);
     }
+  });
+
+  it("shrinking lowers set- and record-valued parameters to the least that still show the bug", () => {
+    const model = modelFromFile(`${SPECS}/commit-fast-path.stake`);
+    const shown = (instances: readonly number[]) => instances.map((i) => {
+      const { action, args } = model.decodeInstance(i);
+      return describeStep(model, action, args);
+    });
+    const found = new Set<string>();
+    for (const seed of [1, 2, 3, 4]) {
+      const run = fuzz(model, { seed, runs: 2000, depth: 20 });
+      found.add(shown(run.found!.instances).join("; "));
+      expect(shown(run.violation!.instances), `seed ${seed}`).toEqual([
+        "commit(w = {0, 1}, b = {height: 1, fork: false})",
+        "commit(w = {1, 2, 3, 4}, b = {height: 2, fork: false})",
+      ]);
+    }
+    // The walks found other (longer or larger) traces: the shrinker did the work.
+    expect([...found].some((t) => !t.startsWith("commit(w = {0, 1}, b = {height: 1, fork: false}); commit(w = {1, 2, 3, 4}"))).toBe(true);
   });
 
   it("the walk's trace is usually longer than the shortest one: shrinking does real work", () => {

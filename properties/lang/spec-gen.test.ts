@@ -34,7 +34,10 @@ function constructs(ast: unknown): Set<string> {
       if (k === "action" && o.by) found.add("by");
       if (k === "if" && o.else) found.add("else");
       if (k === "def" && o.returnType) found.add("returnType");
+      if (k === "num" && o.decimal) found.add("decimal");
+      if (k === "range" && o.step) found.add("step");
     }
+    if (Array.isArray(o.parts)) found.add("destructure");
     for (const [key, v] of Object.entries(o)) walk(v, key);
   };
   walk(ast, "");
@@ -69,6 +72,9 @@ describe("wellFormedSpec", () => {
       ...["all", "any", "sum", "min", "max", "map", "count", "set", "filter"].map((o) => `aggregate:${o}`),
       ...["old", "def", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop", "remove_at"].map((f) => `call:${f}`),
       "caller", "stepParam", "field:local",
+      // the second edition's values
+      "type:tuple", "type:option", "tupleLit", "decimal", "step", "destructure",
+      ...["some", "get", "get_or", "floor", "ceil", "div", "subsets"].map((f) => `call:${f}`),
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

@@ -11,10 +11,11 @@
 //   inside S or enabled nowhere in S. Every subset of every strongly connected component of H is
 //   tried (so the test keeps H's components small).
 
-import { evaluate, fromCode, type Value } from "../../src/ir/eval.js";
+import { evaluate, type Value } from "../../src/ir/eval.js";
 import { decodeInstance, initialState, runInstance, totalInstances, type State } from "../../src/ir/interpret.js";
 import type * as I from "../../src/ir/ir.js";
-import { cardinality, scalarLo } from "../../src/ir/types.js";
+import { stateKey } from "../support/naive-bfs.js";
+import { choiceCodeAt, choiceCount, choiceValue } from "../../src/ir/finite.js";
 
 export interface NaiveGraph {
   readonly keys: string[];
@@ -33,7 +34,7 @@ export function naiveGraph(spec: I.Spec, maxStates: number): NaiveGraph | null {
   const index = new Map<string, number>();
   const succ: [number, number][][] = [];
   const add = (s: State): number => {
-    const k = JSON.stringify(s);
+    const k = stateKey(s);
     let i = index.get(k);
     if (i === undefined) {
       i = keys.length;
@@ -72,8 +73,8 @@ export function naiveGraph(spec: I.Spec, maxStates: number): NaiveGraph | null {
 export function bindingValues(l: I.Liveness, b: number): Value[] {
   const out: Value[] = [];
   for (let i = l.binders.length - 1; i >= 0; i--) {
-    const n = cardinality(l.binders[i].ty);
-    out.unshift(fromCode(l.binders[i].ty, scalarLo(l.binders[i].ty) + (b % n)));
+    const n = choiceCount(l.binders[i].ty);
+    out.unshift(choiceValue(l.binders[i].ty, choiceCodeAt(l.binders[i].ty, b % n)));
     b = Math.floor(b / n);
   }
   return out;
@@ -194,11 +195,11 @@ export function naiveLassoOk(spec: I.Spec, g: NaiveGraph, l: I.Liveness, b: numb
     const r = runInstance(spec, cur, inst);
     if (r.status !== "enabled") return `step ${path.length} is ${r.status}`;
     cur = r.state;
-    path.push(index.get(JSON.stringify(cur))!);
+    path.push(index.get(stateKey(cur))!);
   }
   if (closing >= 0) {
     const r = runInstance(spec, cur, closing);
-    if (r.status !== "enabled" || index.get(JSON.stringify(r.state)) !== path[loop]) return "the closing step does not go back to the loop";
+    if (r.status !== "enabled" || index.get(stateKey(r.state)) !== path[loop]) return "the closing step does not go back to the loop";
   } else if (loop !== path.length - 1) return "a stutter loop must be the last state";
   const maybe = path.map((s) => naivePQ(spec, l, b, g.states[s]));
   if (maybe.some((x) => x === null)) return "evaluating the property fails on the lasso";

@@ -244,12 +244,12 @@ describe("go to definition and find references", () => {
 describe("completion", () => {
   const labels = async (pos: Position) => (await client.completion(pool, pos))?.map((i) => i.label);
   const GLOBALS = ["N", "START", "MAX_REWARDS", "Account", "Amount", "bal", "stake", "pending", "slashed", "minted", "deposit", "unbond", "withdraw", "slash", "reward", "value_of"];
-  const BUILTINS = ["div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop", "remove_at"];
+  const BUILTINS = ["div", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "size", "len", "head", "push", "pop", "floor", "ceil", "some", "get", "get_or", "remove_at"];
   const KEYWORDS = [
     "spec", "const", "type", "symmetric", "ghost", "var", "action", "by", "def", "proc", "invariant", "step", "liveness", "fair", "strong",
     "bool", "enum", "set", "map", "seq", "option", "subsets", "require", "let", "if", "then", "else", "pick", "for", "in", "where",
     "implies", "iff", "or", "and", "not", "subset", "union", "intersect", "minus", "all", "any", "sum", "count", "eventually", "always",
-    "true", "false", "none", "some",
+    "true", "false", "none",
   ];
 
   it("in an action: its parameters and lets, the globals, built-ins and keywords", async () => {

@@ -5,7 +5,7 @@
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { scalarReadable } from "../../src/model/layout.js";
+import { choiceReadable } from "../../src/model/layout.js";
 import { ENABLED, type Model } from "../../src/model/model.js";
 import { eventOf, eventsOfPath, randomPath, type EventShape } from "../../src/monitor/events-of.js";
 import { stakeFiles } from "../specs/load.js";
@@ -52,7 +52,7 @@ function explainable(model: Model, s: Int32Array, event: { action: string; param
     const { args } = model.decodeInstance(inst);
     const fits = info.choices.every((c, i) => {
       const given = c.kind === "caller" ? event.caller : c.kind === "param" ? event.params[c.name] : event.picks?.[c.name];
-      return given === undefined || given === scalarReadable(c.ty, args[i]);
+      return given === undefined || JSON.stringify(given) === JSON.stringify(choiceReadable(c.ty, args[i]));
     });
     if (!fits || model.apply(s, d, inst) !== ENABLED) continue;
     if (after && !d.every((x, i) => x === after[i])) continue;

@@ -37,7 +37,7 @@ describe("bench markers", () => {
 
 // The smoke run: small models, one repetition, no reruns. Checkpoints, the language server and the
 // HTML report are left to the full bench (they take minutes, or need Chromium).
-const SMOKE = ["search", "workers", "symmetry", "fuzz", "bitstate", "liveness", "load", "monitor"];
+const SMOKE = ["search", "workers", "symmetry", "fuzz", "bitstate", "liveness", "values", "load", "monitor"];
 
 describe("npm run bench -- --quick", () => {
   it("runs, checks the counts of every tool, and fills the markers of its sections", () => {

@@ -110,6 +110,33 @@ describe("the scalarset rules", () => {
     expect(r.symmetry).toBeUndefined();
   });
 
+  it("turn reduction off, and say why, for a symmetric type inside an option or a set of tuples", () => {
+    const l = loadSpecFile("properties/perf/specs/bad/sym-option.stake");
+    const line = (d: { span: { start: number } }) => l.file.position(d.span.start).line;
+    expect(l.diagnostics.map((d) => `${line(d)}: ${d.severity}: ${d.message}`)).toEqual([
+      "9: warning: `delegate` holds values of the symmetric type `Account` inside an option, which symmetry reduction does not permute",
+      "10: warning: `signed` holds values of the symmetric type `Account` inside the elements of a set of tuples, records or options, which symmetry reduction does not permute",
+    ]);
+    expect(l.spec?.symmetric.map((t) => [t.name, t.broken])).toEqual([["Account", "`delegate` holds values of the symmetric type `Account` inside an option, which symmetry reduction does not permute"]]);
+    const model = modelFromFile("properties/perf/specs/bad/sym-option.stake");
+    const on = bfs(model, { continueAfterViolation: true });
+    const off = bfs(model, { continueAfterViolation: true, symmetry: false });
+    expect(on.symmetry).toBeUndefined();
+    expect({ verdicts: verdicts(on), ...counts(on) }).toEqual({ verdicts: verdicts(off), ...counts(off) });
+    expect(verdicts(on)).toEqual(["invariant:no_chain:2"]);
+  });
+
+  it("keep reduction on for a symmetric type inside tuples, set parameters and picks of subsets", () => {
+    const model = modelFromFile("properties/perf/specs/sym-values.stake");
+    const on = bfs(model, { continueAfterViolation: true });
+    const off = bfs(model, { continueAfterViolation: true, symmetry: false });
+    expect(on.symmetry).toEqual({ types: ["Validator"], group: 6, fullStates: 272 });
+    expect(on.stats.distinct).toBe(56);
+    expect(verdicts(on)).toEqual(verdicts(off));
+    expect(verdicts(on)).toEqual(["invariant:never_three:4"]);
+    for (const v of on.violations) expect(reproduces(model, v)).toBe(true);
+  });
+
   it("warn about loops over a symmetric type whose rounds interfere (the order of the values would matter)", () => {
     const l = loadSpecFile("properties/perf/specs/bad/loop-order.stake");
     const line = (d: { span: { start: number } }) => l.file.position(d.span.start).line;

@@ -22,6 +22,11 @@ export interface NaiveResult {
   readonly tooBig: boolean;
 }
 
+/** A state's key: its JSON, fractions (bigint rationals) written as "n/d". */
+export function stateKey(s: State): string {
+  return JSON.stringify(s, (_, v: unknown) => (typeof v === "object" && v !== null && "d" in v && typeof (v as { d: unknown }).d === "bigint" ? String(v) : v));
+}
+
 export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll?: boolean; maxStates?: number } = {}): NaiveResult {
   const maxDepth = options.maxDepth ?? Infinity;
   const continueAll = options.continueAll ?? false;
@@ -67,7 +72,7 @@ export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll
   };
 
   const init = initialState(spec);
-  seen.add(JSON.stringify(init));
+  seen.add(stateKey(init));
   parent.push(-1);
   via.push(-1);
   invariants(init, () => []);
@@ -96,7 +101,7 @@ export function naiveBfs(spec: I.Spec, options: { maxDepth?: number; continueAll
           if (hit && !continueAll) break;
         }
         if (stop) break outer;
-        const key = JSON.stringify(out.state);
+        const key = stateKey(out.state);
         if (seen.has(key)) continue;
         seen.add(key);
         const n = parent.length;

@@ -21,12 +21,29 @@ function pick<T>(c: Choose, xs: readonly T[]): T {
   return xs[c.int(0, xs.length - 1)];
 }
 
-type VarKind = "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq";
+type VarKind =
+  | "int" | "bool" | "enum" | "map" | "set" | "eset" | "rec" | "seq" | "mrec" | "qrec" | "emap" | "pseq"
+  // the second edition's values: a tuple, a set of tuples, an option, a map keyed by tuples, a set
+  // over integers that do not start at 0 (two words), a map keyed by a range not starting at 0
+  | "tup" | "tset" | "opt" | "tmap" | "wset" | "wmap"
+  // exact fractions: a number with a step, a map to them, a set of them, a map keyed by them, an
+  // option of one
+  | "frac" | "fmap" | "fset" | "fkey" | "fopt"
+  // a set of records, an option of a tuple, a map keyed by options
+  | "rset" | "ropt" | "okey";
 
 export interface Scope {
   ints: string[];
   keys: string[];
   bools: string[];
+  /** Locals of type set<K> (set parameters, picks of subsets). */
+  ksets?: string[];
+  /** Locals of type R (record parameters). */
+  recs?: string[];
+  /** Locals of type Q (`0 .. 1 step 1/2` parameters). */
+  fracs?: string[];
+  /** Locals of type (K, bool) (tuple parameters). */
+  tups?: string[];
 }
 
 interface Proc {
@@ -55,6 +72,8 @@ class SpecGen {
   private procCost = 1;
   private anyCaller = false;
   private act0Params: string[] = [];
+  /** Whether expressions may use fractions. */
+  private fracs = false;
   private readonly n: number;
   private readonly m: number;
 
@@ -75,6 +94,50 @@ class SpecGen {
     return this.vars.has("int") ? this.vars.get("int")! : `${this.vars.get("map")}[0]`;
   }
 
+  /** A number that may be a fraction: over 1/2, 1/4 and the divisors 2 and 1 .. M + 1. */
+  frac(s: Scope, d: number): string {
+    const c = this.c;
+    const v = (k: VarKind) => this.vars.get(k)!;
+    const leaf = () => {
+      const opts: (() => string)[] = [() => "F", () => "G", () => this.int(s, 0), () => pick(c, ["0.5", "1.25", "3/4"])];
+      if (this.vars.has("frac")) opts.push(() => v("frac"), () => v("frac"));
+      if (this.vars.has("fmap")) opts.push(() => `${v("fmap")}[${this.key(s)}]`);
+      if (this.vars.has("fopt")) opts.push(() => `get_or(${v("fopt")}, F)`);
+      for (const q of s.fracs ?? []) opts.push(() => q);
+      return pick(c, opts)();
+    };
+    if (d <= 0) return leaf();
+    switch (c.int(0, 9)) {
+      case 0:
+        return `${this.frac(s, d - 1)} ${pick(c, ["+", "-"])} ${this.frac(s, d - 1)}`;
+      case 1:
+        return `${this.frac(s, d - 1)} * ${pick(c, ["F", "2", "G", this.int(s, 0)])}`;
+      case 2:
+        return `(${this.frac(s, d - 1)}) / ${pick(c, ["2", "3", "F", this.vars.has("int") ? `(${v("int")} + 1)` : "4", this.vars.has("int") ? v("int") : "G"])}`;
+      case 3:
+        return `${pick(c, ["min", "max"])}(${this.frac(s, d - 1)}, ${this.frac(s, d - 1)})`;
+      case 4:
+        return `${pick(c, ["floor", "ceil"])}(${this.frac(s, d - 1)}, ${pick(c, ["F", "1/4"])})`;
+      case 5:
+        return `(${this.frac(s, d - 1)}) % ${pick(c, ["F", "1", "G"])}`;
+      case 6:
+        return `-${pick(c, ["F", "G"])}`;
+      default:
+        return leaf();
+    }
+  }
+
+  /** A key of `map<0 .. 4 step 2, V>`, possibly off the step or a fraction. */
+  private fkey(s: Scope): string {
+    return pick(this.c, [() => `min(max(${this.int(s, 0)}, 0), 2) * 2`, () => `min(max(${this.int(s, 0)}, 0), 3)`, () => (this.vars.has("frac") ? `${this.vars.get("frac")} * 2` : "2")])();
+  }
+
+  /** A key of `map<2 .. 4, V>`: a literal, or a state read that may fall outside. */
+  private okey(): string {
+    if (this.vars.has("int") && this.c.int(0, 1) === 0) return `${this.vars.get("int")} + ${this.c.int(1, 2)}`;
+    return String(this.c.int(2, 4));
+  }
+
   int(s: Scope, d: number): string {
     const c = this.c;
     const leaf = () => {
@@ -90,6 +153,22 @@ class SpecGen {
       if (this.vars.has("qrec")) opts.push(() => `sum(e${this.letCount++} in ${this.vars.get("qrec")}: 1)`, () => `len(${this.vars.get("qrec")})`);
       if (this.vars.has("emap")) opts.push(() => `${this.vars.get("emap")}[${pick(c, ["A", "B", "C"])}]`);
       if (this.hasDef) opts.push(() => `twice(${this.key(s)})`);
+      const v = (k: VarKind) => this.vars.get(k)!;
+      if (this.vars.has("tup")) opts.push(() => `${v("tup")}.${c.int(0, 1)}`);
+      if (this.vars.has("opt")) opts.push(() => `get_or(${v("opt")}, ${c.int(0, this.m)})`, () => `get(${v("opt")})`);
+      if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${pick(c, ["true", "false"])})]`);
+      if (this.vars.has("wmap")) opts.push(() => `${v("wmap")}[${this.okey()}]`);
+      if (this.vars.has("tset")) opts.push(() => `size(${v("tset")})`, () => `sum((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: e${this.letCount - 1})`);
+      if (this.vars.has("wset")) opts.push(() => `size(${v("wset")})`);
+      for (const w of s.ksets ?? []) opts.push(() => `size(${w})`);
+      for (const r of s.recs ?? []) opts.push(() => `${r}.a`);
+      if (this.fracs) opts.push(() => `${pick(c, ["floor", "ceil"])}(${this.frac(s, 1)})`, () => `${pick(c, ["div", "div_up"])}(${this.frac(s, 0)}, ${pick(c, ["F", "G", "2"])})`);
+      if (this.vars.has("fset")) opts.push(() => `size(${v("fset")})`);
+      if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}]`);
+      if (this.vars.has("rset")) opts.push(() => `size(${v("rset")})`, () => `sum(e${this.letCount++} in ${v("rset")}: e${this.letCount - 1}.a)`);
+      if (this.vars.has("ropt")) opts.push(() => `get_or(${v("ropt")}, (0, false)).0`);
+      if (this.vars.has("okey")) opts.push(() => `${v("okey")}[some(${this.key(s)})]`, () => `${v("okey")}[if ${this.bool(s, 0)} then none else some(${this.key(s)})]`);
+      for (const t of s.tups ?? []) opts.push(() => `${t}.0`);
       opts.push(...this.offsets.intLeaves(s));
       return pick(c, opts)();
     };
@@ -99,7 +178,7 @@ class SpecGen {
       case 1:
         return `${this.int(s, d - 1)} ${pick(c, ["+", "-", "*"])} ${this.int(s, d - 1)}`;
       case 2:
-        return `(${this.int(s, d - 1)}) ${pick(c, ["/", "%"])} (${this.int(s, d - 1)})`;
+        return pick(c, [() => `div(${this.int(s, d - 1)}, ${this.int(s, d - 1)})`, () => `(${this.int(s, d - 1)}) % (${this.int(s, d - 1)})`])();
       case 3:
         return `${pick(c, ["div_up", "min", "max"])}(${this.int(s, d - 1)}, ${this.int(s, d - 1)})`;
       case 4:
@@ -152,6 +231,30 @@ class SpecGen {
       if (this.vars.has("seq")) opts.push(() => `${this.vars.get("seq")} == []`, () => `${this.int(s, 0)} in ${this.vars.get("seq")}`);
       if (this.vars.has("mrec") && this.vars.has("rec")) opts.push(() => `${this.vars.get("mrec")}[${this.key(s)}] == ${this.vars.get("rec")}`);
       if (this.vars.has("qrec")) opts.push(() => `any(e${this.letCount++} in ${this.vars.get("qrec")}: e${this.letCount - 1}.b)`);
+      const v = (k: VarKind) => this.vars.get(k)!;
+      if (this.vars.has("opt")) opts.push(() => `${v("opt")} ${pick(c, ["==", "!="])} none`, () => `${v("opt")} ${pick(c, ["==", "!="])} some(${this.int(s, 0)})`);
+      if (this.vars.has("tset")) opts.push(() => `({(${this.key(s)}, ${this.bool(s, 0)})} union {(${c.int(0, 1)}, true)}) subset ${v("tset")}`);
+      if (this.vars.has("tset")) opts.push(() => `(${this.key(s)}, ${pick(c, ["true", "false"])}) in ${v("tset")}`, () => `any((e${this.letCount}, f${this.letCount++}) in ${v("tset")}: f${this.letCount - 1})`);
+      if (this.vars.has("wset")) opts.push(() => `${c.int(31, 37)} in ${v("wset")}`, () => `${this.int(s, 0)} + 31 in ${v("wset")}`, () => `${v("wset")} == {${this.int(s, 0)} + 30}`);
+      if (this.vars.has("tup")) opts.push(() => `${v("tup")} == (${this.key(s)}, ${c.int(0, this.m)})`);
+      for (const w of s.ksets ?? []) opts.push(() => `${this.key(s)} in ${w}`, () => `${w} == {}`);
+      for (const r of s.recs ?? []) opts.push(() => `${r}.b`);
+      if (this.fracs) opts.push(() => `${this.frac(s, 1)} ${pick(c, ["<", "<=", "==", "!=", ">"])} ${this.frac(s, 1)}`);
+      if (this.vars.has("fset")) opts.push(() => `${this.frac(s, 0)} in ${v("fset")}`);
+      if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} == some(${this.frac(s, 0)})`);
+      if (this.vars.has("rset")) {
+        opts.push(
+          () => `{a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}} in ${v("rset")}`,
+          () => `any(e${this.letCount++} in ${v("rset")}: e${this.letCount - 1}.b)`,
+          () => `${v("rset")} == { {a: ${c.int(0, this.m)}, b: true} }`,
+        );
+      }
+      if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} ${pick(c, ["==", "!="])} ${pick(c, ["none", `some((${this.key(s)}, true))`])}`, () => `get(${v("ropt")}).1`);
+      for (const t of s.tups ?? []) {
+        opts.push(() => `${t}.1`);
+        if (this.vars.has("tset")) opts.push(() => `${t} in ${v("tset")}`);
+        if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} == some(${t})`);
+      }
       opts.push(...this.offsets.boolLeaves(s));
       return pick(c, opts)();
     };
@@ -226,6 +329,13 @@ class SpecGen {
         out.push(`${indent}} else {`);
         this.stmts(s, depth - 1, c.int(0, 2), out, indent + "  ");
         out.push(`${indent}}`);
+      } else if (r <= 4 && this.rounds <= 1 && c.int(0, 3) === 0 && 2 ** this.n <= this.budget) {
+        this.budget = Math.floor(this.budget / 2 ** this.n);
+        this.procCost *= 2 ** this.n;
+        const name = `ws${this.letCount++}`;
+        const inner: Scope = { ...s, ksets: [...(s.ksets ?? []), name] };
+        out.push(`${indent}pick ${name} in subsets(K) where ${this.bool(inner, 1)}`);
+        s = inner;
       } else if (r <= 4 && c.int(0, this.rounds > 1 ? 0 : 2) === 0) {
         const d = this.pickDomain();
         if (d === null) continue;
@@ -255,6 +365,12 @@ class SpecGen {
     if (this.vars.has("seq")) opts.push({ domain: this.vars.get("seq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
     if (this.vars.has("pseq")) opts.push({ domain: this.vars.get("pseq")!, rounds: 2, inner: { ...s, ints: [...s.ints, x] } });
     if (this.vars.has("qrec")) opts.push({ domain: this.vars.get("qrec")!, rounds: 2, inner: { ...s, ints: [...s.ints, `${x}.a`], bools: [...s.bools, `${x}.b`] } });
+    // Sets of tuples, of records, of integers from 33 and every subset of K: rounds bound to
+    // compound values (rounds numbered by the element's index in its type).
+    if (this.vars.has("tset")) opts.push({ domain: this.vars.get("tset")!, rounds: 2 * this.n, inner: { ...s, tups: [...(s.tups ?? []), x], keys: [...s.keys, `${x}.0`] } });
+    if (this.vars.has("rset")) opts.push({ domain: this.vars.get("rset")!, rounds: 2 * (this.m + 1), inner: { ...s, recs: [...(s.recs ?? []), x] } });
+    if (this.vars.has("wset")) opts.push({ domain: this.vars.get("wset")!, rounds: 4, inner: { ...s, ints: [...s.ints, x] } });
+    if (this.n <= 3) opts.push({ domain: "subsets(K)", rounds: 2 ** this.n, inner: { ...s, ksets: [...(s.ksets ?? []), x] } });
     // A long range: the compiled model makes it a JavaScript loop rather than unrolling it.
     if (this.rounds === 1) opts.push({ domain: "0 .. 19", rounds: 20, inner: { ...s, ints: [...s.ints, x] } });
     const o = pick(c, opts);
@@ -354,6 +470,29 @@ class SpecGen {
       );
     }
     if (this.vars.has("emap")) opts.push(() => `${v("emap")}[${pick(c, ["A", "B", "C"])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("tup")) opts.push(() => `${v("tup")} = (${this.key(s)}, ${this.int(s, 0)})`, () => `${v("tup")}.1 ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} ${pick(c, ["union", "minus"])} {(${this.key(s)}, ${this.bool(s, 0)})}`, () => `${v("tset")} = {(${this.key(s)}, true)} union {(${this.int(s, 0)}, ${this.bool(s, 0)})}`);
+    if (this.vars.has("opt")) opts.push(() => `${v("opt")} = some(${this.int(s, 1)})`, () => `${v("opt")} = none`);
+    if (this.vars.has("tmap")) opts.push(() => `${v("tmap")}[(${this.key(s)}, ${this.bool(s, 0)})] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    if (this.vars.has("wset")) opts.push(() => `${v("wset")} = ${v("wset")} ${pick(c, ["union", "minus"])} {${this.int(s, 0)} + ${c.int(30, 34)}}`);
+    if (this.vars.has("wmap")) opts.push(() => `${v("wmap")}[${this.okey()}] = ${this.int(s, 0)}`);
+    if (this.vars.has("frac")) opts.push(() => `${v("frac")} = ${this.frac(s, 1)}`, () => `${v("frac")} ${pick(c, ["+=", "-="])} ${pick(c, ["F", "1/4", "1"])}`);
+    if (this.vars.has("fmap")) opts.push(() => `${v("fmap")}[${this.key(s)}] = ${this.frac(s, 1)}`);
+    if (this.vars.has("fset")) opts.push(() => `${v("fset")} = ${v("fset")} ${pick(c, ["union", "minus"])} {${this.frac(s, 0)}}`);
+    if (this.vars.has("fkey")) opts.push(() => `${v("fkey")}[${this.fkey(s)}] = ${this.int(s, 0)}`);
+    if (this.vars.has("fopt")) opts.push(() => `${v("fopt")} = some(${this.frac(s, 1)})`, () => `${v("fopt")} = none`);
+    if (this.vars.has("rset")) {
+      opts.push(
+        () => `${v("rset")} = ${v("rset")} ${pick(c, ["union", "minus"])} { {a: ${this.int(s, 0)}, b: ${this.bool(s, 0)}} }`,
+        () => `${v("rset")} = set(e${this.letCount++} in ${v("rset")} where e${this.letCount - 1}.b)`,
+      );
+    }
+    if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} = ${pick(c, ["none", `some((${this.key(s)}, ${this.bool(s, 0)}))`])}`);
+    if (this.vars.has("okey")) opts.push(() => `${v("okey")}[${pick(c, ["none", `some(${this.key(s)})`])}] ${pick(c, ["=", "+="])} ${this.int(s, 0)}`);
+    for (const t of s.tups ?? []) {
+      if (this.vars.has("tset")) opts.push(() => `${v("tset")} = ${v("tset")} union {${t}}`);
+      if (this.vars.has("ropt")) opts.push(() => `${v("ropt")} = some(${t})`);
+    }
     if (this.vars.has("pseq")) {
       opts.push(
         () => `${v("pseq")} = push(${v("pseq")}, ${pick(c, ["1", "2", `${this.int(s, 0)}`])})`,
@@ -410,8 +549,12 @@ class SpecGen {
     L.push("type V = 0 .. M");
     L.push("type E = enum { A, B, C }");
     L.push("type R = { a: V, b: bool }");
-    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq"];
-    for (const k of kinds) if (c.int(0, 2) === 0) this.vars.set(k, `v_${k}`);
+    L.push("type Q = 0 .. 1 step 1/2");
+    L.push("const F = 1/2");
+    L.push("const G = 0.25");
+    const kinds: VarKind[] = ["int", "bool", "enum", "map", "set", "eset", "rec", "seq", "mrec", "qrec", "emap", "pseq", "tup", "tset", "opt", "tmap", "wset", "wmap", "frac", "fmap", "fset", "fkey", "fopt", "rset", "ropt", "okey"];
+    for (const k of kinds) if (c.int(0, 3) === 0) this.vars.set(k, `v_${k}`);
+    this.fracs = c.int(0, 2) === 0 || ["frac", "fmap", "fset", "fkey", "fopt"].some((k) => this.vars.has(k as VarKind));
     if (this.vars.size === 0) this.vars.set(pick(c, kinds), "");
     for (const k of [...this.vars.keys()]) this.vars.set(k, `v_${k}`);
     const init: Record<VarKind, () => string> = {
@@ -426,6 +569,22 @@ class SpecGen {
       mrec: () => `var v_mrec: map<K, R> = {a: ${c.int(0, this.m)}, b: true}`,
       qrec: () => "var v_qrec: seq<R, 2> = []",
       emap: () => `var v_emap: map<E, V> = ${c.int(0, this.m)}`,
+      tup: () => `var v_tup: (K, V) = (0, ${c.int(0, this.m)})`,
+      tset: () => `var v_tset: set<(K, bool)> = ${pick(c, ["{}", "{(0, true)}"])}`,
+      opt: () => `var v_opt: option<V> = ${pick(c, ["none", "some(0)"])}`,
+      tmap: () => `var v_tmap: map<(K, bool), V> = ${c.int(0, this.m)}`,
+      // One word from position 32 on; literals below 32 widen sets into two words from 0.
+      wset: () => `var v_wset: set<33 .. 36> = ${pick(c, ["{}", "{34}"])}`,
+      wmap: () => `var v_wmap: map<2 .. 4, V> = ${c.int(0, this.m)}`,
+      frac: () => `var v_frac: 0 .. 2 step 1/4 = ${pick(c, ["0", "F", "1.75"])}`,
+      fmap: () => `var v_fmap: map<K, -1 .. 1 step 1/2> = ${pick(c, ["0", "F", "-1/2"])}`,
+      // Steps finer than the bounds' denominators: 1/4, 3/4, ... (scaled step 2), and 0, 2, 4.
+      fset: () => `var v_fset: set<1/4 .. 9/4 step 1/2> = ${pick(c, ["{}", "{3/4}", "{1.25, 1.75}"])}`,
+      fkey: () => `var v_fkey: map<0 .. 4 step 2, V> = ${c.int(0, this.m)}`,
+      fopt: () => `var v_fopt: option<Q> = ${pick(c, ["none", "some(F)"])}`,
+      rset: () => `var v_rset: set<R> = ${pick(c, ["{}", "{ {a: 0, b: true} }"])}`,
+      ropt: () => `var v_ropt: option<(K, bool)> = ${pick(c, ["none", "some((0, false))"])}`,
+      okey: () => `var v_okey: map<option<K>, V> = ${c.int(0, this.m)}`,
       // Elements that exclude 0, the value of a queue's unused positions.
       pseq: () => "var v_pseq: seq<1 .. 2, 2> = [1]",
     };
@@ -444,9 +603,22 @@ class SpecGen {
       const scope: Scope = { ints: [], keys: [], bools: [] };
       const nParams = c.int(0, 2);
       for (let i = 0; i < nParams; i++) {
-        if (c.int(0, 3) === 0) {
+        const r = c.int(0, 7);
+        if (r === 0) {
           params.push(`b${i}: bool`);
           scope.bools.push(`b${i}`);
+        } else if (r === 1) {
+          params.push(`w${i}: set<K>`);
+          scope.ksets = [...(scope.ksets ?? []), `w${i}`];
+        } else if (r === 2) {
+          params.push(`r${i}: R`);
+          scope.recs = [...(scope.recs ?? []), `r${i}`];
+        } else if (r === 3 && this.fracs) {
+          params.push(`q${i}: Q`);
+          scope.fracs = [...(scope.fracs ?? []), `q${i}`];
+        } else if (r === 4) {
+          params.push(`t${i}: (K, bool)`);
+          scope.tups = [...(scope.tups ?? []), `t${i}`];
         } else {
           params.push(`x${i}: K`);
           scope.keys.push(`x${i}`);

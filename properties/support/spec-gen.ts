@@ -34,13 +34,17 @@ export interface SpecGenOptions {
 
 // ---- the generator's own model of types ----
 
-type Scalar = { k: "bool" } | { k: "int"; lo: number; hi: number; exact: boolean } | { k: "enum"; name: string; members: string[] };
+/** A number range (`den`: a step of 1/den, declared as a named type) , a bool or an enum. */
+type Scalar = { k: "bool" } | { k: "int"; lo: number; hi: number; exact: boolean; den?: number } | { k: "enum"; name: string; members: string[] };
 type GTy =
   | Scalar
-  | { k: "set"; elem: Scalar }
+  | { k: "set"; elem: Scalar | Tuple }
   | { k: "map"; key: Scalar; val: GTy }
-  | { k: "rec"; fields: { name: string; ty: GTy }[] }
+  | { k: "rec"; fields: { name: string; ty: GTy }[]; tuple?: boolean }
+  | { k: "opt"; elem: Scalar }
   | { k: "seq"; elem: GTy; cap: number };
+/** A tuple of scalars (fields "0", "1"). */
+type Tuple = { k: "rec"; fields: { name: string; ty: Scalar }[]; tuple: true };
 
 const BOOL: Scalar = { k: "bool" };
 /** An integer whose range the generator does not track (a computed value). */
@@ -59,7 +63,7 @@ function isScalar(t: GTy): t is Scalar {
 }
 
 function cardinality(t: Scalar): number {
-  return t.k === "bool" ? 2 : t.k === "enum" ? t.members.length : t.hi - t.lo + 1;
+  return t.k === "bool" ? 2 : t.k === "enum" ? t.members.length : (t.hi - t.lo) * (t.den ?? 1) + 1;
 }
 
 /** Whether a value of type `a` may stand where `b` is expected, as the checker sees it. */
@@ -72,18 +76,22 @@ function compat(a: GTy, b: GTy): boolean {
     case "enum":
       return b.k === "enum" && a.name === b.name;
     case "set":
-      return b.k === "set" && compat(a.elem, b.elem);
+      // Sets of plain integers join; other elements must number their values alike.
+      return b.k === "set" && compat(a.elem, b.elem) && ((a.elem.k === "int" && !a.elem.den && b.elem.k === "int" && !b.elem.den) || sameKey(a.elem, b.elem));
     case "map":
       return b.k === "map" && sameKey(a.key, b.key) && compat(a.val, b.val);
     case "rec":
       return b.k === "rec" && a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i].name && compat(f.ty, b.fields[i].ty));
+    case "opt":
+      return b.k === "opt" && compat(a.elem, b.elem);
     case "seq":
       return b.k === "seq" && compat(a.elem, b.elem);
   }
 }
 
-function sameKey(a: Scalar, b: Scalar): boolean {
-  if (a.k === "int" && b.k === "int") return a.lo === b.lo && a.hi === b.hi;
+function sameKey(a: GTy, b: GTy): boolean {
+  if (a.k === "int" && b.k === "int") return a.lo === b.lo && a.hi === b.hi && (a.den ?? 1) === (b.den ?? 1);
+  if (a.k === "rec" && b.k === "rec") return a.fields.length === b.fields.length && a.fields.every((f, i) => sameKey(f.ty, b.fields[i].ty));
   return compat(a, b);
 }
 
@@ -132,12 +140,14 @@ interface DefInfo {
 }
 interface ActionInfo {
   name: string;
-  params: { name: string; ty: Scalar }[];
+  params: { name: string; ty: GTy }[];
   caller: Scalar | null;
 }
 interface ProcInfo {
   name: string;
   params: { name: string; ty: GTy }[];
+  /** Whether it picks (then a loop does not call it: a pick per round multiplies the instances). */
+  picks: boolean;
 }
 
 interface Env {
@@ -209,6 +219,15 @@ class Gen {
         const e = this.scalarType(true);
         return { ty: { k: "set", elem: e.ty }, texpr: { kind: "set", elem: e.texpr, span: S } };
       }],
+      [depth > 0 ? 1 : 0, () => {
+        const t = this.tupleType();
+        return { ty: { k: "set", elem: t.ty }, texpr: { kind: "set", elem: t.texpr, span: S } };
+      }],
+      [depth > 0 ? 1 : 0, () => this.tupleType()],
+      [depth > 0 ? 1 : 0, () => {
+        const e = this.scalarType();
+        return { ty: { k: "opt", elem: e.ty }, texpr: { kind: "option", elem: e.texpr, span: S } };
+      }],
       [depth > 0 ? 3 : 0, () => {
         const k = this.scalarType();
         const v = this.valueType(depth - 1);
@@ -233,6 +252,13 @@ class Gen {
     ]);
   }
 
+  /** `(S1, S2)`: a tuple of two scalars. */
+  tupleType(): { ty: Tuple; texpr: A.TypeExpr } {
+    const a = this.scalarType();
+    const b = this.scalarType();
+    return { ty: { k: "rec", tuple: true, fields: [{ name: "0", ty: a.ty }, { name: "1", ty: b.ty }] }, texpr: { kind: "tuple", elems: [a.texpr, b.texpr], span: S } };
+  }
+
   recordFields(depth: number): (A.Field & { ty: GTy })[] {
     const n = this.d.int(1, 3);
     const out: (A.Field & { ty: GTy })[] = [];
@@ -255,8 +281,17 @@ class Gen {
       case "int": {
         const consts = this.consts.filter((c) => c.value >= ty.lo && c.value <= ty.hi);
         if (consts.length && d.chance(25)) return ref(d.pick(consts).name);
+        if (ty.den && d.chance(50)) {
+          // A fraction of the type: a decimal literal or n / den.
+          const n = d.int(ty.lo * ty.den, ty.hi * ty.den);
+          const dec = n / ty.den;
+          if (dec >= 0 && d.chance(50)) return { kind: "num", value: dec, decimal: dec.toFixed(2), span: S };
+          return bin("/", num(n), num(ty.den));
+        }
         return num(d.int(ty.lo, ty.hi));
       }
+      case "opt":
+        return d.chance(40) ? ref("none") : call("some", this.literal(ty.elem));
       case "enum":
         return ref(d.pick(ty.members));
       case "set": {
@@ -269,6 +304,7 @@ class Gen {
         if (!fill || ty.val.k === "map" || d.chance(30)) return this.mapOf(ty, () => this.literal(ty.val, false));
         return this.literal(ty.val);
       case "rec":
+        if (ty.tuple) return { kind: "tupleLit", elems: ty.fields.map((f) => this.literal(f.ty, false)), span: S };
         return { kind: "recordLit", fields: ty.fields.map((f) => ({ name: nm(f.name), value: this.literal(f.ty, false), span: S })), span: S };
       case "seq": {
         const n = d.int(0, ty.cap);
@@ -288,7 +324,8 @@ class Gen {
     if (ty.k === "bool") return { kind: "bool", span: S };
     const named = this.types.find((t) => isScalar(t.ty) && sameKey(t.ty, ty) && (ty.k !== "enum" || t.name === ty.name));
     if (ty.k === "enum") return { kind: "expr", expr: ref(ty.name), span: S };
-    if (named && this.d.chance(60)) return { kind: "expr", expr: ref(named.name), span: S };
+    // A type with a step has a name (a range domain holds integers).
+    if (named && (ty.den || this.d.chance(60))) return { kind: "expr", expr: ref(named.name), span: S };
     return { kind: "range", lo: num(ty.lo), hi: num(ty.hi), span: S };
   }
 
@@ -310,6 +347,12 @@ class Gen {
           if (compat(p.ty, ty)) {
             out.push(p.read);
             if (env.mode === "step" && !env.inOld) out.push(() => call("old", p.read()));
+          }
+          // An option's value: get (fails on none) or get_or.
+          if (p.ty.k === "opt" && compat(p.ty.elem, ty) && isScalar(ty)) {
+            // A small default: a huge one into a fraction type can make `mul_div` of three of them
+            // exceed 2^53 (a checker error the generator must not make).
+            out.push(() => call("get_or", p.read(), ty.k === "int" ? num(d.int(0, 3)) : this.literal(ty)), () => call("get", p.read()));
           }
         }
       }
@@ -390,10 +433,11 @@ class Gen {
         return d.oneOf([
           ...common,
           [2, () => bin(d.pick(["union", "intersect", "minus"] as const), sub(ty), sub(ty))],
-          [ty.elem.k === "int" && ty.elem.lo >= 0 && ty.elem.hi <= 30 ? 1 : ty.elem.k === "int" ? 0 : 1, () => {
+          [ty.elem.k === "rec" ? 0 : 1, () => {
+            const elem = ty.elem as Scalar;
             const b = this.fresh("x");
-            const inner = { ...env, locals: [...env.locals, { name: b, ty: ty.elem }] };
-            return { kind: "aggregate", op: "set", binders: [{ name: nm(b), domain: this.typeDomain(ty.elem), span: S }], where: this.cond(inner, depth - 1), body: null, span: S };
+            const inner = { ...env, locals: [...env.locals, { name: b, ty: elem }] };
+            return { kind: "aggregate", op: "set", binders: [{ name: nm(b), domain: this.typeDomain(elem), span: S }], where: this.cond(inner, depth - 1), body: null, span: S };
           }],
         ]);
       case "map":
@@ -402,10 +446,13 @@ class Gen {
           [2, () => this.mapOf(ty, (k) => this.expr(ty.val, { ...env, locals: [...env.locals, k] }, depth - 1))],
         ]);
       case "rec":
+        if (ty.tuple) return d.oneOf([...common, [2, () => ({ kind: "tupleLit", elems: ty.fields.map((f) => sub(f.ty)), span: S })]]);
         return d.oneOf([
           ...common,
           [2, () => ({ kind: "recordLit", fields: ty.fields.map((f) => ({ name: nm(f.name), value: sub(f.ty), span: S })), span: S })],
         ]);
+      case "opt":
+        return d.oneOf([...common, [2, () => call("some", sub(ty.elem))], [1, () => ref("none")]]);
       case "seq": {
         const queues = this.queueReads(ty, env);
         return d.oneOf([
@@ -413,7 +460,7 @@ class Gen {
           [2, () => ({ kind: "seqLit", elems: Array.from({ length: d.int(0, ty.cap) }, () => sub(ty.elem)), span: S })],
           [queues.length ? 2 : 0, () => call("push", d.pick(queues)(), sub(ty.elem))],
           [queues.length ? 2 : 0, () => call("pop", d.pick(queues)())],
-          [queues.length ? 1 : 0, () => call("remove_at", d.pick(queues)(), this.expr(SOME_INT, env, 0))],
+          [queues.length ? 1 : 0, () => call("remove_at", d.pick(queues)(), call("floor", this.expr(SOME_INT, env, 0)))],
           [queues.length ? 1 : 0, () => {
             const x = this.fresh("x");
             const inner = { ...env, locals: [...env.locals, { name: x, ty: ty.elem }] };
@@ -463,19 +510,28 @@ class Gen {
     ]);
   }
 
-  /** A domain to bind a name over, and the bound name's type. */
-  domain(env: Env, allowQueues: boolean): { domain: A.Domain; ty: GTy } {
+  /** A domain to bind a name over, and the bound name's type; with `parts`, a tuple binder
+   * `(a, b) in D` names the tuple's fields instead. */
+  domain(env: Env, allowQueues: boolean, allowParts = false): { domain: A.Domain; ty: GTy; parts?: { name: string; ty: GTy }[] } {
     const d = this.d;
+    const small = this.types.filter((t) => isScalar(t.ty) && cardinality(t.ty) <= 4);
     const sets = env.mode === "init" ? [] : this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "set");
     const queues = allowQueues && env.mode !== "init" ? this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "seq") : [];
-    return d.oneOf<{ domain: A.Domain; ty: GTy }>([
+    return d.oneOf<{ domain: A.Domain; ty: GTy; parts?: { name: string; ty: GTy }[] }>([
       [3, () => {
         const t = this.scalarType();
         return { domain: this.typeDomain(t.ty), ty: t.ty };
       }],
       [sets.length ? 2 : 0, () => {
         const s = d.pick(sets);
-        return { domain: { kind: "expr", expr: s.read(), span: S }, ty: (s.ty as { elem: Scalar }).elem };
+        const elem = (s.ty as { elem: Scalar | Tuple }).elem;
+        const domain: A.Domain = { kind: "expr", expr: s.read(), span: S };
+        if (allowParts && elem.k === "rec" && d.chance(60)) return { domain, ty: elem, parts: elem.fields.map((f) => ({ name: this.fresh("y"), ty: f.ty })) };
+        return { domain, ty: elem };
+      }],
+      [small.length ? 1 : 0, () => {
+        const t = d.pick(small);
+        return { domain: { kind: "expr", expr: call("subsets", ref(t.name)), span: S }, ty: { k: "set", elem: t.ty as Scalar } };
       }],
       [queues.length ? 1 : 0, () => {
         const q = d.pick(queues);
@@ -490,7 +546,12 @@ class Gen {
     const binders: A.Binder[] = [];
     let locals = env.locals;
     for (let i = 0; i < n; i++) {
-      const dom = this.domain({ ...env, locals }, true);
+      const dom = this.domain({ ...env, locals }, true, true);
+      if (dom.parts) {
+        binders.push({ name: nm(`(${dom.parts.map((p) => p.name).join(", ")})`), parts: dom.parts.map((p) => nm(p.name)), domain: dom.domain, span: S });
+        locals = [...locals, ...dom.parts];
+        continue;
+      }
       const name = this.fresh("x");
       binders.push({ name: nm(name), domain: dom.domain, span: S });
       locals = [...locals, { name, ty: dom.ty }];
@@ -518,11 +579,14 @@ class Gen {
         const body: A.Expr = { kind: "field", target: ref(x), field: nm(field), span: S };
         return { kind: "aggregate", op: d.pick(["sum", "max", "min"] as const), binders: [{ name: nm(x), domain: { kind: "expr", expr: q.read(), span: S }, span: S }], where: null, body, span: S };
       }],
-      [4, () => bin(d.pick(["+", "-", "*", "/", "%"] as const), sub(), sub())],
+      [4, () => bin(d.pick(["+", "-", "*", "%"] as const), sub(), sub())],
+      // An exact quotient, rounded to an integer: the rounding works for any divisor.
+      [1, () => call(d.pick(["floor", "ceil"]), bin("/", sub(), sub()))],
       [1, () => bin("**", this.expr(SOME_INT, env, 0), num(d.int(0, 3)))],
       [1, () => this.letIn(SOME_INT, env, depth)],
       [1, () => ({ kind: "unary", op: "-", operand: sub(), span: S })],
-      [2, () => call(d.pick(["div_up", "min", "max"]), sub(), sub())],
+      [2, () => call(d.pick(["div", "div_up", "min", "max"]), sub(), sub())],
+      [1, () => call(d.pick(["floor", "ceil"]), sub())],
       [1, () => call(d.pick(["mul_div", "mul_div_up"]), sub(), sub(), sub())],
       [1, () => call("abs", sub())],
       [sets.length ? 1 : 0, () => call("size", d.pick(sets).read())],
@@ -547,6 +611,7 @@ class Gen {
           ]
         : [];
     const sets = env.mode === "init" ? [] : this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "set" || p.ty.k === "seq");
+    const options = env.mode === "init" ? [] : this.vars.flatMap((v) => this.places(v.name, v.ty, env)).filter((p) => p.ty.k === "opt");
     return [
       [3, () => bin(d.pick(["<", "<=", ">", ">="] as const), sub(SOME_INT), sub(SOME_INT))],
       [3, () => {
@@ -554,6 +619,7 @@ class Gen {
         return bin(d.pick(["==", "!="] as const), sub(t), sub(t));
       }],
       [3, () => bin(d.pick(["and", "or", "implies", "iff"] as const), sub(BOOL), sub(BOOL))],
+      [options.length ? 1 : 0, () => bin(d.pick(["==", "!="] as const), d.pick(options).read(), ref("none"))],
       [1, () => ({ kind: "unary", op: "not", operand: sub(BOOL), span: S })],
       [1, () => this.letIn(BOOL, env, depth)],
       [sets.length ? 2 : 0, () => {
@@ -605,8 +671,8 @@ class Gen {
         const body = this.stmts({ ...env, locals: [...env.locals, { name, ty: dom.ty }], inLoop: true }, action, depth - 1, 2);
         return { stmt: { kind: "for", name: nm(name), domain: dom.domain, body, span: S }, locals: env.locals };
       }],
-      [env.procs?.length ? 2 : 0, () => {
-        const p = d.pick(env.procs!);
+      [env.procs?.some((p) => !env.inLoop || !p.picks) ? 2 : 0, () => {
+        const p = d.pick(env.procs!.filter((p) => !env.inLoop || !p.picks));
         return { stmt: { kind: "call", callee: nm(p.name), args: p.params.map((x) => this.expr(x.ty, env, 1)), span: S }, locals: env.locals };
       }],
       [env.inLoop ? 0 : 2, () => {
@@ -680,6 +746,15 @@ class Gen {
       this.types.push({ name, ty: { k: "int", lo: 0, hi, exact: true } });
       decls.push({ kind: "type", name: nm(name), type: texpr, symmetric: d.chance(20), span: S });
     }
+    if (d.chance(40)) {
+      // A number type with a step: 0 .. hi step 1/den.
+      const name = this.fresh("H");
+      const den = d.pick([2, 4]);
+      const hi = d.int(1, 2);
+      const texpr: A.TypeExpr = { kind: "range", lo: num(0), hi: num(hi), step: bin("/", num(1), num(den)), span: S };
+      this.types.push({ name, ty: { k: "int", lo: 0, hi, exact: true, den } });
+      decls.push({ kind: "type", name: nm(name), type: texpr, symmetric: false, span: S });
+    }
     if (d.chance(60)) {
       const name = this.fresh("E");
       const members = Array.from({ length: d.int(2, 3) }, (_, i) => `${name}_${"abc"[i]}`);
@@ -729,9 +804,18 @@ class Gen {
     for (let i = 0; i < nProcs; i++) {
       const name = this.fresh("pr");
       const params = Array.from({ length: d.int(0, 2) }, () => ({ name: this.fresh("p"), ...(d.chance(70) ? this.scalarType() : this.valueType(1)) }));
-      const info: ProcInfo = { name, params: params.map((p) => ({ name: p.name, ty: p.ty })) };
+      const info: ProcInfo = { name, params: params.map((p) => ({ name: p.name, ty: p.ty })), picks: false };
       const env: Env = { mode: "action", locals: [...info.params], inOld: false, defs: this.defs, procs: [...this.procs] };
       const body = this.stmts(env, { name, params: [], caller: null }, 2, 3);
+      const picks = (ss: readonly A.Stmt[]): boolean =>
+        ss.some((x) =>
+          x.kind === "pick" ? true
+          : x.kind === "if" ? picks(x.then) || picks(x.else ?? [])
+          : x.kind === "for" ? picks(x.body)
+          : x.kind === "call" ? this.procs.some((q) => q.name === x.callee.text && q.picks)
+          : false,
+        );
+      info.picks = picks(body);
       this.procs.push(info);
       decls.push({ kind: "proc", name: nm(name), params: params.map((p) => ({ name: nm(p.name), type: p.texpr, span: S })), body, span: S });
     }
@@ -746,7 +830,16 @@ class Gen {
     const sigs: { info: ActionInfo; params: A.Param[]; by: A.Param | null }[] = [];
     for (let i = 0; i < nActions; i++) {
       const name = this.fresh("act");
-      const ps = Array.from({ length: d.int(0, 2) }, () => ({ name: this.fresh("p"), ...this.scalarType() }));
+      const small = this.types.filter((t) => isScalar(t.ty) && cardinality(t.ty) <= 4);
+      const ps = Array.from({ length: d.int(0, 2) }, () => {
+        if (small.length && d.chance(15)) {
+          // A set parameter: every subset is an instance.
+          const t = d.pick(small);
+          const ty: GTy = { k: "set", elem: t.ty as Scalar };
+          return { name: this.fresh("p"), ty, texpr: { kind: "set", elem: { kind: "named", name: nm(t.name), span: S }, span: S } as A.TypeExpr };
+        }
+        return { name: this.fresh("p"), ...this.scalarType() };
+      });
       const withCaller = this.callerTy !== null && d.chance(40);
       const info: ActionInfo = { name, params: ps.map((p) => ({ name: p.name, ty: p.ty })), caller: withCaller ? this.callerTy!.ty : null };
       this.actions.push(info);

@@ -19,6 +19,7 @@ const MODELS: [string, Model][] = [
   ["spec/pool.stake", modelFromFile("spec/pool.stake")],
   ["spec/anchor-bft.stake", modelFromFile("spec/anchor-bft.stake", { F: 2 })],
   ["properties/trace/fixtures/rich.stake", modelFromFile("properties/trace/fixtures/rich.stake")],
+  ["properties/trace/fixtures/values.stake", modelFromFile("properties/trace/fixtures/values.stake")],
   // Picks in loops and procs: choices named `yes[0]`, `extra[1]`.
   ["properties/codegen/specs/statements.stake", modelFromFile("properties/codegen/specs/statements.stake")],
 ];
@@ -44,6 +45,11 @@ function loosen(json: unknown, inMeta = false): unknown {
   if (typeof json !== "object" || json === null) return json;
   const o = json as Record<string, unknown>;
   if ("#bigint" in o) return Number(o["#bigint"]);
+  // A whole fraction as a plain integer; another as {num, den} not in lowest terms.
+  if ("num" in o && "den" in o && Object.keys(o).length === 2) {
+    const [n, d] = [Number((o.num as { "#bigint": string })["#bigint"]), Number((o.den as { "#bigint": string })["#bigint"])];
+    return d === 1 ? n : { num: 3 * n, den: 3 * d };
+  }
   if ("#set" in o) return { "#set": (o["#set"] as unknown[]).map((x) => loosen(x)).reverse() };
   if ("#map" in o) return { "#map": (o["#map"] as unknown[]).map((x) => loosen(x)).reverse() };
   const out: Record<string, unknown> = {};

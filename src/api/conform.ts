@@ -18,7 +18,7 @@ import { pathToFileURL } from "node:url";
 import { compileModel } from "../compile/compile.js";
 import type { Spec } from "../ir/ir.js";
 import { InputError, readSpecFile } from "../lang/read.js";
-import { scalarReadable, type Readable } from "../model/layout.js";
+import { choiceReadable, type Readable } from "../model/layout.js";
 import { DISABLED, ENABLED, FAILED, type Model } from "../model/model.js";
 import { renderConformance } from "../report/conform-text.js";
 import type { ActionCall, ConformanceFailure, ConformanceReport, ConformanceStep, ConformanceTraceResult } from "./types/conform.js";
@@ -28,7 +28,8 @@ import { DEFAULT_COUNTEREXAMPLE_DIR } from "../trace/save.js";
 import { portablePath } from "../trace/from-model.js";
 import type { ConformanceDivergence } from "../trace/from-conformance.js";
 import { saveDivergence, savedTraces, type ConformanceTrace } from "./conform-traces.js";
-import { differences, toReadable, ValueShapeError } from "./conform-values.js";
+import { differences, implValue, toReadable, ValueShapeError } from "./conform-values.js";
+import { formatTyped } from "../model/format.js";
 import { loadSpecText, type ConstValues } from "./load.js";
 
 export type { ActionCall } from "./types/conform.js";
@@ -112,8 +113,8 @@ function actionCall(model: Model, inst: number): ActionCall {
   const { action, args } = model.decodeInstance(inst);
   const a = model.actions[action];
   const fields = choiceFields(model.spec.actions[action]);
-  const call: Record<string, Readable> = { action: a.name };
-  a.choices.forEach((c, i) => (call[fields[i]] = scalarReadable(c.ty, args[i])));
+  const call: Record<string, unknown> = { action: a.name };
+  a.choices.forEach((c, i) => (call[fields[i]] = implValue(c.ty, choiceReadable(c.ty, args[i]))));
   return call as ActionCall;
 }
 
@@ -171,7 +172,7 @@ async function compare<Impl>(
         found: d.found,
         expectedState: expected,
         foundState: found,
-        message: `${d.path} is ${JSON.stringify(d.found)} in the implementation, ${JSON.stringify(d.expected)} in the spec`,
+        message: `${d.path} is ${formatTyped(d.ty, d.found)} in the implementation, ${formatTyped(d.ty, d.expected)} in the spec`,
       };
     }
   }

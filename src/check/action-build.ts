@@ -5,7 +5,7 @@
 
 import type { Span } from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import type { ScalarTy } from "../ir/types.js";
+import type { Ty } from "../ir/types.js";
 import type { Checker } from "./checker.js";
 
 /** A pick as checked, before its loops are multiplied out: `name` plus `[v]` per enclosing loop. */
@@ -13,7 +13,7 @@ interface PickDraft {
   readonly name: string;
   readonly suffix: string;
   readonly local: number;
-  readonly ty: ScalarTy;
+  readonly ty: Ty;
   readonly span: Span;
 }
 
@@ -44,7 +44,7 @@ export class ActionBuild {
   }
 
   /** Registers a pick; its number (as `I.Stmt` pick's `pick`). */
-  pick(name: string, local: number, ty: ScalarTy, span: Span): number {
+  pick(name: string, local: number, ty: Ty, span: Span): number {
     const level = this.levels[this.levels.length - 1];
     const n = this.bases[this.bases.length - 1] + level.length;
     level.push({ name, suffix: "", local, ty, span });

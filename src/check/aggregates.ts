@@ -3,10 +3,13 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { BOOL, SET_MAX_ELEMENT, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
+import { MAX_SET_ELEMENTS } from "../ir/finite.js";
+import { BOOL, showType, sizeOfTy, type IntTy, type Ty } from "../ir/types.js";
 import { PROTO_RESERVED, type Checker, type LocalBinding, type Scope } from "./checker.js";
 import { foldConst } from "./consts.js";
-import { checkBool, checkExpr, checkInt, describeTy, intTy, src } from "./expressions.js";
+import { declareParts, rangeableType, subsetsDomain } from "./domains.js";
+import { checkBool, checkExpr, checkNumber, describeTy, src } from "./expressions.js";
+import { numIntTy } from "./fractions.js";
 import { checkFilter } from "./queues.js";
 import { declaredType } from "./types.js";
 
@@ -27,7 +30,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
       const lo = foldConst(c, d.lo, "int", "a range bound");
       const hi = foldConst(c, d.hi, "int", "a range bound");
       if (typeof lo !== "number" || typeof hi !== "number") return null;
-      const ty: ScalarTy = { k: "int", lo, hi };
+      const ty: IntTy = { k: "int", lo, hi };
       return { domain: { k: "type", ty }, ty, size: Math.max(0, hi - lo + 1) };
     }
     case "expr": {
@@ -36,14 +39,12 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
         const g = c.globals.get(e.name);
         if (g?.kind === "type") {
           const ty = declaredType(c, g.decl);
-          if (ty.k === "error") return null;
-          if (!isScalar(ty)) {
-            c.error(e.span, `cannot range over the type \`${e.name}\` (${showType(ty)})`, "range over bool, an enum or an integer range, or over a set or queue value");
-            return null;
-          }
-          return { domain: { k: "type", ty }, ty, size: cardinality(ty) };
+          if (ty.k === "error" || !rangeableType(c, e.span, e.name, ty)) return null;
+          return { domain: { k: "type", ty }, ty, size: sizeOfTy(ty) };
         }
       }
+      const subsets = subsetsDomain(c, e, sc);
+      if (subsets) return subsets.k === "error" ? null : { domain: { k: "type", ty: subsets }, ty: subsets, size: sizeOfTy(subsets) };
       const ir = checkExpr(c, e, sc);
       if (ir.ty.k === "error") return null;
       if (ir.ty.k === "set") {
@@ -51,7 +52,7 @@ export function checkDomain(c: Checker, d: A.Domain, sc: Scope): CheckedDomain |
           c.error(e.span, "ranging over an empty set literal gives nothing");
           return null;
         }
-        return { domain: { k: "set", set: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: cardinality(ir.ty.elem) };
+        return { domain: { k: "set", set: ir, elem: ir.ty.elem }, ty: ir.ty.elem, size: sizeOfTy(ir.ty.elem) };
       }
       if (ir.ty.k === "seq") {
         if (ir.ty.elem.k === "any") {
@@ -88,7 +89,7 @@ export function declareLocal(c: Checker, sc: Scope, name: A.Name, ty: Ty, what: 
   return sc.declare(name.text, ty, name.span, what, value).id;
 }
 
-export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope): I.Expr {
+export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate" }>, sc: Scope, expected?: Ty): I.Expr {
   sc.push();
   try {
     const binders: I.Binder[] = [];
@@ -97,7 +98,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
     for (const b of e.binders) {
       const d = checkDomain(c, b.domain, sc);
       if (!d) bad = true;
-      const local = declareLocal(c, sc, b.name, d?.ty ?? { k: "error" }, "binder");
+      const local = b.parts ? sc.declare(b.name.text, d?.ty ?? { k: "error" }, b.name.span, "binder").id : declareLocal(c, sc, b.name, d?.ty ?? { k: "error" }, "binder");
+      if (b.parts && !declareParts(c, sc, b, d?.ty ?? { k: "error" }, local, (n, ty, value) => declareLocal(c, sc, n, ty, "binder", value))) bad = true;
       if (d) {
         binders.push({ name: b.name.text, local, domain: d.domain, span: b.span });
         size *= d.size;
@@ -107,8 +109,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
     const body =
       e.body === null ? null
       : e.op === "all" || e.op === "any" ? checkBool(c, e.body, sc, `\`${e.op}\``)
-      : e.op === "map" ? checkExpr(c, e.body, sc)
-      : checkInt(c, e.body, sc, `\`${e.op}\``);
+      : e.op === "map" ? checkExpr(c, e.body, sc, expected?.k === "map" ? expected.val : undefined)
+      : checkNumber(c, e.body, sc, `\`${e.op}\``);
     if (bad || (body && body.ty.k === "error") || (where && where.ty.k === "error")) return c.errExpr(e.span);
     const base = { k: "agg" as const, op: e.op, binders, where, body, site: -1, span: e.span };
     switch (e.op) {
@@ -119,7 +121,7 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
         return { ...base, ty: { k: "int", lo: 0, hi: size } };
       case "sum": {
         const t = body!.ty as I.IntTy;
-        return { ...base, ty: intTy(c, e.span, { lo: Math.min(0, size * t.lo), hi: Math.max(0, size * t.hi) }) };
+        return { ...base, ty: numIntTy(c, e.span, { lo: Math.min(0, size * t.lo), hi: Math.max(0, size * t.hi) }, t.den ?? 1) };
       }
       case "min":
       case "max":
@@ -137,8 +139,8 @@ export function checkAggregate(c: Checker, e: Extract<A.Expr, { kind: "aggregate
           c.error(e.span, "`set(x in D where condition)` takes one name ranging over a type or a set");
           return c.errExpr(e.span);
         }
-        if (bt.k === "int" && (bt.lo < 0 || bt.hi > SET_MAX_ELEMENT)) {
-          c.error(e.binders[0].domain.span, `set elements must lie in 0 .. ${SET_MAX_ELEMENT}; this domain is ${bt.lo} .. ${bt.hi}`);
+        if (bt.k === "set" || sizeOfTy(bt) > MAX_SET_ELEMENTS) {
+          c.error(e.binders[0].domain.span, bt.k === "set" ? "`set(...)` cannot collect sets: a set's elements have an index, and a set has none" : `a set of this domain's values would range over ${sizeOfTy(bt).toLocaleString("en-US")} values; a set holds at most ${MAX_SET_ELEMENTS.toLocaleString("en-US")}`);
           return c.errExpr(e.span);
         }
         return { ...base, ty: { k: "set", elem: bt } };

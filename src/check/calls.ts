@@ -3,21 +3,25 @@
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
 import type { Builtin } from "../ir/ir.js";
-import { ERR, type Ty } from "../ir/types.js";
+import { ERR, sizeOfTy, type Ty } from "../ir/types.js";
+import { checkNumberBuiltin } from "./number-builtins.js";
+import { checkGet, checkSome } from "./values.js";
 import { closest } from "../lang/suggest.js";
 import type { Checker, Scope } from "./checker.js";
 import { ensureDef } from "./defs.js";
-import { checkExpr, checkInt, describeTy, fitTo, intTy, src } from "./expressions.js";
-import * as iv from "./intervals.js";
+import { checkExpr, describeTy, fitTo, src } from "./expressions.js";
 import { checkRemoveAt } from "./queues.js";
 import { procNamed } from "./procs.js";
 
 interface BuiltinSig {
   readonly params: string;
   readonly arity: number;
+  /** Fewer arguments accepted (floor and ceil take an optional step). */
+  readonly minArity?: number;
 }
 
 export const BUILTINS: Record<Builtin, BuiltinSig> = {
+  div: { params: "a, b", arity: 2 },
   div_up: { params: "a, b", arity: 2 },
   mul_div: { params: "a, b, c", arity: 3 },
   mul_div_up: { params: "a, b, c", arity: 3 },
@@ -29,6 +33,11 @@ export const BUILTINS: Record<Builtin, BuiltinSig> = {
   head: { params: "queue", arity: 1 },
   push: { params: "queue, element", arity: 2 },
   pop: { params: "queue", arity: 1 },
+  floor: { params: "x, step", arity: 2, minArity: 1 },
+  ceil: { params: "x, step", arity: 2, minArity: 1 },
+  some: { params: "value", arity: 1 },
+  get: { params: "option", arity: 1 },
+  get_or: { params: "option, default", arity: 2 },
   remove_at: { params: "queue, index", arity: 2 },
 };
 
@@ -64,10 +73,11 @@ function checkOld(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, e
   return { k: "old", ty: inner.ty, e: inner, span: e.span };
 }
 
-function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call" }>, sc: Scope): I.Expr {
+function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call" }>, sc: Scope, expected?: Ty): I.Expr {
   const sig = BUILTINS[fn];
-  if (e.args.length !== sig.arity) {
-    c.error(e.span, `\`${fn}\` takes ${sig.arity} argument${sig.arity > 1 ? "s" : ""} (${sig.params}), got ${e.args.length}`);
+  if (e.args.length > sig.arity || e.args.length < (sig.minArity ?? sig.arity)) {
+    const n = sig.minArity !== undefined ? `${sig.minArity} or ${sig.arity} arguments` : `${sig.arity} argument${sig.arity > 1 ? "s" : ""}`;
+    c.error(e.span, `\`${fn}\` takes ${n} (${sig.params}), got ${e.args.length}`);
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);
   }
@@ -75,26 +85,21 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
   switch (fn) {
     case "remove_at":
       return checkRemoveAt(c, e, sc);
+    case "div":
     case "div_up":
     case "mul_div":
     case "mul_div_up":
     case "min":
     case "max":
-    case "abs": {
-      const args = e.args.map((a) => checkInt(c, a, sc, ctx));
-      if (args.some((a) => a.ty.k !== "int")) return c.errExpr(e.span);
-      const r = args.map((a) => a.ty as iv.Interval);
-      const range =
-        fn === "div_up" ? iv.ceilDiv(r[0], r[1])
-        : fn === "mul_div" ? iv.floorDiv(iv.mul(r[0], r[1]), r[2])
-        : fn === "mul_div_up" ? iv.ceilDiv(iv.mul(r[0], r[1]), r[2])
-        : fn === "min" ? iv.min(r[0], r[1])
-        : fn === "max" ? iv.max(r[0], r[1])
-        : iv.abs(r[0]);
-      if (fn === "mul_div" || fn === "mul_div_up") intTy(c, e.span, iv.mul(r[0], r[1]));
-      const site = fn === "div_up" || fn === "mul_div" || fn === "mul_div_up" ? c.site("divzero", e.span) : -1;
-      return { k: "builtin", ty: intTy(c, e.span, range), fn, args, site, span: e.span };
-    }
+    case "abs":
+    case "floor":
+    case "ceil":
+      return checkNumberBuiltin(c, fn, e, sc);
+    case "some":
+      return checkSome(c, e, sc, expected);
+    case "get":
+    case "get_or":
+      return checkGet(c, fn, e, sc);
     case "size": {
       const s = checkExpr(c, e.args[0], sc);
       if (s.ty.k === "error") return c.errExpr(e.span);
@@ -102,7 +107,7 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
         c.error(s.span, `\`size\` needs a set, but \`${src(c, s.span)}\` is ${describeTy(s.ty)}`, s.ty.k === "seq" ? "for a queue, use `len`" : undefined);
         return c.errExpr(e.span);
       }
-      const n = s.ty.elem.k === "any" ? 0 : s.ty.elem.k === "bool" ? 2 : s.ty.elem.k === "enum" ? s.ty.elem.members.length : s.ty.elem.hi - s.ty.elem.lo + 1;
+      const n = s.ty.elem.k === "any" ? 0 : sizeOfTy(s.ty.elem);
       return { k: "builtin", ty: { k: "int", lo: 0, hi: n }, fn, args: [s], site: -1, span: e.span };
     }
     case "len":
@@ -176,7 +181,7 @@ export function checkCall(c: Checker, e: Extract<A.Expr, { kind: "call" }>, sc: 
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);
   }
-  if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc);
+  if (!g && isBuiltin(name)) return checkBuiltin(c, name, e, sc, expected);
   if (g) {
     const hint =
       g.kind === "var" && c.varTypes[g.id]?.k === "map" ? `index it: \`${name}[...]\``

@@ -17,6 +17,7 @@ import { allConsts } from "./consts.js";
 import { defClosure, defSignature, ensureDef, reportRecursion } from "./defs.js";
 import { checkBool, checkExpr, coerce, describeTy, src } from "./expressions.js";
 import { fits } from "./compat.js";
+import { checkRounding } from "./fractions.js";
 import { actionSignature, checkAction } from "./statements.js";
 import { checkProcs, unusedProcs } from "./procs.js";
 import { stepOnlyCalls } from "./step-defs.js";
@@ -136,6 +137,7 @@ function checkVarInit(c: Checker, decl: A.VarDecl, id: number, closure: { readsS
     return init;
   }
   init = coerce(init, ty);
+  checkRounding(c, undefined, init, ty, decl.name.text);
   const site = c.site("range", decl.init.span, ty, `the initial value of \`${decl.name.text}\``);
   try {
     const v = evaluate({ defs: c.defBodies as I.Def[], sites: c.sites }, init, []);

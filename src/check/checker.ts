@@ -44,7 +44,10 @@ export interface LocalBinding {
   readonly ty: Ty;
   readonly span: A.Span;
   readonly what: "parameter" | "caller" | "let" | "binder" | "pick" | "loop";
-  /** A `let` whose value is a constant: uses of the name are that constant (so they fold). */
+  /**
+   * A name that stands for an expression: uses of the name are that expression. A `let` whose
+   * value is a constant (so uses fold), or a field of a destructured tuple (`(s, t) in signed`).
+   */
   readonly value?: I.Expr;
 }
 

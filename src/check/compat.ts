@@ -2,13 +2,44 @@
 // two branches. Integer intervals never make types incompatible: the value is range-checked at the
 // assignment instead.
 
-import { ANY, type ScalarTy, type Ty } from "../ir/types.js";
+import { lcm } from "../ir/rational.js";
+import { MAX_SET_ELEMENTS } from "../ir/finite.js";
+import { ANY, denOf, isPlainInt, sizeOfTy, stepOf, type IntTy, type Ty } from "../ir/types.js";
 
-export function sameKey(a: ScalarTy, b: ScalarTy): boolean {
-  if (a.k !== b.k) return false;
-  if (a.k === "int" && b.k === "int") return a.lo === b.lo && a.hi === b.hi;
-  if (a.k === "enum" && b.k === "enum") return a.id === b.id;
-  return true;
+/** The most elements a set renumbered into another element type may have (unrolled code). */
+export const MAX_REMAP = 256;
+
+/** Whether two finite types number their values alike (the same index for the same value): map
+ * keys, set elements of compound types and option payloads must agree this way. */
+export function sameKey(a: Ty, b: Ty): boolean {
+  if (a.k !== b.k) return a.k === "any" || b.k === "any";
+  switch (a.k) {
+    case "int": {
+      const y = b as IntTy;
+      return a.lo === y.lo && a.hi === y.hi && denOf(a) === denOf(y) && stepOf(a) === stepOf(y);
+    }
+    case "enum":
+      return b.k === "enum" && a.id === b.id;
+    case "rec":
+      return b.k === "rec" && a.fields.length === b.fields.length && a.fields.every((f, i) => f.name === b.fields[i].name && sameKey(f.ty, b.fields[i].ty));
+    case "option":
+      return b.k === "option" && sameKey(a.elem, b.elem);
+    case "set":
+      return b.k === "set" && sameKey(a.elem, b.elem);
+    default:
+      return true;
+  }
+}
+
+/** The join of two number types over their common denominator. */
+function joinNumbers(a: IntTy, b: IntTy): IntTy {
+  const den = lcm(denOf(a), denOf(b));
+  const sa = den / denOf(a);
+  const sb = den / denOf(b);
+  const lo = Math.min(a.lo * sa, b.lo * sb);
+  const hi = Math.max(a.hi * sa, b.hi * sb);
+  const base: IntTy = den === 1 ? { k: "int", lo, hi } : { k: "int", lo, hi, den };
+  return a.sym !== undefined && a.sym === b.sym ? { ...base, sym: a.sym } : base;
 }
 
 /** The type both `a` and `b` fit in, or null if they are not the same kind of value. */
@@ -22,17 +53,29 @@ export function unify(a: Ty, b: Ty): Ty | null {
       return b.k === "bool" ? a : null;
     case "int":
       if (b.k !== "int") return null;
-      if (a.lo === b.lo && a.hi === b.hi && a.name === b.name && a.sym === b.sym) return a;
-      return a.sym !== undefined && a.sym === b.sym
-        ? { k: "int", lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi), sym: a.sym }
-        : { k: "int", lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+      if (a.lo === b.lo && a.hi === b.hi && a.name === b.name && a.sym === b.sym && denOf(a) === denOf(b) && stepOf(a) === stepOf(b)) return a;
+      return joinNumbers(a, b);
     case "enum":
       return b.k === "enum" && a.id === b.id ? a : null;
     case "set": {
       if (b.k !== "set") return null;
       const elem = unify(a.elem, b.elem);
       if (elem === null || elem.k === "error") return elem === null ? null : a;
-      return elem === a.elem ? a : elem === b.elem ? b : { k: "set", elem: elem as ScalarTy };
+      // Plain integers sit at their own bit positions, so their sets always join; other elements
+      // sit at their index: a set is renumbered element by element into the joined type, which
+      // the compiler does for small sets only (src/compile/sets.ts).
+      if (!(isPlainInt(a.elem) && isPlainInt(b.elem)) && !sameKey(a.elem, b.elem) && a.elem.k !== "any" && b.elem.k !== "any") {
+        if (sizeOfTy(elem) > MAX_SET_ELEMENTS) return null;
+        if (!sameKey(a.elem, elem) && sizeOfTy(a.elem) > MAX_REMAP) return null;
+        if (!sameKey(b.elem, elem) && sizeOfTy(b.elem) > MAX_REMAP) return null;
+      }
+      return elem === a.elem ? a : elem === b.elem ? b : { k: "set", elem };
+    }
+    case "option": {
+      if (b.k !== "option") return null;
+      const elem = unify(a.elem, b.elem);
+      if (elem === null) return null;
+      return elem === a.elem ? a : elem === b.elem ? b : { k: "option", elem };
     }
     case "map": {
       if (b.k !== "map" || !sameKey(a.key, b.key)) return null;
@@ -49,7 +92,7 @@ export function unify(a: Ty, b: Ty): Ty | null {
         if (t === null) return null;
         fields.push({ name: a.fields[i].name, ty: t });
       }
-      return fields.every((f, i) => f.ty === a.fields[i].ty) ? a : { k: "rec", fields };
+      return fields.every((f, i) => f.ty === a.fields[i].ty) ? a : a.tuple ? { k: "rec", fields, tuple: true } : { k: "rec", fields };
     }
     case "seq": {
       if (b.k !== "seq") return null;
@@ -76,12 +119,19 @@ export { ANY };
  * element range or a queue's capacity that the static types do not already guarantee). */
 export function needsFit(from: Ty, to: Ty): boolean {
   switch (to.k) {
-    case "int":
-      return from.k === "int" && (from.lo < to.lo || from.hi > to.hi);
+    case "int": {
+      if (from.k !== "int") return false;
+      if (denOf(to) % denOf(from) !== 0) return true;
+      const m = denOf(to) / denOf(from);
+      if (from.lo * m < to.lo || from.hi * m > to.hi) return true;
+      return stepOf(to) > 1 && !(denOf(from) === denOf(to) && stepOf(from) % stepOf(to) === 0 && (from.lo - to.lo) % stepOf(to) === 0);
+    }
     case "set":
-      return (
-        from.k === "set" && to.elem.k === "int" && from.elem.k === "int" && (from.elem.lo < to.elem.lo || from.elem.hi > to.elem.hi)
-      );
+      if (from.k !== "set" || from.elem.k === "any" || to.elem.k === "any") return false;
+      if (isPlainInt(to.elem) && isPlainInt(from.elem)) return from.elem.lo < to.elem.lo || from.elem.hi > to.elem.hi;
+      return !sameKey(from.elem, to.elem);
+    case "option":
+      return from.k === "option" && from.elem.k !== "any" && to.elem.k !== "any" && !sameKey(from.elem, to.elem) && needsFit(from.elem, to.elem);
     case "map":
       return from.k === "map" ? needsFit(from.val, to.val) : needsFit(from, to.val);
     case "rec":

@@ -3,7 +3,7 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { ERR, isScalar, showType, type Ty } from "../ir/types.js";
+import { ERR, isWord, showType, type Ty } from "../ir/types.js";
 import { declareLocal } from "./aggregates.js";
 import { Scope, type Checker } from "./checker.js";
 import { checkExpr, fitTo } from "./expressions.js";
@@ -12,7 +12,7 @@ import { resolveType } from "./types.js";
 const checking = new WeakMap<Checker, Set<number>>();
 
 function returnable(t: Ty): boolean {
-  return isScalar(t) || t.k === "set" || t.k === "error";
+  return isWord(t) || t.k === "error";
 }
 
 export function defSignature(c: Checker, decl: A.DefDecl): { params: { name: string; ty: Ty }[]; ret: Ty | null } {
@@ -21,7 +21,7 @@ export function defSignature(c: Checker, decl: A.DefDecl): { params: { name: str
   if (decl.returnType) {
     ret = resolveType(c, decl.returnType);
     if (!returnable(ret)) {
-      c.error(decl.returnType.span, `a def returns bool, an integer, an enum or a set, not ${showType(ret)}`);
+      c.error(decl.returnType.span, `a def returns bool, a number, an enum, an option or a set of at most 32 elements, not ${showType(ret)}`);
       ret = ERR;
     }
   }
@@ -44,7 +44,7 @@ export function ensureDef(c: Checker, id: number): I.Def | null {
   let body = checkExpr(c, decl.body, sc, sig.ret ?? undefined);
   if (sig.ret && sig.ret.k !== "error") body = fitTo(c, body, sig.ret, `the result of \`${decl.name.text}\``);
   else if (!returnable(body.ty)) {
-    c.error(decl.body.span, `a def returns bool, an integer, an enum or a set, not ${showType(body.ty)}`);
+    c.error(decl.body.span, `a def returns bool, a number, an enum, an option or a set of at most 32 elements, not ${showType(body.ty)}`);
   }
   active.delete(id);
   const def: I.Def = { name: decl.name.text, params, ret: sig.ret ?? body.ty, body, nLocals: sc.nLocals, span: decl.span };

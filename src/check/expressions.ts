@@ -5,7 +5,10 @@ import type * as A from "../lang/ast.js";
 import { EvalFailure, evaluate } from "../ir/eval.js";
 import type * as I from "../ir/ir.js";
 import { subexpressions } from "../ir/walk.js";
-import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showType, type IntTy, type ScalarTy, type SetTy, type Ty } from "../ir/types.js";
+import { BOOL, ERR, denOf, isScalar, showType, type IntTy, type SetTy, type Ty } from "../ir/types.js";
+import { Rat } from "../ir/rational.js";
+import { arithTy, decimalValue, numConst, numIntTy } from "./fractions.js";
+import { checkSetLit, checkTupleLit, expectedOf, foldSet, indexCompatible } from "./values.js";
 import { checkAggregate } from "./aggregates.js";
 import { checkCall } from "./calls.js";
 import { checkMisplacedTemporal } from "./liveness.js";
@@ -31,7 +34,10 @@ export function intTy(c: Checker, span: A.Span, r: iv.Interval): IntTy {
 
 /** How a type reads after "is": "an integer", "a boolean", "set<Value>". */
 export function describeTy(t: Ty): string {
-  if (t.k === "int") return t.name ? `${t.name} (an integer)` : "an integer";
+  if (t.k === "int") {
+    const what = denOf(t) === 1 ? "an integer" : "a fraction";
+    return t.name ? `${t.name} (${what})` : what;
+  }
   if (t.k === "bool") return "a boolean";
   if (t.k === "enum") return `a ${t.name}`;
   return showType(t);
@@ -42,11 +48,16 @@ export function src(c: Checker, span: A.Span): string {
   return s.length > 40 ? s.slice(0, 37) + "..." : s;
 }
 
-/** Reports unless `e` has the wanted kind; true when it does (or an error was already reported). */
-export function need(c: Checker, e: I.Expr, kind: "int" | "bool", context: string): boolean {
+/** Reports unless `e` has the wanted kind; true when it does (or an error was already reported).
+ * "number": an integer or a fraction; "int": an integer only. */
+export function need(c: Checker, e: I.Expr, kind: "int" | "number" | "bool", context: string): boolean {
   if (e.ty.k === "error") return true;
-  if (e.ty.k === kind) return true;
-  c.error(e.span, `${context} needs ${kind === "int" ? "an integer" : "a boolean"}, but \`${src(c, e.span)}\` is ${describeTy(e.ty)}`);
+  if (kind === "int" && e.ty.k === "int" && denOf(e.ty) > 1) {
+    c.error(e.span, `${context} needs an integer, but \`${src(c, e.span)}\` is ${describeTy(e.ty)}`, "round it with floor(...) or ceil(...)");
+    return false;
+  }
+  if (e.ty.k === (kind === "bool" ? "bool" : "int")) return true;
+  c.error(e.span, `${context} needs ${kind === "int" ? "an integer" : kind === "number" ? "a number" : "a boolean"}, but \`${src(c, e.span)}\` is ${describeTy(e.ty)}`);
   return false;
 }
 
@@ -80,6 +91,13 @@ export function checkInt(c: Checker, e: A.Expr, sc: Scope, context: string): I.E
   return ir;
 }
 
+/** An integer or a fraction. */
+export function checkNumber(c: Checker, e: A.Expr, sc: Scope, context: string): I.Expr {
+  const ir = checkExpr(c, e, sc);
+  need(c, ir, "number", context);
+  return ir;
+}
+
 /** Wraps `value` in a fill when it is a scalar stored into every entry of a map. */
 export function coerce(value: I.Expr, to: Ty): I.Expr {
   if (to.k === "map" && value.ty.k !== "map" && value.ty.k !== "error" && fits(value.ty, to) === "fill") {
@@ -104,10 +122,6 @@ export function fitTo(c: Checker, value: I.Expr, to: Ty, what: string): I.Expr {
 const FOLDABLE = new Set<I.Expr["k"]>(["neg", "not", "arith", "cmp", "eq", "logic", "ite", "builtin", "in", "subset", "setop"]);
 
 
-function setMask(v: number[]): number {
-  return v.reduce((m, x) => m | (1 << x), 0);
-}
-
 /** Replaces a scalar operation on constants by its value (failures are left for run time). */
 function fold(c: Checker, e: I.Expr): I.Expr {
   if (!FOLDABLE.has(e.k) || e.ty.k === "error") return e;
@@ -115,9 +129,10 @@ function fold(c: Checker, e: I.Expr): I.Expr {
   if (!subexpressions(e).every((x) => x.k === "const" && x.ty.k !== "error" && x.ty.k !== "any")) return e;
   try {
     const v = evaluate({ defs: [], sites: c.sites }, e);
-    const n = typeof v === "boolean" ? (v ? 1 : 0) : Array.isArray(v) ? setMask(v as number[]) : v;
-    const ty: Ty = e.ty.k === "int" ? { ...e.ty, lo: n, hi: n } : e.ty;
-    return { k: "const", ty, v: n, span: e.span };
+    if (e.ty.k === "set") return foldSet(e, v);
+    if (e.ty.k === "int" && (typeof v === "number" || v instanceof Rat)) return numConst(v, e.span);
+    const n = typeof v === "boolean" ? (v ? 1 : 0) : (v as unknown as number);
+    return { k: "const", ty: e.ty, v: n, span: e.span };
   } catch (err) {
     if (err instanceof EvalFailure) return e;
     throw err;
@@ -128,7 +143,7 @@ export function checkOperand(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I
   return fold(c, checkRaw(c, e, sc, expected));
 }
 
-function enumMemberTy(c: Checker, enumName: string): ScalarTy | undefined {
+function enumMemberTy(c: Checker, enumName: string): Ty | undefined {
   const g = c.globals.get(enumName);
   if (g?.kind !== "type") return undefined;
   const t = declaredType(c, g.decl);
@@ -149,12 +164,12 @@ function callerExpr(c: Checker, span: A.Span): I.Expr {
     const a = first.ty!;
     const b = other.ty!;
     if (a.k === "error" || b.k === "error") return c.errExpr(span);
-    if (!isScalar(a) || !isScalar(b) || !sameKey(a, b)) {
+    if (!sameKey(a, b)) {
       c.error(span, `actions disagree on the caller's type: \`${first.name}\` has ${showType(a)}, \`${other.name}\` has ${showType(b)}`, "give every `by` clause the same type");
       return c.errExpr(span);
     }
   }
-  return { k: "caller", ty: first.ty as ScalarTy, span };
+  return { k: "caller", ty: first.ty!, span };
 }
 
 /** `action` (or `action == name`) where there is no step. */
@@ -183,6 +198,7 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
     );
     return c.errExpr(e.span);
   }
+  if (!g && e.name === "none") return { k: "const", ty: { k: "option", elem: { k: "any" } }, v: 0, span: e.span };
   if (!g) {
     const hint = c.suggest(e.name, sc, (x) => x.kind === "const" || x.kind === "var" || x.kind === "enumMember" || (x.kind === "action" && sc.mode === "step"));
     c.error(e.span, `unknown name \`${e.name}\``, hint);
@@ -192,9 +208,7 @@ function checkName(c: Checker, e: Extract<A.Expr, { kind: "name" }>, sc: Scope):
     case "const": {
       const v = constValue(c, g.decl, e.span);
       if (v === undefined) return c.errExpr(e.span);
-      return typeof v === "boolean"
-        ? { k: "const", ty: BOOL, v: v ? 1 : 0, span: e.span }
-        : { k: "const", ty: { k: "int", lo: v, hi: v }, v, span: e.span };
+      return typeof v === "boolean" ? { k: "const", ty: BOOL, v: v ? 1 : 0, span: e.span } : numConst(v, e.span);
     }
     case "enumMember": {
       const ty = enumMemberTy(c, g.enumName);
@@ -241,13 +255,13 @@ function checkIndex(c: Checker, e: Extract<A.Expr, { kind: "index" }>, sc: Scope
     const index = checkExpr(c, e.index, sc, t.key);
     const it = index.ty;
     if (it.k === "error") return c.errExpr(e.span);
-    if (!isScalar(it) || it.k !== t.key.k || (it.k === "enum" && t.key.k === "enum" && it.id !== t.key.id)) {
+    if (!indexCompatible(it, t.key)) {
       c.error(e.index.span, `\`${src(c, e.target.span)}\` is indexed by ${showType(t.key)}, but \`${src(c, e.index.span)}\` is ${describeTy(it)}`);
       return c.errExpr(e.span);
     }
-    if (it.k === "int" && t.key.k === "int" && (it.hi < t.key.lo || it.lo > t.key.hi)) {
+    if (it.k === "int" && t.key.k === "int" && denOf(it) === 1 && denOf(t.key) === 1 && (it.hi < t.key.lo || it.lo > t.key.hi)) {
       const value = it.lo === it.hi ? `is ${it.lo}` : `lies in ${it.lo} .. ${it.hi}`;
-      c.error(e.index.span, `\`${src(c, e.index.span)}\` ${value}, never a key of \`${src(c, e.target.span)}\`, whose keys are ${showType(t.key)}`);
+      c.error(e.index.span, `\`${src(c, e.index.span)}\` ${value}, never a key of \`${src(c, e.target.span)}\`, whose keys are ${showType(t.key, t.key.k !== "int" || t.key.name !== undefined)}`);
       return c.errExpr(e.span);
     }
     const site = c.site("index", e.index.span, t.key, `\`${src(c, e.target.span)}\``);
@@ -289,7 +303,7 @@ function checkField(c: Checker, e: Extract<A.Expr, { kind: "field" }>, sc: Scope
         return c.errExpr(e.span);
       }
       const ty = sig.params[idx].ty;
-      if (!isScalar(ty)) return c.errExpr(e.span);
+      if (ty.k === "error") return c.errExpr(e.span);
       return { k: "stepParam", ty, action: g.id, param: (sig.caller !== null ? 1 : 0) + idx, span: e.span };
     }
   }
@@ -321,14 +335,12 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
     case "%": {
       const l = checkExpr(c, e.left, sc);
       const r = checkExpr(c, e.right, sc);
-      const ok = need(c, l, "int", `\`${opText}\``) && need(c, r, "int", `\`${opText}\``);
+      const ok = need(c, l, "number", `\`${opText}\``) && need(c, r, "number", `\`${opText}\``);
       if (!ok || l.ty.k !== "int" || r.ty.k !== "int") return c.errExpr(e.span);
-      const a = l.ty;
-      const b = r.ty;
-      const range =
-        op === "+" ? iv.add(a, b) : op === "-" ? iv.sub(a, b) : op === "*" ? iv.mul(a, b) : op === "/" ? iv.floorDiv(a, b) : iv.floorMod(a, b);
+      const ty = arithTy(c, e, op, l.ty, r.ty, (s) => src(c, s), e.right.span);
+      if (ty.k !== "int") return c.errExpr(e.span);
       const site = op === "/" || op === "%" ? c.site("divzero", e.span) : -1;
-      return { k: "arith", ty: intTy(c, e.span, range), op, l, r, site, span: e.span };
+      return { k: "arith", ty, op, l, r, site, span: e.span };
     }
     case "<":
     case "<=":
@@ -342,7 +354,7 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
           return c.errExpr(e.span);
         }
       }
-      const ok = need(c, l, "int", `\`${opText}\``) && need(c, r, "int", `\`${opText}\``);
+      const ok = need(c, l, "number", `\`${opText}\``) && need(c, r, "number", `\`${opText}\``);
       if (!ok) return c.errExpr(e.span);
       return { k: "cmp", ty: BOOL, op, l, r, span: e.span };
     }
@@ -352,8 +364,7 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
         actionOutsideStep(c, e.span, sc);
         return c.errExpr(e.span);
       }
-      const l = checkOperand(c, e.left, sc);
-      const r = checkOperand(c, e.right, sc, l.ty);
+      const [l, r] = checkPair(c, e.left, e.right, sc, checkOperand);
       if (l.ty.k === "error" || r.ty.k === "error") return c.errExpr(e.span);
       if (unify(l.ty, r.ty) === null) {
         c.error(e.opSpan, `cannot compare \`${src(c, e.left.span)}\` (${describeTy(l.ty)}) with \`${src(c, e.right.span)}\` (${describeTy(r.ty)})`);
@@ -393,8 +404,7 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
     case "union":
     case "intersect":
     case "minus": {
-      const l = checkExpr(c, e.left, sc);
-      const r = checkExpr(c, e.right, sc, l.ty);
+      const [l, r] = checkPair(c, e.left, e.right, sc, checkExpr);
       if (l.ty.k === "error" || r.ty.k === "error") return c.errExpr(e.span);
       for (const x of [l, r]) {
         if (x.ty.k !== "set") {
@@ -414,52 +424,28 @@ function checkBinary(c: Checker, e: Extract<A.Expr, { kind: "binary" }>, sc: Sco
   }
 }
 
+/** A literal (`{(1, 2)}`, `(a, b)`, `none`, `some(x)`) takes its type from the other side. */
+function isLiteral(e: A.Expr): boolean {
+  return e.kind === "setLit" || e.kind === "tupleLit" || e.kind === "recordLit" || (e.kind === "name" && e.name === "none") || (e.kind === "call" && e.callee.text === "some");
+}
+
+/** Both operands of a binary operator, the second checked knowing the first's type, or the other
+ * way round when only the first is a literal. */
+function checkPair(c: Checker, left: A.Expr, right: A.Expr, sc: Scope, check: (c: Checker, e: A.Expr, sc: Scope, expected?: Ty) => I.Expr): [I.Expr, I.Expr] {
+  if (isLiteral(left) && !isLiteral(right)) {
+    const r = check(c, right, sc);
+    return [check(c, left, sc, r.ty), r];
+  }
+  const l = check(c, left, sc);
+  return [l, check(c, right, sc, l.ty)];
+}
+
 function stripName(t: SetTy): SetTy {
   return t.name === undefined ? t : { k: "set", elem: t.elem };
 }
 
-function checkSetLit(c: Checker, e: Extract<A.Expr, { kind: "setLit" }>, sc: Scope, expected?: Ty): I.Expr {
-  const want = expected?.k === "set" && expected.elem.k !== "any" ? expected.elem : undefined;
-  const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
-  let elemTy: Ty = want ?? { k: "any" };
-  if (want === undefined) {
-    for (const x of elems) {
-      const u = unify(elemTy, x.ty);
-      if (u === null) {
-        c.error(x.span, `set elements must all have one type; \`${src(c, x.span)}\` is ${describeTy(x.ty)}, the others ${showType(elemTy)}`);
-        return c.errExpr(e.span);
-      }
-      elemTy = u;
-    }
-  }
-  for (const x of elems) {
-    if (x.ty.k === "error") return c.errExpr(e.span);
-    if (!isScalar(x.ty)) {
-      c.error(x.span, `set elements must be bool, an enum or integers; \`${src(c, x.span)}\` is ${describeTy(x.ty)}`);
-      return c.errExpr(e.span);
-    }
-    if (want && unify(x.ty, want) === null) {
-      c.error(x.span, `this set holds ${showType(want)}, but \`${src(c, x.span)}\` is ${describeTy(x.ty)}`);
-      return c.errExpr(e.span);
-    }
-    if (x.ty.k === "int" && (x.ty.hi < 0 || x.ty.lo > SET_MAX_ELEMENT)) {
-      const text = src(c, x.span);
-      const value = x.ty.lo === x.ty.hi ? (text === String(x.ty.lo) ? "" : ` is ${x.ty.lo}`) : ` lies in ${x.ty.lo} .. ${x.ty.hi}`;
-      c.error(x.span, `\`${text}\`${value} cannot be a set element: sets hold 0 .. ${SET_MAX_ELEMENT}`, "a set is one 31-bit word; use a map<K, bool> for larger element types");
-      return c.errExpr(e.span);
-    }
-  }
-  if (elemTy.k === "int") {
-    // The literal's own universe: its elements' range, within what a set can hold.
-    const lo = Math.max(0, Math.min(...elems.map((x) => (x.ty as IntTy).lo)));
-    const hi = Math.min(SET_MAX_ELEMENT, Math.max(...elems.map((x) => (x.ty as IntTy).hi)));
-    elemTy = want?.k === "int" ? { ...want, lo: Math.min(want.lo, lo), hi: Math.max(want.hi, hi) } : { k: "int", lo, hi };
-  }
-  const site = c.site("set-element", e.span, { k: "int", lo: 0, hi: SET_MAX_ELEMENT }, "a set literal");
-  return { k: "setLit", ty: { k: "set", elem: elemTy as ScalarTy }, elems, site, span: e.span };
-}
-
-function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Scope, expected?: Ty): I.Expr {
+function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "seq");
   const want = expected?.k === "seq" && expected.elem.k !== "any" ? expected.elem : undefined;
   const elems = e.elems.map((x) => checkExpr(c, x, sc, want));
   let elemTy: Ty = { k: "any" };
@@ -474,7 +460,8 @@ function checkSeqLit(c: Checker, e: Extract<A.Expr, { kind: "seqLit" }>, sc: Sco
   return { k: "seqLit", ty: { k: "seq", elem: elemTy, cap: elems.length }, elems, span: e.span };
 }
 
-function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, sc: Scope, expected?: Ty): I.Expr {
+function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, sc: Scope, outer?: Ty): I.Expr {
+  const expected = expectedOf(outer, "rec");
   const seen = new Set<string>();
   for (const f of e.fields) {
     if (seen.has(f.name.text)) c.error(f.name.span, `field \`${f.name.text}\` is given twice`);
@@ -515,7 +502,7 @@ function checkRecordLit(c: Checker, e: Extract<A.Expr, { kind: "recordLit" }>, s
 function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
   switch (e.kind) {
     case "num":
-      return { k: "const", ty: { k: "int", lo: e.value, hi: e.value }, v: e.value, span: e.span };
+      return e.decimal !== undefined ? numConst(decimalValue(e.decimal), e.span) : { k: "const", ty: { k: "int", lo: e.value, hi: e.value }, v: e.value, span: e.span };
     case "bool":
       return { k: "const", ty: BOOL, v: e.value ? 1 : 0, span: e.span };
     case "name":
@@ -529,8 +516,8 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
     case "unary": {
       if (e.op === "-") {
         const x = checkExpr(c, e.operand, sc);
-        if (!need(c, x, "int", "`-`") || x.ty.k !== "int") return c.errExpr(e.span);
-        return { k: "neg", ty: intTy(c, e.span, iv.neg(x.ty)), e: x, span: e.span };
+        if (!need(c, x, "number", "`-`") || x.ty.k !== "int") return c.errExpr(e.span);
+        return { k: "neg", ty: numIntTy(c, e.span, iv.neg(x.ty), denOf(x.ty)), e: x, span: e.span };
       }
       const x = checkExpr(c, e.operand, sc, BOOL);
       if (!need(c, x, "bool", "`not`")) return c.errExpr(e.span);
@@ -547,7 +534,7 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
         c.error(e.span, `the branches of this \`if\` have different types: ${describeTy(t.ty)} and ${describeTy(el.ty)}`);
         return c.errExpr(e.span);
       }
-      const ty = u.k === "int" && (t.ty.k === "int" && el.ty.k === "int") ? intTy(c, e.span, iv.join(t.ty, el.ty)) : u;
+      const ty = u.k === "int" && (t.ty.k === "int" && el.ty.k === "int") ? numIntTy(c, e.span, u, denOf(u)) : u;
       return { k: "ite", ty, c: cond, t, e: el, span: e.span };
     }
     case "let":
@@ -559,13 +546,15 @@ function checkRaw(c: Checker, e: A.Expr, sc: Scope, expected?: Ty): I.Expr {
     case "call":
       return checkCall(c, e, sc, expected);
     case "aggregate":
-      return checkAggregate(c, e, sc);
+      return checkAggregate(c, e, sc, expected);
     case "setLit":
       return checkSetLit(c, e, sc, expected);
     case "seqLit":
       return checkSeqLit(c, e, sc, expected);
     case "recordLit":
       return checkRecordLit(c, e, sc, expected);
+    case "tupleLit":
+      return checkTupleLit(c, e, sc, expected);
     case "temporal":
     case "leadsto":
       return checkMisplacedTemporal(c, e, sc);

@@ -4,7 +4,8 @@
 // state held at once (instances × the state's words).
 
 import type * as I from "../ir/ir.js";
-import { cardinality, showType, slotCount } from "../ir/types.js";
+import { choiceCount } from "../ir/finite.js";
+import { intervalText, showType, slotCount } from "../ir/types.js";
 import type { Checker } from "./checker.js";
 
 /** Action instances a spec may have in all. */
@@ -19,14 +20,14 @@ function count(n: number): string {
 export function checkLimits(c: Checker, spec: I.Spec): void {
   let total = 0;
   for (const a of spec.actions) {
-    const n = a.choices.reduce((p, ch) => p * cardinality(ch.ty), 1);
+    const n = a.choices.reduce((p, ch) => p * choiceCount(ch.ty), 1);
     total += n;
     if (n > MAX_INSTANCES) {
-      const widest = [...a.choices].sort((x, y) => cardinality(y.ty) - cardinality(x.ty))[0];
+      const widest = [...a.choices].sort((x, y) => choiceCount(y.ty) - choiceCount(x.ty))[0];
       c.error(
         widest?.span ?? a.nameSpan,
         `action \`${a.name}\` has ${count(n)} instances (one per combination of its ${a.choices.map((ch) => `\`${ch.name}\``).join(", ")}), more than the ${count(MAX_INSTANCES)} stakecheck supports`,
-        widest ? `\`${widest.name}\` ranges over ${widest.ty.k === "int" ? `${widest.ty.lo} .. ${widest.ty.hi}` : showType(widest.ty)}: narrow its type` : undefined,
+        widest ? `\`${widest.name}\` ranges over ${widest.ty.k === "int" ? intervalText(widest.ty) : showType(widest.ty)}: narrow its type` : undefined,
       );
       return;
     }

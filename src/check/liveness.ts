@@ -5,7 +5,7 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { cardinality } from "../ir/types.js";
+import { choiceCount } from "../ir/finite.js";
 import { checkDomain, declareLocal } from "./aggregates.js";
 import { Scope, type Checker } from "./checker.js";
 import { checkBool, checkExpr } from "./expressions.js";
@@ -93,7 +93,7 @@ export function checkLiveness(c: Checker, d: A.LivenessDecl): I.Liveness | null 
         ok = false;
         continue;
       }
-      instances *= cardinality(dom.domain.ty);
+      instances *= choiceCount(dom.domain.ty);
       binders.push({ name: b.name.text, local, ty: dom.domain.ty, span: b.span });
     }
     e = e.body;

@@ -4,7 +4,8 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { ERR, cardinality, scalarLo, type ScalarTy } from "../ir/types.js";
+import { ERR } from "../ir/types.js";
+import { allValues, valueLabel } from "../ir/finite.js";
 import type { ActionBuild } from "./action-build.js";
 import { checkDomain, declareLocal } from "./aggregates.js";
 import type { Checker, Scope } from "./checker.js";
@@ -46,18 +47,12 @@ export function runTimeNames(c: Checker, e: A.Expr, sc: Scope, out: string[] = [
   return out;
 }
 
-/** A scalar value as a spec writes it. */
-function label(ty: ScalarTy, code: number): string {
-  return ty.k === "bool" ? String(code !== 0) : ty.k === "enum" ? ty.members[code] : String(code);
-}
-
-/** One label per iteration slot, for the names of the picks a round makes: `b[0]`, `b[Alice]`
- * (for a queue, the position). */
+/** One label per iteration slot, for the names of the picks a round makes: `b[0]`, `b[Alice]`,
+ * `b[(0, 1)]` (a value of the domain's type, by its index; for a queue, the position). */
 function slotLabels(d: I.Domain): string[] {
   if (d.k === "seq") return Array.from({ length: (d.seq.ty as I.SeqTy).cap }, (_, i) => String(i));
-  const ty: ScalarTy = d.k === "type" ? d.ty : d.elem;
-  const lo = scalarLo(ty);
-  return Array.from({ length: cardinality(ty) }, (_, i) => label(ty, lo + i));
+  const ty = d.k === "type" ? d.ty : d.elem;
+  return allValues(ty).map((v) => valueLabel(ty, v));
 }
 
 export function checkFor(c: Checker, s: ForStmt, sc: Scope, act: ActionBuild): I.Stmt | null {

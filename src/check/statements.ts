@@ -2,7 +2,11 @@
 
 import type * as A from "../lang/ast.js";
 import type * as I from "../ir/ir.js";
-import { BOOL, ERR, cardinality, isScalar, showType, type ScalarTy, type Ty } from "../ir/types.js";
+import { BOOL, ERR, showType, type Ty } from "../ir/types.js";
+import { choiceCount, isChoiceType } from "../ir/finite.js";
+import { arithTy, checkRounding, noteLet } from "./fractions.js";
+import { choiceSize } from "./choices.js";
+import { indexCompatible } from "./values.js";
 import { ActionBuild } from "./action-build.js";
 import { checkDomain, declareLocal } from "./aggregates.js";
 import { GLOBAL_KIND_WORD, Scope, type Checker } from "./checker.js";
@@ -62,7 +66,7 @@ function checkPlace(c: Checker, target: A.Expr, sc: Scope): I.Place | null {
       if (ty.k === "map") {
         const index = checkExpr(c, s.index, sc, ty.key);
         if (index.ty.k === "error") return null;
-        if (!isScalar(index.ty) || index.ty.k !== ty.key.k || (index.ty.k === "enum" && ty.key.k === "enum" && index.ty.id !== ty.key.id)) {
+        if (!indexCompatible(index.ty, ty.key)) {
           c.error(s.index.span, `\`${src(c, s.target.span)}\` is indexed by ${showType(ty.key)}, but \`${src(c, s.index.span)}\` is ${describeTy(index.ty)}`);
           return null;
         }
@@ -120,14 +124,15 @@ function checkAssign(c: Checker, s: Extract<A.Stmt, { kind: "assign" }>, sc: Sco
     const delta = checkExpr(c, s.value, sc);
     if (place.ty.k === "error" || delta.ty.k === "error") return null;
     if (place.ty.k !== "int") {
-      c.error(s.target.span, `\`${s.op}\` needs an integer, but \`${src(c, s.target.span)}\` is ${describeTy(place.ty)}`);
+      c.error(s.target.span, `\`${s.op}\` needs a number, but \`${src(c, s.target.span)}\` is ${describeTy(place.ty)}`);
       return null;
     }
-    if (!need(c, delta, "int", `\`${s.op}\``) || delta.ty.k !== "int") return null;
+    if (!need(c, delta, "number", `\`${s.op}\``) || delta.ty.k !== "int") return null;
     const cur = readPlace(c, place);
     const op = s.op === "+=" ? "+" : "-";
-    const range = op === "+" ? iv.add(place.ty, delta.ty) : iv.sub(place.ty, delta.ty);
-    value = { k: "arith", ty: intTy(c, s.span, range), op, l: cur, r: delta, site: -1, span: s.span };
+    const ty = arithTy(c, s, op, place.ty, delta.ty, (x) => src(c, x), s.value.span);
+    if (ty.k !== "int") return null;
+    value = { k: "arith", ty, op, l: cur, r: delta, site: -1, span: s.span };
   }
   if (value.ty.k === "error" || place.ty.k === "error") return null;
   if (fits(value.ty, place.ty) === "no") {
@@ -135,6 +140,7 @@ function checkAssign(c: Checker, s: Extract<A.Stmt, { kind: "assign" }>, sc: Sco
     return null;
   }
   value = coerce(value, place.ty);
+  checkRounding(c, sc, value, place.ty, src(c, s.target.span));
   const site = c.site("range", s.span, place.ty, `\`${src(c, s.target.span)}\``);
   return { k: "assign", place, value, site, span: s.span };
 }
@@ -159,6 +165,7 @@ function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt |
     case "let": {
       const value = checkExpr(c, s.value, sc);
       const local = declareLocal(c, sc, s.name, value.ty, "let");
+      noteLet(sc, local, value);
       return { k: "let", local, value, span: s.span };
     }
     case "if": {
@@ -176,17 +183,17 @@ function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt |
       if (d && d.domain.k === "seq") {
         c.error(s.domain.span, "`pick` ranges over a type or a set, not a queue", "pick an index instead: `pick i in 0 .. N - 1 where i < len(q)`");
       }
-      const ty: Ty = d && d.domain.k !== "seq" ? d.ty : ERR;
+      const ty: Ty = d && d.domain.k !== "seq" && choiceSize(c, s.domain.span, "`pick`", d.ty) ? d.ty : ERR;
       const local = declareLocal(c, sc, s.name, ty, "pick");
       let where = s.where ? checkBool(c, s.where, sc, "`where`") : null;
-      if (!d || d.domain.k === "seq" || !isScalar(ty)) return null;
+      if (!d || d.domain.k === "seq" || ty.k === "error") return null;
       if (d.domain.k === "set") {
         const member: I.Expr = {
           k: "in", ty: BOOL, neg: false, elem: { k: "local", ty, id: local, span: s.name.span }, coll: d.domain.set, span: s.domain.span,
         };
         where = where ? { k: "logic", ty: BOOL, op: "and", l: member, r: where, span: s.span } : member;
       }
-      const pick = act.pick(s.name.text, local, ty as ScalarTy, s.name.span);
+      const pick = act.pick(s.name.text, local, ty, s.name.span);
       return { k: "pick", pick, local, where, span: s.span };
     }
     case "assign":
@@ -198,14 +205,14 @@ function checkStmt(c: Checker, s: A.Stmt, sc: Scope, act: ActionBuild): I.Stmt |
   }
 }
 
-function choiceType(c: Checker, p: A.Param, what: string): ScalarTy | null {
+function choiceType(c: Checker, p: A.Param, what: string): Ty | null {
   const ty = resolveType(c, p.type);
   if (ty.k === "error") return null;
-  if (!isScalar(ty)) {
-    c.error(p.type.span, `${what} \`${p.name.text}\` must be bool, an enum or an integer range, not ${showType(ty)}`, "an action is enumerated over every value of its parameters, so they must be scalar");
+  if (!isChoiceType(ty)) {
+    c.error(p.type.span, `${what} \`${p.name.text}\` must be bool, a number range, an enum, a tuple, record or option of those, or a set of one; not ${showType(ty)}`, "an action is enumerated over every value of its parameters, so they must have finitely many values");
     return null;
   }
-  return ty;
+  return choiceSize(c, p.type.span, `${what} \`${p.name.text}\``, ty) ? ty : null;
 }
 
 /** The signature of an action (caller and parameter types), known before any body is checked. */
@@ -222,12 +229,12 @@ export function checkAction(c: Checker, decl: A.ActionDecl, id: number): I.Actio
   const sig = c.actionSigs[id];
   if (decl.by && sig.caller) {
     const local = declareLocal(c, sc, decl.by.name, sig.caller, "caller");
-    if (isScalar(sig.caller)) act.fixed.push({ kind: "caller", name: decl.by.name.text, local, ty: sig.caller, span: decl.by.name.span });
+    if (sig.caller.k !== "error") act.fixed.push({ kind: "caller", name: decl.by.name.text, local, ty: sig.caller, span: decl.by.name.span });
   }
   decl.params.forEach((p, i) => {
     const ty = sig.params[i].ty;
     const local = declareLocal(c, sc, p.name, ty, "parameter");
-    if (isScalar(ty)) act.fixed.push({ kind: "param", name: p.name.text, local, ty, span: p.name.span });
+    if (ty.k !== "error") act.fixed.push({ kind: "param", name: p.name.text, local, ty, span: p.name.span });
   });
   const body = checkStmts(c, decl.body, sc, act);
   const choices = act.choices();
@@ -249,7 +256,7 @@ export function checkAction(c: Checker, decl: A.ActionDecl, id: number): I.Actio
  * must not multiply beyond that. */
 function checkInstanceCount(c: Checker, decl: A.ActionDecl, choices: readonly I.Choice[]): void {
   let n = 1;
-  for (const ch of choices) n *= cardinality(ch.ty);
+  for (const ch of choices) n *= choiceCount(ch.ty);
   if (n <= MAX_INSTANCES) return;
   const picks = choices.filter((ch) => ch.kind === "pick").length;
   c.error(

@@ -14,10 +14,31 @@ import type { Ty } from "../ir/types.js";
 type For = Extract<I.Stmt, { k: "for" }>;
 type Assign = Extract<I.Stmt, { k: "assign" }>;
 
-/** The symmetric type a loop ranges over, if any. */
+/** A symmetric type inside `t` (`t` itself, a field of a tuple or record, an option's value, a
+ * subset's elements), if any. */
+function symInside(t: Ty): number | undefined {
+  switch (t.k) {
+    case "int":
+      return t.sym;
+    case "rec":
+      for (const f of t.fields) {
+        const k = symInside(f.ty);
+        if (k !== undefined) return k;
+      }
+      return undefined;
+    case "option":
+    case "set":
+      return t.elem.k === "any" ? undefined : symInside(t.elem);
+    default:
+      return undefined;
+  }
+}
+
+/** The symmetric type a loop ranges over, if any: its rounds go in the order of its values (for a
+ * domain of tuples, records, options or subsets, in an order that permutations change too). */
 function loopSym(s: For): number | undefined {
   const t: Ty = s.domain.k === "type" ? s.domain.ty : s.domain.k === "set" ? s.domain.elem : { k: "error" };
-  return t.k === "int" ? t.sym : undefined;
+  return symInside(t);
 }
 
 function assignsIn(stmts: readonly I.Stmt[], out: Assign[] = []): Assign[] {

@@ -23,7 +23,7 @@
 // only the reduction would be unsound. The type is marked `broken` and explored without reduction.
 
 import type * as I from "../ir/ir.js";
-import { showType, type Ty } from "../ir/types.js";
+import { showType, slotCount, type Ty } from "../ir/types.js";
 import type { Checker } from "./checker.js";
 import { src } from "./expressions.js";
 import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
@@ -42,6 +42,7 @@ export function symMismatch(a: Ty, b: Ty): boolean {
   if (b.k === "map" && a.k !== "map") return symMismatch(a, b.val); // a scalar filling a map
   if (a.k === "rec" && b.k === "rec") return a.fields.some((f, i) => b.fields[i] !== undefined && symMismatch(f.ty, b.fields[i].ty));
   if (a.k === "seq" && b.k === "seq") return symMismatch(a.elem, b.elem);
+  if (a.k === "option" && b.k === "option") return symMismatch(a.elem, b.elem);
   return false;
 }
 
@@ -57,6 +58,7 @@ function holdsSym(t: Ty): boolean {
     case "rec":
       return t.fields.some((f) => holdsSym(f.ty));
     case "seq":
+    case "option":
       return holdsSym(t.elem);
     default:
       return false;
@@ -80,10 +82,41 @@ function symsOf(t: Ty, out: Set<number> = new Set()): Set<number> {
       for (const f of t.fields) symsOf(f.ty, out);
       break;
     case "seq":
+    case "option":
       symsOf(t.elem, out);
       break;
   }
   return out;
+}
+
+/** Symmetric types a state of type `t` holds in a form the explorer cannot permute: inside an
+ * option (one slot: an index), as part of a compound set element or map key (a mixed-radix
+ * index), or in a set of more than one word. Reduction is turned off for them. */
+function hiddenSyms(t: Ty, out: Map<number, string>): void {
+  const hide = (inner: Ty, where: string) => {
+    for (const k of symsOf(inner)) if (!out.has(k)) out.set(k, where);
+  };
+  switch (t.k) {
+    case "option":
+      hide(t.elem, "inside an option");
+      break;
+    case "set":
+      if (t.elem.k === "rec" || t.elem.k === "option") hide(t.elem, "inside the elements of a set of tuples, records or options");
+      else if (slotCount(t) > 1) hide(t.elem, "as the elements of a set wider than 32");
+      break;
+    case "map":
+      if (t.key.k === "rec" || t.key.k === "option") hide(t.key, "inside a compound map key");
+      hiddenSyms(t.val, out);
+      break;
+    case "rec":
+      for (const f of t.fields) hiddenSyms(f.ty, out);
+      break;
+    case "seq":
+      if (t.elem.k !== "any") hiddenSyms(t.elem, out);
+      break;
+    default:
+      break;
+  }
 }
 
 /** Checks the rules; returns the spec's symmetric types, those whose rules are broken marked so. */
@@ -175,7 +208,7 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
         });
         return;
       case "builtin": {
-        const s = ["div_up", "mul_div", "mul_div_up", "min", "max", "abs"].includes(e.fn) ? e.args.find(isSym) : undefined;
+        const s = ["div", "div_up", "mul_div", "mul_div_up", "min", "max", "abs", "floor", "ceil"].includes(e.fn) ? e.args.find(isSym) : undefined;
         if (s) c.error(e.span, `\`${e.fn}\` of \`${text(s.span)}\`, a value of the symmetric type \`${name(s.ty)}\``, HINT, s.ty);
         if (e.fn === "push" && e.args[0].ty.k === "seq" && symMismatch(e.args[1].ty, e.args[0].ty.elem)) mixed(e.args[1].span, e.args[1].ty, e.args[0].ty.elem, "`push`");
         if (e.fn === "remove_at") indexRule(e.args[1], e.args[0].ty, "`remove_at`");
@@ -222,6 +255,12 @@ export function checkSymmetry(checker: Checker, spec: I.Spec): I.SymmetricType[]
   };
 
   spec.vars.forEach((v) => {
+    const hidden = new Map<number, string>();
+    hiddenSyms(v.ty, hidden);
+    for (const [k, where] of hidden) {
+      const t = spec.symmetric[k];
+      c.error(v.span, `\`${v.name}\` holds values of the symmetric type \`${t.name}\` ${where}, which symmetry reduction does not permute`, undefined, t.ty);
+    }
     if (symMismatch(v.init.ty, v.ty)) {
       c.error(v.init.span, `the initial value of \`${v.name}\` is not symmetric: no value of ${holdsSym(v.ty) ? "a symmetric type" : "it"} is special`, undefined, v.ty, v.init.ty);
     }

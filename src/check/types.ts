@@ -2,14 +2,14 @@
 // the representation limits (set universes, state width) checked.
 
 import type * as A from "../lang/ast.js";
-import { BOOL, ERR, SET_MAX_ELEMENT, isScalar, showRange, showType, slotCount, type ScalarTy, type Ty } from "../ir/types.js";
+import { MAX_SET_ELEMENTS, isIndexable } from "../ir/finite.js";
+import { BOOL, ERR, showType, sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import { PROTO_RESERVED, type Checker } from "./checker.js";
 import { foldConst } from "./consts.js";
+import { rangeType } from "./fractions.js";
 
 /** Upper bound on a state's width in 32-bit words, to turn absurd specs into a diagnostic. */
 export const MAX_STATE_WORDS = 1 << 20;
-const INT32_MIN = -(2 ** 31);
-const INT32_MAX = 2 ** 31 - 1;
 
 function withName(ty: Ty, name: string): Ty {
   switch (ty.k) {
@@ -106,35 +106,15 @@ export function resolveType(c: Checker, t: A.TypeExpr): Ty {
       return ERR;
     case "named":
       return resolveNamed(c, t.name);
-    case "range": {
-      const lo = foldConst(c, t.lo, "int", "a range bound");
-      const hi = foldConst(c, t.hi, "int", "a range bound");
-      if (typeof lo !== "number" || typeof hi !== "number") return ERR;
-      if (lo > hi) {
-        const consts = [constsIn(c, t.lo), constsIn(c, t.hi)].filter((x) => x).join(", ");
-        c.error(t.span, `the range ${lo} .. ${hi} is empty${consts ? ` (with ${consts})` : ""}`, "every type must have at least one value");
-        return ERR;
-      }
-      if (lo < INT32_MIN || hi > INT32_MAX) {
-        const consts = [constsIn(c, t.lo), constsIn(c, t.hi)].filter((x) => x).join(", ");
-        c.error(t.span, `the range ${lo} .. ${hi} does not fit in 32 bits${consts ? ` (with ${consts})` : ""}`, `a state holds 32-bit integers: bounds must lie in ${INT32_MIN} .. ${INT32_MAX}`);
-        return ERR;
-      }
-      return { k: "int", lo, hi };
-    }
+    case "range":
+      return rangeType(c, t, (e) => constsIn(c, e));
     case "set": {
       const elem = resolveType(c, t.elem);
       if (elem.k === "error") return ERR;
-      if (!isScalar(elem)) {
-        c.error(t.elem.span, `set elements must be bool, an enum or integers; \`${showType(elem)}\` is not`, "use a map to a bool, or a seq, for sets of compound values");
-        return ERR;
-      }
-      if (elem.k === "int" && (elem.lo < 0 || elem.hi > SET_MAX_ELEMENT)) {
-        c.error(t.elem.span, `set elements must lie in 0 .. ${SET_MAX_ELEMENT}; \`${showRange(elem)}\` does not`, "a set is one 31-bit word; use a map<K, bool> for larger element types");
-        return ERR;
-      }
-      if (elem.k === "enum" && elem.members.length > SET_MAX_ELEMENT + 1) {
-        c.error(t.elem.span, `a set of \`${elem.name}\` would need ${elem.members.length} bits; sets hold at most ${SET_MAX_ELEMENT + 1} elements`);
+      if (!finiteElement(c, t.elem.span, elem, "set elements")) return ERR;
+      const n = sizeOfTy(elem);
+      if (n > MAX_SET_ELEMENTS) {
+        c.error(t.elem.span, `a set of \`${showType(elem, false)}\` would range over ${n > 1e15 ? "more than 10^15" : n.toLocaleString("en-US")} values; a set holds at most ${MAX_SET_ELEMENTS.toLocaleString("en-US")}`, "narrow the element type, or keep a map<K, bool> over a smaller key type");
         return ERR;
       }
       return { k: "set", elem };
@@ -143,12 +123,24 @@ export function resolveType(c: Checker, t: A.TypeExpr): Ty {
       const key = resolveType(c, t.key);
       const val = resolveType(c, t.value);
       if (key.k === "error" || val.k === "error") return ERR;
-      if (!isScalar(key)) {
-        c.error(t.key.span, `map keys must be bool, an enum or an integer range; \`${showType(key)}\` is not`);
+      if (!finiteElement(c, t.key.span, key, "map keys")) return ERR;
+      const ty: Ty = { k: "map", key, val };
+      return checkWidth(c, t.span, ty);
+    }
+    case "tuple": {
+      const fields = t.elems.map((x, i) => ({ name: String(i), ty: resolveType(c, x) }));
+      if (fields.some((f) => f.ty.k === "error")) return ERR;
+      return checkWidth(c, t.span, { k: "rec", fields, tuple: true });
+    }
+    case "option": {
+      const elem = resolveType(c, t.elem);
+      if (elem.k === "error") return ERR;
+      if (!finiteElement(c, t.elem.span, elem, "an option's value")) return ERR;
+      if (sizeOfTy(elem) >= 2 ** 31 - 1) {
+        c.error(t.elem.span, `an option of \`${showType(elem, false)}\` would need more than 2^31 values`, "narrow the value type");
         return ERR;
       }
-      const ty: Ty = { k: "map", key: key as ScalarTy, val };
-      return checkWidth(c, t.span, ty);
+      return { k: "option", elem };
     }
     case "seq": {
       const elem = resolveType(c, t.elem);
@@ -181,6 +173,13 @@ export function resolveType(c: Checker, t: A.TypeExpr): Ty {
       return bad ? ERR : checkWidth(c, t.span, { k: "rec", fields });
     }
   }
+}
+
+/** Set elements, map keys and option values need a finite type whose values have an index. */
+function finiteElement(c: Checker, span: A.Span, ty: Ty, what: string): boolean {
+  if (isIndexable(ty)) return true;
+  c.error(span, `${what} must be bool, a number range, an enum, or a tuple, record or option of those; \`${showType(ty)}\` is not`, ty.k === "set" || ty.k === "map" || ty.k === "seq" ? "a value of this type has no index: nest a map instead" : undefined);
+  return false;
 }
 
 function checkWidth(c: Checker, span: A.Span, ty: Ty): Ty {

@@ -8,8 +8,11 @@ import type { Layout } from "../model/layout.js";
 import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { bind, compileCode, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
 import { emitFit } from "./fit.js";
+import { choiceSlots } from "./options.js";
 import { compileFor } from "./loops.js";
 import { assertNever } from "../util/assert-never.js";
+import { choiceCodeAt } from "../ir/finite.js";
+import type { Ty } from "../ir/types.js";
 import { placeOf } from "./expr.js";
 
 /** Copy `s` into `d` (the generated CP function) and switch reads to `d`. */
@@ -43,7 +46,7 @@ function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
   const raw = compileSlots(ctx, s.value);
   let slots = emitFit(ctx, raw, s.value.ty, s.place.ty, s.site);
   // Writing several slots while reading the same state could read what was just written.
-  if (slots.length > 1) slots = slots.map((x) => (isConst(x) || (isSimple(x) && !x.includes("["))) ? x : bind(ctx, x));
+  if (slots.length > 1) slots = slots.map((x) => (isConst(x) || (isSimple(x) && !x.includes("["))) ? x : bindFresh(ctx, x));
   ensureCopied(ctx);
   const targets = placeSlots(ref, slotCount(s.place.ty));
   targets.forEach((t, k) => ctx.fn.line(`${t} = ${slots[k]};`));
@@ -52,6 +55,8 @@ function compileAssign(ctx: Ctx, s: Extract<I.Stmt, { k: "assign" }>): void {
 export interface BodyState {
   /** The choice parameter (`c3`) of a pick by its number (loop rounds included). */
   readonly pickChoice: (pick: number) => string;
+  /** The type a pick ranges over (its choice code is unpacked into that type's slots). */
+  readonly pickTy: (pick: number) => Ty;
   /** Per pick made where it might not be reached (in a branch, in a round a loop may skip): the
    * temporary set to 1 when it is, so unmade picks can be pinned to one value. */
   readonly conditional: Map<number, string>;
@@ -109,7 +114,7 @@ function compileStmt(ctx: Ctx, s: I.Stmt, st: BodyState, nested: boolean, picks:
     }
     case "pick": {
       const n = s.pick + picks;
-      ctx.locals.set(s.local, { slots: [st.pickChoice(n)] });
+      ctx.locals.set(s.local, { slots: choiceSlots(ctx, st.pickTy(n), st.pickChoice(n)) });
       if (nested) {
         const flag = ctx.fn.tmp();
         st.conditional.set(n, flag);
@@ -140,15 +145,15 @@ function bindFresh(ctx: Ctx, code: string): string {
 export function compileAction(spec: I.Spec, layout: Layout, a: I.Action, k: number): string {
   const fn = new FnBuilder();
   const ctx: Ctx = { fn, S: "s", O: "", locals: new Map(), spec, layout, unroll: 256 };
-  a.choices.forEach((c, i) => ctx.locals.set(c.local, { slots: [`c${i}`] }));
+  a.choices.forEach((c, i) => c.kind !== "pick" && ctx.locals.set(c.local, { slots: choiceSlots(ctx, c.ty, `c${i}`) }));
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   const conditional = new Map<number, string>();
-  compileStmts(ctx, a.body, { conditional, pickChoice: (p) => `c${firstPick + p}` }, false);
+  compileStmts(ctx, a.body, { conditional, pickChoice: (p) => `c${firstPick + p}`, pickTy: (p) => a.choices[firstPick + p].ty }, false);
   ensureCopied(ctx);
   // A pick its path never reached must not multiply the instances: only its first value counts.
   for (const [pick, flag] of conditional) {
     const choice = a.choices[firstPick + pick];
-    const first = choice.ty.k === "int" ? choice.ty.lo : 0;
+    const first = choiceCodeAt(choice.ty, 0);
     fn.line(`if (${flag} === 0 && c${firstPick + pick} !== ${first < 0 ? `(${first})` : first}) return 0;`);
   }
   fn.line("return 1;");

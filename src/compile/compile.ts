@@ -1,7 +1,7 @@
 // Typed IR to an executable Model over flat Int32Array states.
 
 import type * as I from "../ir/ir.js";
-import { cardinality, scalarLo } from "../ir/types.js";
+import { choiceCount, choiceOrdinal } from "../ir/finite.js";
 import { decodeValue, encodeValue, layoutOf, setOwn, type Readable } from "../model/layout.js";
 import type { ActionInfo, Coverage, Failure, Model } from "../model/model.js";
 import { generateModule } from "./module.js";
@@ -22,7 +22,7 @@ interface Generated {
 export function actionInfos(spec: I.Spec): ActionInfo[] {
   let first = 0;
   return spec.actions.map((a) => {
-    const count = a.choices.reduce((n, c) => n * cardinality(c.ty), 1);
+    const count = a.choices.reduce((n, c) => n * choiceCount(c.ty), 1);
     const info: ActionInfo = {
       name: a.name,
       choices: a.choices.map((c) => ({ kind: c.kind, name: c.name, ty: c.ty })),
@@ -80,9 +80,9 @@ export function compileModel(spec: I.Spec): Model {
       let inst = 0;
       for (let i = 0; i < a.choices.length; i++) {
         const ty = a.choices[i].ty;
-        const ord = args[i] - scalarLo(ty);
-        if (!Number.isInteger(ord) || ord < 0 || ord >= cardinality(ty)) return -1;
-        inst = inst * cardinality(ty) + ord;
+        const ord = choiceOrdinal(ty, args[i]);
+        if (ord < 0) return -1;
+        inst = inst * choiceCount(ty) + ord;
       }
       return a.firstInstance + inst;
     },

@@ -5,11 +5,16 @@
 // evaluation stays lazy where the language says so (and, or, implies, if, aggregates).
 
 import type * as I from "../ir/ir.js";
-import { SET_MAX_ELEMENT, cardinality, isScalar, isWord, scalarLo, slotCount, type IntTy, type ScalarTy, type Ty } from "../ir/types.js";
+import { isPlainInt, isWord, sizeOfTy, slotCount, type IntTy, type Ty } from "../ir/types.js";
+import { unify } from "../check/compat.js";
 import type { Layout } from "../model/layout.js";
-import { compileAggregate, compileMapComprehension } from "./aggregates.js";
+import { compileAggregate, compileMapComprehension, compileSetComprehension } from "./aggregates.js";
 import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { emitFit, reshape } from "./fit.js";
+import { commonCodes, compileArith, compileIntDivision, compileRound } from "./fractions.js";
+import { compileGet, compileGetOr, compileSome, choiceSlots } from "./options.js";
+import { compileSetEq, compileSetIn, compileSetLit, compileSetOp, compileSize, compileSubset, wordsOf } from "./sets.js";
+import { indexIn } from "./values.js";
 import { bindLet, compileFilter, compileRemoveAt } from "./queues.js";
 import { stepArgs } from "./step-defs.js";
 
@@ -75,8 +80,15 @@ function addr(base: number | string, index: string, lo: number, w: number): numb
   return typeof base === "number" && base === 0 ? scaled : `${base} + ${scaled}`;
 }
 
-function elemRange(t: Ty): { lo: number; hi: number } | null {
-  return t.k === "int" ? { lo: t.lo, hi: t.hi } : null;
+/** The index of a map key (any finite key type), failing at `site` when it is not a key. */
+export function keyIndex(ctx: Ctx, index: I.Expr, key: Ty, site: number): string {
+  const slots = compileSlots(ctx, index).map((x) => (isConst(x) ? x : bind(ctx, x)));
+  const r = indexIn(ctx, slots, index.ty, key);
+  if (r.ok !== "true") {
+    const detail = index.ty.k === "int" && (index.ty.den ?? 1) > 1 ? `fr(${slots[0]}, ${index.ty.den})` : slots.length === 1 ? slots[0] : `"(" + ${slots.join(' + ", " + ')} + ")"`;
+    ctx.fn.line(`if (!(${r.ok})) F(${site}, ${detail});`);
+  }
+  return r.idx;
 }
 
 /** Whether an expression may evaluate to NONE (an absent caller or step parameter, unwrapped). */
@@ -114,13 +126,17 @@ export function placeOf(ctx: Ctx, e: I.Expr): PlaceRef | null {
       const tt = e.target.ty;
       if (tt.k === "map") {
         const key = tt.key;
-        let idx = compileCode(ctx, e.index);
-        const r = elemRange(e.index.ty);
-        if (key.k === "int" && r && (r.lo < key.lo || r.hi > key.hi)) {
-          idx = bind(ctx, idx);
-          ctx.fn.line(`if (${idx} < ${lit(key.lo)} || ${idx} > ${lit(key.hi)}) F(${e.site}, ${idx});`);
+        if (isPlainInt(key) && isPlainInt(e.index.ty)) {
+          let idx = compileCode(ctx, e.index);
+          const r = e.index.ty;
+          if (r.lo < key.lo || r.hi > key.hi) {
+            idx = bind(ctx, idx);
+            ctx.fn.line(`if (${idx} < ${lit(key.lo)} || ${idx} > ${lit(key.hi)}) F(${e.site}, ${idx});`);
+          }
+          return { arr: t.arr, base: bindBase(ctx, addr(t.base, idx, key.lo, slotCount(tt.val))) };
         }
-        return { arr: t.arr, base: bindBase(ctx, addr(t.base, idx, scalarLo(key), slotCount(tt.val))) };
+        const idx = keyIndex(ctx, e.index, key, e.site);
+        return { arr: t.arr, base: bindBase(ctx, addr(t.base, idx, 0, slotCount(tt.val))) };
       }
       if (tt.k === "seq") {
         const i = bind(ctx, compileScalar(ctx, e.index));
@@ -170,7 +186,7 @@ export function compileCode(ctx: Ctx, e: I.Expr): string {
     case "caller":
     case "stepParam":
     case "present":
-      return compileRawCode(ctx, e);
+      return e.ty.k === "set" ? choiceSlots(ctx, e.ty, compileRawCode(ctx, e))[0] : compileRawCode(ctx, e);
     case "const":
       return lit(e.v);
   }
@@ -213,15 +229,26 @@ function lazy(ctx: Ctx, left: string, right: I.Expr, combine: (l: string, r: str
 
 function compileEq(ctx: Ctx, e: Extract<I.Expr, { k: "eq" }>): string {
   let cond: string;
-  if (isScalar(e.l.ty) || isScalar(e.r.ty) || e.l.ty.k === "set") {
+  const lt = e.l.ty;
+  const rt = e.r.ty;
+  if (lt.k === "set" && rt.k === "set") {
+    cond = compileSetEq(ctx, e.l, e.r);
+  } else if (lt.k === "int" && rt.k === "int") {
+    const [a, b] = commonCodes(lt, rt, compileCode(ctx, e.l), compileCode(ctx, e.r));
+    cond = `${a} === ${b}`;
+  } else if ((isWord(lt) || isWord(rt)) && (lt.k !== "option" || rt.k !== "option" || sameOptionKey(lt, rt))) {
     cond = `${compileCode(ctx, e.l)} === ${compileCode(ctx, e.r)}`;
   } else {
-    const u = unifyShape(e.l.ty, e.r.ty);
-    const ls = reshape(compileSlots(ctx, e.l), e.l.ty, u).map((x) => bind(ctx, x));
-    const rs = reshape(compileSlots(ctx, e.r), e.r.ty, u).map((x) => bind(ctx, x));
+    const u = unifyShape(lt, rt);
+    const ls = reshape(ctx, compileSlots(ctx, e.l), lt, u).map((x) => bind(ctx, x));
+    const rs = reshape(ctx, compileSlots(ctx, e.r), rt, u).map((x) => bind(ctx, x));
     cond = ls.length === 0 ? "true" : ls.map((x, i) => `${x} === ${rs[i]}`).join(" && ");
   }
   return e.neg ? `!(${cond})` : `(${cond})`;
+}
+
+function sameOptionKey(a: I.OptTy, b: I.OptTy): boolean {
+  return a.elem.k === "any" || b.elem.k === "any" || unify(a, b) === a && unify(b, a) === b;
 }
 
 /** The common layout of two compatible compound types (queues: the larger capacity). */
@@ -232,64 +259,40 @@ export function unifyShape(a: Ty, b: Ty): Ty {
   }
   if (a.k === "map" && b.k === "map") return { k: "map", key: a.key, val: unifyShape(a.val, b.val) };
   if (a.k === "rec" && b.k === "rec") return { k: "rec", fields: a.fields.map((f, i) => ({ name: f.name, ty: unifyShape(f.ty, b.fields[i].ty) })) };
-  return a.k === "any" ? b : a;
-}
-
-function compileDiv(ctx: Ctx, e: Extract<I.Expr, { k: "arith" }>): string {
-  const l = e.l.ty as IntTy;
-  const r = e.r.ty as IntTy;
-  const L = compileScalar(ctx, e.l);
-  let R = compileScalar(ctx, e.r);
-  if (r.lo <= 0 && r.hi >= 0) {
-    R = bind(ctx, R);
-    const Lb = bind(ctx, L);
-    ctx.fn.line(`if (${R} === 0) F(${e.site}, ${Lb} + " ${e.op} 0");`);
-    return divExpr(e.op, Lb, R, l, r);
-  }
-  return divExpr(e.op, L, R, l, r);
-}
-
-function divExpr(op: "/" | "%" | string, L: string, R: string, l: IntTy, r: IntTy): string {
-  const small = Math.max(Math.abs(l.lo), Math.abs(l.hi)) < 1 << 24 && Math.max(Math.abs(r.lo), Math.abs(r.hi)) < 1 << 24;
-  if (op === "/") return small ? `Math.floor(${L} / ${R})` : `fdiv(${L}, ${R})`;
-  if (l.lo >= 0 && r.lo > 0) return `(${L} % ${R})`;
-  return `fmod(${L}, ${R})`;
+  if (a.k === "any") return b;
+  if ((a.k === "int" && b.k === "int") || (a.k === "option" && b.k === "option") || (a.k === "set" && b.k === "set")) return unify(a, b) ?? a;
+  return a;
 }
 
 function compileBuiltinScalar(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): string {
   switch (e.fn) {
+    case "div":
     case "div_up":
     case "mul_div":
-    case "mul_div_up": {
-      const args = e.args.map((a) => compileScalar(ctx, a));
-      const num = e.fn === "div_up" ? args[0] : `${args[0]} * ${args[1]}`;
-      const divisor = e.args[e.args.length - 1];
-      let d = args[args.length - 1];
-      const dr = divisor.ty as IntTy;
-      if (dr.lo <= 0 && dr.hi >= 0) {
-        d = bind(ctx, d);
-        const shown = e.args.slice(0, -1).map((_, i) => bind(ctx, args[i]));
-        const detail = `"${e.fn}(" + ${shown.join(' + ", " + ')} + ", 0)"`;
-        ctx.fn.line(`if (${d} === 0) F(${e.site}, ${detail});`);
-        const n2 = e.fn === "div_up" ? shown[0] : `${shown[0]} * ${shown[1]}`;
-        return e.fn === "mul_div" ? `fdiv(${n2}, ${d})` : `cdiv(${n2}, ${d})`;
-      }
-      return e.fn === "mul_div" ? `fdiv(${num}, ${d})` : `cdiv(${num}, ${d})`;
-    }
+    case "mul_div_up":
+      return compileIntDivision(ctx, e, e.args.map((a) => compileScalar(ctx, a)));
+    case "floor":
+    case "ceil":
+      return compileRound(e, compileScalar(ctx, e.args[0]));
     case "min":
     case "max": {
-      const a = compileScalar(ctx, e.args[0]);
-      const b = compileScalar(ctx, e.args[1]);
+      const [a, b] = commonCodes(e.args[0].ty as IntTy, e.args[1].ty as IntTy, compileScalar(ctx, e.args[0]), compileScalar(ctx, e.args[1]));
       return `Math.${e.fn}(${a}, ${b})`;
     }
     case "abs":
       return `Math.abs(${compileScalar(ctx, e.args[0])})`;
     case "size":
-      return `pc(${compileScalar(ctx, e.args[0])})`;
+      return compileSize(ctx, e.args[0]);
     case "len":
       return compileSlots(ctx, e.args[0])[0];
     case "head": {
       const slots = compileSeqBuiltin(ctx, e);
+      return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
+    }
+    case "some":
+    case "get":
+    case "get_or": {
+      const slots = e.fn === "some" ? compileSome(ctx, e) : e.fn === "get" ? compileGet(ctx, e) : compileGetOr(ctx, e);
       return e.ty.k === "bool" ? toBool(slots[0]) : slots[0];
     }
     default:
@@ -298,56 +301,30 @@ function compileBuiltinScalar(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): s
 }
 
 function compileIn(ctx: Ctx, e: Extract<I.Expr, { k: "in" }>): string {
-  let cond: string;
   if (e.coll.ty.k === "set") {
-    let x = compileCode(ctx, e.elem);
-    const m = compileScalar(ctx, e.coll);
-    const r = elemRange(e.elem.ty);
-    const guard = mayBeAbsent(e.elem) || (r !== null && (r.lo < 0 || r.hi > SET_MAX_ELEMENT));
-    if (isConst(x) && !guard) {
-      cond = `(${m} & ${1 << Number(x)}) !== 0`;
-    } else if (guard) {
-      x = bind(ctx, x);
-      cond = `${x} >= 0 && ${x} <= ${SET_MAX_ELEMENT} && ((${m} >>> ${x}) & 1) === 1`;
-    } else {
-      cond = `((${m} >>> ${x}) & 1) === 1`;
-    }
-  } else {
-    const q = e.coll.ty as I.SeqTy;
-    const slots = compileSlots(ctx, e.coll).map((s) => bind(ctx, s));
-    const w = slotCount(q.elem);
-    const xs = compileSlots(ctx, e.elem).map((s) => bind(ctx, s));
-    const u = unifyShape(q.elem, e.elem.ty);
-    const xr = reshape(xs, e.elem.ty, u);
-    const parts: string[] = [];
-    for (let j = 0; j < q.cap; j++) {
-      const ej = reshape(slots.slice(1 + j * w, 1 + (j + 1) * w), q.elem, u);
-      parts.push(`(${slots[0]} > ${j} && ${ej.map((s, k) => `${s} === ${xr[k]}`).join(" && ") || "true"})`);
-    }
-    cond = parts.join(" || ") || "false";
+    const cond = compileSetIn(ctx, e, mayBeAbsent(e.elem));
+    return e.neg ? `!(${cond})` : `(${cond})`;
   }
+  const q = e.coll.ty as I.SeqTy;
+  const slots = compileSlots(ctx, e.coll).map((s) => bind(ctx, s));
+  const w = slotCount(q.elem);
+  const xs = compileSlots(ctx, e.elem).map((s) => bind(ctx, s));
+  const u = unifyShape(q.elem, e.elem.ty);
+  const xr = reshape(ctx, xs, e.elem.ty, u);
+  const parts: string[] = [];
+  for (let j = 0; j < q.cap; j++) {
+    const ej = reshape(ctx, slots.slice(1 + j * w, 1 + (j + 1) * w), q.elem, u);
+    parts.push(`(${slots[0]} > ${j} && ${ej.map((s, k) => `${s} === ${xr[k]}`).join(" && ") || "true"})`);
+  }
+  const cond = parts.join(" || ") || "false";
   return e.neg ? `!(${cond})` : `(${cond})`;
 }
 
-function compileSetLit(ctx: Ctx, e: Extract<I.Expr, { k: "setLit" }>): string {
-  if (e.elems.length === 0) return "0";
-  let mask = 0;
-  const dyn: string[] = [];
-  // Every element is evaluated before any is checked, as in the reference semantics.
-  const codes = e.elems.map((x) => {
-    const r = elemRange(x.ty);
-    const c = compileCode(ctx, x);
-    return r && (r.lo < 0 || r.hi > SET_MAX_ELEMENT) ? { c: bind(ctx, c), check: true } : { c, check: false };
-  });
-  for (const { c, check } of codes) {
-    if (check) ctx.fn.line(`if (${c} < 0 || ${c} > ${SET_MAX_ELEMENT}) F(${e.site}, ${c});`);
-  }
-  for (const { c } of codes) {
-    if (isConst(c)) mask |= 1 << Number(c);
-    else dyn.push(`(1 << ${c})`);
-  }
-  const parts = mask !== 0 || dyn.length === 0 ? [String(mask), ...dyn] : dyn;
-  return parts.length === 1 ? parts[0] : `(${parts.join(" | ")})`;
+/** A one-slot value of type `from` (value form) as a value of `to`: numbers over another
+ * denominator, options over another payload type. */
+function asType(ctx: Ctx, v: string, from: Ty, to: Ty): string {
+  if (from.k === "int" || from.k === "option") return reshape(ctx, [v], from, to)[0];
+  return v;
 }
 
 /** A scalar in value form. */
@@ -368,10 +345,11 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
     case "not":
       return `(!${compileScalar(ctx, e.e)})`;
     case "arith":
-      if (e.op === "/" || e.op === "%") return compileDiv(ctx, e);
-      return `(${compileScalar(ctx, e.l)} ${e.op} ${compileScalar(ctx, e.r)})`;
-    case "cmp":
-      return `(${compileScalar(ctx, e.l)} ${e.op} ${compileScalar(ctx, e.r)})`;
+      return compileArith(ctx, e, compileScalar(ctx, e.l), compileScalar(ctx, e.r));
+    case "cmp": {
+      const [a, b] = commonCodes(e.l.ty as IntTy, e.r.ty as IntTy, compileScalar(ctx, e.l), compileScalar(ctx, e.r));
+      return `(${a} ${e.op} ${b})`;
+    }
     case "eq":
       return compileEq(ctx, e);
     case "logic": {
@@ -388,19 +366,16 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
       }
       break;
     }
-    case "setop": {
-      const l = compileScalar(ctx, e.l);
-      const r = compileScalar(ctx, e.r);
-      return e.op === "union" ? `(${l} | ${r})` : e.op === "intersect" ? `(${l} & ${r})` : `(${l} & ~${r})`;
-    }
+    case "setop":
+      return compileSetOp(ctx, e)[0];
     case "in":
       return compileIn(ctx, e);
     case "subset":
-      return `((${compileScalar(ctx, e.l)} & ~${compileScalar(ctx, e.r)}) === 0)`;
+      return compileSubset(ctx, e);
     case "ite": {
       const c = compileScalar(ctx, e.c);
-      const t = ctx.fn.capture(() => compileScalar(ctx, e.t));
-      const f = ctx.fn.capture(() => compileScalar(ctx, e.e));
+      const t = ctx.fn.capture(() => asType(ctx, compileScalar(ctx, e.t), e.t.ty, e.ty));
+      const f = ctx.fn.capture(() => asType(ctx, compileScalar(ctx, e.e), e.e.ty, e.ty));
       if (t.lines.length === 0 && f.lines.length === 0) return `(${c} ? ${t.value} : ${f.value})`;
       const r = ctx.fn.tmp();
       ctx.fn.line(`if (${c}) {`);
@@ -425,7 +400,7 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
     case "agg":
       return compileAggregate(ctx, e);
     case "setLit":
-      return compileSetLit(ctx, e);
+      return compileSetLit(ctx, e)[0];
     case "old": {
       const saved = ctx.S;
       ctx.S = ctx.O;
@@ -440,7 +415,7 @@ export function compileScalar(ctx: Ctx, e: I.Expr): string {
     case "caller":
     case "stepParam":
     case "present": {
-      const c = compileRawCode(ctx, e);
+      const c = e.ty.k === "set" ? choiceSlots(ctx, e.ty, compileRawCode(ctx, e))[0] : compileRawCode(ctx, e);
       return e.ty.k === "bool" ? toBool(c) : c;
     }
     case "fit": {
@@ -481,6 +456,7 @@ function compileSeqBuiltin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): stri
     case "push": {
       // Arguments first, then the operation's own check, as the reference semantics evaluates.
       const x = reshape(
+        ctx,
         compileSlots(ctx, e.args[1]).map((s) => bind(ctx, s)),
         e.args[1].ty,
         qt.elem,
@@ -499,12 +475,16 @@ function compileSeqBuiltin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): stri
 function selectEntry(ctx: Ctx, e: Extract<I.Expr, { k: "index" }>): string[] {
   const tt = e.target.ty;
   const slots = compileSlots(ctx, e.target).map((s) => bind(ctx, s));
-  const idx = bind(ctx, compileCode(ctx, e.index));
   if (tt.k === "map") {
-    const key = tt.key as ScalarTy;
-    const lo = scalarLo(key);
-    const n = cardinality(key);
-    ctx.fn.line(`if (${idx} < ${lit(lo)} || ${idx} > ${lit(lo + n - 1)}) F(${e.site}, ${idx});`);
+    const key = tt.key;
+    const n = sizeOfTy(key);
+    let idx: string;
+    let lo = 0;
+    if (isPlainInt(key) && isPlainInt(e.index.ty)) {
+      idx = bind(ctx, compileCode(ctx, e.index));
+      lo = key.lo;
+      ctx.fn.line(`if (${idx} < ${lit(lo)} || ${idx} > ${lit(lo + n - 1)}) F(${e.site}, ${idx});`);
+    } else idx = bind(ctx, keyIndex(ctx, e.index, key, e.site));
     const w = slotCount(tt.val);
     return Array.from({ length: w }, (_, k) => {
       let expr = slots[(n - 1) * w + k];
@@ -512,6 +492,7 @@ function selectEntry(ctx: Ctx, e: Extract<I.Expr, { k: "index" }>): string[] {
       return expr;
     });
   }
+  const idx = bind(ctx, compileCode(ctx, e.index));
   const qt = tt as I.SeqTy;
   const { len, elems } = seqParts(slots, qt);
   ctx.fn.line(`if (${idx} < 0 || ${idx} >= ${len}) F(${e.site}, ${idx} + " (the queue holds " + ${len} + ")");`);
@@ -535,10 +516,20 @@ function partOf(ctx: Ctx, e: Extract<I.Expr, { k: "field" | "index" }>): string[
 
 /** Any value as slot codes. */
 export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
-  if (isScalar(e.ty)) return [compileCode(ctx, e)];
-  if (e.ty.k === "set") return [compileScalar(ctx, e)];
+  if (isWord(e.ty)) return [compileCode(ctx, e)];
   if (placeShaped(e)) return placeSlots(placeOf(ctx, e)!, slotCount(e.ty));
   switch (e.k) {
+    case "setop":
+      return compileSetOp(ctx, e);
+    case "setLit":
+      return compileSetLit(ctx, e);
+    case "caller":
+    case "stepParam":
+    case "present":
+      return choiceSlots(ctx, e.ty, compileRawCode(ctx, e));
+    case "const":
+      // A multi-word set constant is never folded; the empty set fills every word with 0.
+      return Array.from({ length: slotCount(e.ty) }, () => "0");
     case "local":
       return [...ctx.locals.get(e.id)!.slots];
     case "recLit":
@@ -546,19 +537,19 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
     case "seqLit":
       return [
         String(e.elems.length),
-        ...e.elems.flatMap((x) => reshape(compileSlots(ctx, x), x.ty, (e.ty as I.SeqTy).elem)),
+        ...e.elems.flatMap((x) => reshape(ctx, compileSlots(ctx, x), x.ty, (e.ty as I.SeqTy).elem)),
       ];
     case "fill": {
-      const inner = reshape(compileSlots(ctx, e.e), e.e.ty, e.ty.val).map((s) => bind(ctx, s));
-      return Array.from({ length: cardinality(e.ty.key) }, () => inner).flat();
+      const inner = reshape(ctx, compileSlots(ctx, e.e), e.e.ty, e.ty.val).map((s) => bind(ctx, s));
+      return Array.from({ length: sizeOfTy(e.ty.key) }, () => inner).flat();
     }
     case "field":
     case "index":
       return partOf(ctx, e);
     case "ite": {
       const c = bind(ctx, compileScalar(ctx, e.c));
-      const t = ctx.fn.capture(() => reshape(compileSlots(ctx, e.t), e.t.ty, e.ty));
-      const f = ctx.fn.capture(() => reshape(compileSlots(ctx, e.e), e.e.ty, e.ty));
+      const t = ctx.fn.capture(() => reshape(ctx, compileSlots(ctx, e.t), e.t.ty, e.ty));
+      const f = ctx.fn.capture(() => reshape(ctx, compileSlots(ctx, e.e), e.e.ty, e.ty));
       if (t.lines.length === 0 && f.lines.length === 0) return t.value.map((x, i) => `(${c} ? ${x} : ${f.value[i]})`);
       const rs = t.value.map(() => ctx.fn.tmp());
       ctx.fn.line(`if (${c}) {`);
@@ -571,8 +562,11 @@ export function compileSlots(ctx: Ctx, e: I.Expr): string[] {
       return rs;
     }
     case "builtin":
+      if (e.fn === "get") return compileGet(ctx, e);
+      if (e.fn === "get_or") return compileGetOr(ctx, e);
       return e.fn === "remove_at" ? compileRemoveAt(ctx, e) : compileSeqBuiltin(ctx, e);
     case "agg":
+      if (e.op === "set") return compileSetComprehension(ctx, e);
       return e.op === "filter" ? compileFilter(ctx, e) : compileMapComprehension(ctx, e);
     case "let":
       bindLet(ctx, e);

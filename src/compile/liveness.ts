@@ -4,16 +4,19 @@
 // fails a well_typed check.
 
 import type * as I from "../ir/ir.js";
-import { cardinality, scalarLo } from "../ir/types.js";
+import { choiceCount } from "../ir/finite.js";
+import { stepOf } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 import { FnBuilder } from "./emitter.js";
 import { compileScalar, lit, type Ctx } from "./expr.js";
+import { choiceSlots } from "./options.js";
+import { plus, times } from "./values.js";
 
 function predicate(spec: I.Spec, layout: Layout, l: I.Liveness, e: I.Expr | null, name: string): string {
   const fn = new FnBuilder();
   const ctx: Ctx = { fn, S: "s", O: "", locals: new Map(), spec, layout, unroll: 256 };
   const params = ["s", ...l.binders.map((_, i) => `b${i}`)];
-  l.binders.forEach((b, i) => ctx.locals.set(b.local, { slots: [`b${i}`] }));
+  l.binders.forEach((b, i) => ctx.locals.set(b.local, { slots: choiceSlots(ctx, b.ty, `b${i}`) }));
   fn.line(`return ${e === null ? "true" : compileScalar(ctx, e)};`);
   return fn.finish(`${name}(${params.join(", ")})`);
 }
@@ -26,8 +29,10 @@ function dispatcher(liveness: readonly I.Liveness[]): string {
         fn.block(`case ${k}:`, () => {
           fn.line("let x = b;");
           for (let i = l.binders.length - 1; i >= 0; i--) {
-            const n = cardinality(l.binders[i].ty);
-            fn.line(`const b${i} = ${lit(scalarLo(l.binders[i].ty))} + (x % ${n});`);
+            const ty = l.binders[i].ty;
+            const n = choiceCount(ty);
+            // The choice code of ordinal x % n (src/ir/finite.ts, choiceCodeAt).
+            fn.line(`const b${i} = ${ty.k === "int" ? plus(times(`(x % ${n})`, stepOf(ty)), ty.lo) : `x % ${n}`};`);
             if (i > 0) fn.line(`x = (x / ${n}) | 0;`);
           }
           const args = ["s", ...l.binders.map((_, i) => `b${i}`)].join(", ");

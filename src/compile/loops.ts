@@ -5,11 +5,15 @@
 // body writes, so every round reads the same array. The domain is read once, before the first round.
 
 import type * as I from "../ir/ir.js";
-import { cardinality, scalarLo, slotCount } from "../ir/types.js";
+import { setBase } from "../ir/finite.js";
+import { isPlainInt, sizeOfTy, slotCount } from "../ir/types.js";
 import { emitIf, ensureCopied } from "./actions.js";
+import { iterateValues } from "./aggregates.js";
 import { isConst } from "./emitter.js";
-import { compileScalar, compileSlots, lit, placeOf, placeShaped, type Ctx } from "./expr.js";
+import { compileSlots, lit, placeOf, placeShaped, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";
+import { choiceSlots } from "./options.js";
+import { decodeIndex } from "./values.js";
 
 /** Unroll a loop of at most this many rounds (and while the unroll budget lasts). */
 const UNROLL_MAX = 16;
@@ -52,7 +56,7 @@ export function compileFor(ctx: Ctx, s: For, body: Body): void {
     const w = slotCount(q.elem);
     const slots = queueSlots(ctx, d.seq);
     for (let j = 0; j < q.cap; j++) {
-      const elem = reshape(slots.slice(1 + j * w, 1 + (j + 1) * w), q.elem, d.elem);
+      const elem = reshape(ctx, slots.slice(1 + j * w, 1 + (j + 1) * w), q.elem, d.elem);
       emitIf(ctx, `${slots[0]} > ${j}`, () => {
         ctx.locals.set(s.local, { slots: elem });
         body(s.body, true, j);
@@ -61,29 +65,29 @@ export function compileFor(ctx: Ctx, s: For, body: Body): void {
     return;
   }
   const ty = d.k === "type" ? d.ty : d.elem;
-  const lo = scalarLo(ty);
-  const n = cardinality(ty);
-  const mask = d.k === "set" ? snapshot(ctx, compileScalar(ctx, d.set)) : null;
+  const n = sizeOfTy(ty);
+  // A set domain's words, read once (the body may write the set).
+  const words = d.k === "set" ? compileSlots(ctx, d.set).map((x) => snapshot(ctx, x)) : null;
   if (s.stride > 0 || (n <= UNROLL_MAX && ctx.unroll >= n)) {
     const saved = ctx.unroll;
     ctx.unroll = Math.max(1, Math.floor(ctx.unroll / Math.max(1, n)));
     for (let k = 0; k < n; k++) {
-      const v = lo + k;
       const round = () => {
-        ctx.locals.set(s.local, { slots: [lit(v)] });
-        body(s.body, mask !== null, k);
+        // The k-th value of the type (a subset of subsets(T): the k-th bitmask).
+        ctx.locals.set(s.local, { slots: ty.k === "set" ? choiceSlots(ctx, ty, lit(k)) : decodeIndex(ctx, String(k), ty) });
+        body(s.body, words !== null, k);
       };
-      if (mask === null) round();
-      else emitIf(ctx, `(${mask} & ${1 << v}) !== 0`, round, () => {});
+      if (words === null) round();
+      else {
+        const p = (isPlainInt(ty) ? ty.lo + k : k) - setBase(ty);
+        emitIf(ctx, `(${words[p >>> 5]} & ${lit(1 << (p & 31))}) !== 0`, round, () => {});
+      }
     }
     ctx.unroll = saved;
     return;
   }
   if (writes(s.body)) ensureCopied(ctx);
-  const v = `v${s.local}_${fn.tmp()}`;
-  fn.block(`for (let ${v} = ${lit(lo)}; ${v} <= ${lit(lo + n - 1)}; ${v}++)`, () => {
-    if (mask !== null) fn.line(`if (((${mask} >>> ${v}) & 1) === 0) continue;`);
-    ctx.locals.set(s.local, { slots: [v] });
-    body(s.body, mask !== null, 0);
-  });
+  // One JS loop (or one per word of a set): the successor is in `d` already when the body writes,
+  // so every round reads and writes the same array.
+  iterateValues(ctx, s.local, ty, words, () => body(s.body, words !== null, 0));
 }

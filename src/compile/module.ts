@@ -3,7 +3,8 @@
 // numeric constants and the runtime's helpers appear in it.
 
 import type * as I from "../ir/ir.js";
-import { cardinality, isScalar, scalarLo, slotCount } from "../ir/types.js";
+import { choiceCount } from "../ir/finite.js";
+import { slotCount, stepOf, type Ty } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 import type { ActionInfo } from "../model/model.js";
 import { compileAction } from "./actions.js";
@@ -23,7 +24,7 @@ function compileInit(spec: I.Spec, layout: Layout): string {
   const ctx = ctxFor(fn, spec, layout, "d", "");
   spec.vars.forEach((v, i) => {
     const raw = compileSlots(ctx, v.init);
-    const slots = reshape(raw, v.init.ty, v.ty);
+    const slots = reshape(ctx, raw, v.init.ty, v.ty);
     const at = layout.vars[i].offset;
     slots.forEach((x, k) => fn.line(`d[${at + k}] = ${x};`));
   });
@@ -36,7 +37,7 @@ function compileDef(spec: I.Spec, layout: Layout, d: I.Def, k: number): string {
   const ctx = ctxFor(fn, spec, layout, "S", "O", step ? { act: "act", args: "args" } : undefined);
   const params: string[] = step ? ["S", "O", "act", "args"] : ["S", "O"];
   d.params.forEach((p, i) => {
-    const w = isScalar(p.ty) ? 1 : slotCount(p.ty);
+    const w = slotCount(p.ty);
     const names = Array.from({ length: w }, (_, j) => (w === 1 ? `a${i}` : `a${i}_${j}`));
     params.push(...names);
     ctx.locals.set(p.local, { slots: names });
@@ -61,16 +62,22 @@ function compileCopy(width: number): string {
   return `function CP(d, s) {\n${body}\n}`;
 }
 
-/** instance = first + sum over choices of (code - lo) * radix, the first choice varying slowest. */
+/** A choice's first code and the step between its codes, in instance order (src/ir/finite.ts). */
+function codes(ty: Ty): { lo: number; step: number } {
+  return ty.k === "int" ? { lo: ty.lo, step: stepOf(ty) } : { lo: 0, step: 1 };
+}
+
+/** instance = first + sum over choices of ordinal * radix, the first choice varying slowest. */
 function instanceExpr(a: ActionInfo): string {
   const terms: string[] = [];
   let radix = 1;
   for (let i = a.choices.length - 1; i >= 0; i--) {
     const ty = a.choices[i].ty;
-    const lo = scalarLo(ty);
-    const rel = lo === 0 ? `c${i}` : `(c${i} - ${lit(lo)})`;
+    const { lo, step } = codes(ty);
+    const rel0 = lo === 0 ? `c${i}` : `(c${i} - ${lit(lo)})`;
+    const rel = step === 1 ? rel0 : `(${rel0} / ${step})`;
     terms.unshift(radix === 1 ? rel : `${rel} * ${radix}`);
-    radix *= cardinality(ty);
+    radix *= choiceCount(ty);
   }
   return [String(a.firstInstance), ...terms].join(" + ");
 }
@@ -89,8 +96,9 @@ function compileExpand(actions: readonly ActionInfo[]): string {
     const loops = (i: number): void => {
       if (i === a.choices.length) return body();
       const ty = a.choices[i].ty;
-      const lo = scalarLo(ty);
-      fn.block(`for (let c${i} = ${lit(lo)}; c${i} <= ${lit(lo + cardinality(ty) - 1)}; c${i}++)`, () => loops(i + 1));
+      const { lo, step } = codes(ty);
+      const last = lo + (choiceCount(ty) - 1) * step;
+      fn.block(`for (let c${i} = ${lit(lo)}; c${i} <= ${lit(last)}; c${i}${step === 1 ? "++" : ` += ${step}`})`, () => loops(i + 1));
     };
     loops(0);
   });
@@ -107,8 +115,9 @@ function compileDecode(actions: readonly ActionInfo[]): string {
       fn.line(`let x = inst - ${a.firstInstance};`);
       for (let i = a.choices.length - 1; i >= 0; i--) {
         const ty = a.choices[i].ty;
-        const n = cardinality(ty);
-        fn.line(`ARGS[${i}] = ${lit(scalarLo(ty))} + (x % ${n});`);
+        const n = choiceCount(ty);
+        const { lo, step } = codes(ty);
+        fn.line(`ARGS[${i}] = ${lit(lo)} + ${step === 1 ? `(x % ${n})` : `(x % ${n}) * ${step}`};`);
         if (i > 0) fn.line(`x = (x / ${n}) | 0;`);
       }
       fn.line(`return ${k};`);
@@ -162,7 +171,7 @@ function compileCheckOne(calls: readonly string[], signature: string, prelude?: 
 export function generateModule(spec: I.Spec, layout: Layout, actions: readonly ActionInfo[]): string {
   const parts: string[] = [
     '"use strict";',
-    "const { F, FAIL, fdiv, fmod, cdiv, pc, NONE, FIRED, DIS, RH, RF, ARGS } = rt;",
+    "const { F, FAIL, fdiv, fmod, cdiv, pc, fr, NONE, FIRED, DIS, RH, RF, ARGS } = rt;",
     `const HC = [${spec.actions.map((a) => (a.hasCaller ? 1 : 0)).join(", ")}];`,
     compileCopy(layout.width),
     compileInit(spec, layout),

@@ -27,7 +27,7 @@ export function compileFilter(ctx: Ctx, e: Extract<I.Expr, { k: "agg" }>): strin
   fn.line(`${[n, ...out].join(" = ")} = 0;`);
   elems.forEach((el, j) => {
     fn.block(`if (${len} > ${j})`, () => {
-      ctx.locals.set(b.local, { slots: reshape(el, q.elem, elemTy) });
+      ctx.locals.set(b.local, { slots: reshape(ctx, el, q.elem, elemTy) });
       const keep = e.where ? compileScalar(ctx, e.where) : "true";
       fn.block(`if (${keep})`, () => {
         // Element j can only land at positions 0 .. j.

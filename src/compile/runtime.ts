@@ -1,6 +1,7 @@
 // Helpers the generated code receives as arguments. Generated code never contains a spec's names
 // or literals as code: only slot numbers, numeric constants and these helpers.
 
+import { fracText } from "../ir/rational.js";
 import type { Coverage, Failure } from "../model/model.js";
 
 /** The code of an absent caller or step parameter: below every value a type can hold. */
@@ -30,7 +31,12 @@ export function cdiv(a: number, b: number): number {
   return -fdiv(-a, b);
 }
 
-/** Population count of a 31-bit set mask. */
+/** The text of a scaled value n / d in lowest terms, for failure details: `7/2`, `3`. */
+export function fracDetail(n: number, d: number): string {
+  return fracText(n, d);
+}
+
+/** Population count of a 32-bit set word. */
 export function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
@@ -44,6 +50,7 @@ export interface Runtime {
   readonly fmod: typeof fmod;
   readonly cdiv: typeof cdiv;
   readonly pc: typeof popcount;
+  readonly fr: typeof fracDetail;
   readonly NONE: number;
   readonly FIRED: Float64Array;
   readonly DIS: Float64Array;
@@ -65,6 +72,7 @@ export function makeRuntime(failure: Failure, coverage: Coverage, maxChoices: nu
     fmod,
     cdiv,
     pc: popcount,
+    fr: fracDetail,
     NONE,
     FIRED: coverage.fired,
     DIS: coverage.disabled,

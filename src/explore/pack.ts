@@ -7,7 +7,8 @@
 // sizes are not powers of two and bit fields would take one more word than needed, words hold
 // mixed-radix digits instead (POOL(4,4,2): 2 words instead of 3).
 
-import { cardinality, slotCount, type Ty } from "../ir/types.js";
+import { setBase } from "../ir/finite.js";
+import { isPlainInt, setWords, sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 
 export interface SlotRange {
@@ -59,12 +60,26 @@ export function slotRanges(ty: Ty, out: SlotRange[] = []): SlotRange[] {
       break;
     case "set": {
       const e = ty.elem;
-      const top = e.k === "any" ? 0 : e.k === "int" ? e.hi + 1 : e.k === "bool" ? 2 : e.members.length;
-      out.push({ lo: 0, bits: Math.min(31, top), size: 2 ** Math.min(31, top) });
+      if (e.k === "any" || e.k === "error") {
+        out.push({ lo: 0, bits: 0, size: 1 });
+        break;
+      }
+      // Each word holds the positions it covers that an element can take.
+      const base = setBase(e);
+      const last = isPlainInt(e) ? e.hi : sizeOfTy(e) - 1;
+      for (let k = 0; k < setWords(e); k++) {
+        const start = base + 32 * k;
+        const top = Math.min(last, start + 31) - start + 1;
+        const bits = top >= 32 ? 32 : Math.max(0, top);
+        out.push({ lo: 0, bits, size: 2 ** bits });
+      }
       break;
     }
+    case "option":
+      out.push(intRange(0, sizeOfTy(ty) - 1));
+      break;
     case "map":
-      for (let i = 0; i < cardinality(ty.key); i++) slotRanges(ty.val, out);
+      for (let i = 0; i < sizeOfTy(ty.key); i++) slotRanges(ty.val, out);
       break;
     case "rec":
       for (const f of ty.fields) slotRanges(f.ty, out);

@@ -3,7 +3,7 @@
 // before the matching pops drain the queue almost never gets there; a run in which `pop` is off
 // gets there in 25 steps. Drawn from the run's PRNG, so swarm runs reproduce like uniform ones.
 
-import { cardinality } from "../ir/types.js";
+import { choiceCount } from "../ir/finite.js";
 import type { Model } from "../model/model.js";
 import type { Rng } from "./rng.js";
 
@@ -22,7 +22,7 @@ export class Swarm {
     this.allowed = new Int32Array(model.instanceCount);
     this.mask = new Uint8Array(model.instanceCount);
     this.actionOn = new Uint8Array(model.actions.length);
-    this.valueOn = model.actions.map((a) => a.choices.map((c) => new Uint8Array(cardinality(c.ty))));
+    this.valueOn = model.actions.map((a) => a.choices.map((c) => new Uint8Array(choiceCount(c.ty))));
   }
 
   /** Draws the next run's subset: every action (and value) on with probability 1/2, at least one

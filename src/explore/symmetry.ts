@@ -14,7 +14,7 @@
 // need more than CANDIDATE_LIMIT candidates, only the first is used: still sound (an equivalent
 // state), just less reduction.
 
-import { cardinality, type Ty } from "../ir/types.js";
+import { sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import type { Model } from "../model/model.js";
 import { rowCanonicalizer } from "./symmetry-rows.js";
 
@@ -66,15 +66,19 @@ function walk(ty: Ty, terms: [number, number, number][], out: SlotInfo[], active
     }
     case "bool":
     case "enum":
+    case "option":
+      // An option of a symmetric type turns reduction off for it (src/check/symmetry.ts).
       slot(PLAIN, -1);
       return;
     case "set": {
-      const k = symIndex(ty.elem, active);
-      slot(k !== undefined ? SET : PLAIN, k ?? -1);
+      const words = slotCount(ty);
+      // A symmetric type's set is one word at position = value (wider ones turn reduction off).
+      const k = words === 1 ? symIndex(ty.elem, active) : undefined;
+      for (let i = 0; i < words; i++) slot(k !== undefined ? SET : PLAIN, k ?? -1);
       return;
     }
     case "map": {
-      const n = cardinality(ty.key);
+      const n = sizeOfTy(ty.key);
       const before = out.length;
       walk(ty.val, terms, out, active, q);
       const w = out.length - before;

@@ -4,7 +4,7 @@
 
 import type { Violation } from "../explore/result.js";
 import { slotCount, type Ty } from "../ir/types.js";
-import { encodeValue, type Readable } from "../model/layout.js";
+import { encodeChoice, encodeValue, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { explanationLines } from "../report/counterexample.js";
 import { stateChanges, stateLeaves, type Change, type VarType } from "../trace/diff.js";
@@ -96,17 +96,30 @@ function toReportChange(c: Change): ReportChange {
   }
 }
 
-function named(r: Readonly<Record<string, Readable>>): [string, string][] {
-  return Object.entries(r).map(([k, v]) => [k, valueText(undefined, v)]);
+function named(r: Readonly<Record<string, Readable>>, types: ReadonlyMap<string, Ty>): [string, string][] {
+  return Object.entries(r).map(([k, v]) => [k, valueText(types.get(k), v)]);
 }
 
-function stepData(index: number, s: TraceStep, changes: readonly Change[], extra: { failed?: true } = {}): ReportStep {
+/** The types of a step's choices by name (the caller's as `caller`), when the spec is at hand and
+ * the recorded value fits: a tuple then reads `(1, 2)`, not as a queue. */
+function choiceTypes(model: Model | undefined, s: TraceStep): Map<string, Ty> {
+  const out = new Map<string, Ty>();
+  const a = model?.actions.find((x) => x.name === s.action);
+  for (const c of a?.choices ?? []) {
+    const v = c.kind === "caller" ? s.caller : c.kind === "param" ? s.params[c.name] : s.picks[c.name];
+    if (v !== undefined && !("error" in encodeChoice(c.ty, v, c.name))) out.set(c.kind === "caller" ? "caller" : c.name, c.ty);
+  }
+  return out;
+}
+
+function stepData(model: Model | undefined, index: number, s: TraceStep, changes: readonly Change[], extra: { failed?: true } = {}): ReportStep {
+  const types = choiceTypes(model, s);
   return {
     index,
     action: s.action,
-    params: named(s.params),
-    ...(s.caller !== undefined ? { caller: ["caller", valueText(undefined, s.caller)] as const } : {}),
-    picks: named(s.picks),
+    params: named(s.params, types),
+    ...(s.caller !== undefined ? { caller: ["caller", valueText(types.get("caller"), s.caller)] as const } : {}),
+    picks: named(s.picks, types),
     changes: changes.map(toReportChange),
     ...(s.disabled ? { disabled: true as const } : {}),
     ...extra,
@@ -170,9 +183,9 @@ export function counterexampleData(src: CounterexampleSource, id: string): Repor
   const stepsOut: ReportStep[] = [];
   for (let k = 1; k < trace.states.length; k++) {
     const st = trace.states[k];
-    if (st.step) stepsOut.push(stepData(k, st.step, stateChanges(vars, states[k - 1], states[k])));
+    if (st.step) stepsOut.push(stepData(model, k, st.step, stateChanges(vars, states[k - 1], states[k])));
   }
-  if (trace.violation.failedStep) stepsOut.push(stepData(trace.states.length, trace.violation.failedStep, [], { failed: true }));
+  if (trace.violation.failedStep) stepsOut.push(stepData(model, trace.states.length, trace.violation.failedStep, [], { failed: true }));
 
   // Full states, each variable's distinct values kept once.
   const values: ValueNode[][] = vars.map(() => []);

@@ -3,12 +3,14 @@
 // it as the oracle for the compiled models. It shares no code with the flat-state compiler: values
 // here are nested JS arrays, sets are sorted arrays of element codes.
 
+import { allValues, choiceValue, compareValues, elemKey, valueIndex, valueAt, type Value } from "./finite.js";
 import type { Def, Domain, Expr, Site } from "./ir.js";
-import { scalarLo, cardinality, type ScalarTy, type Ty } from "./types.js";
+import {
+  Rat, fromScaled, isZero, numAdd, numCeil, numCeilTo, numCmp, numDiv, numFloor, numFloorTo, numMod, numMul, numNeg, numSub, type Num,
+} from "./rational.js";
+import { denOf, isPlainInt, sizeOfTy, type ScalarTy, type Ty } from "./types.js";
 
-/** int: number; bool: boolean; enum and action: ordinal; set: sorted element codes (bool as 0/1);
- * map: values by key ordinal; record: field values; queue: its elements (length = len). */
-export type Value = number | boolean | Value[];
+export type { Value };
 
 /** Raised when evaluation fails at `site` (a `well_typed` violation). */
 export class EvalFailure {
@@ -18,7 +20,7 @@ export class EvalFailure {
   ) {}
 }
 
-/** What a step property sees of the step: the action and its choice values (caller, params, picks). */
+/** What a step property sees of the step: the action and its choice codes (caller, params, picks). */
 export interface StepInfo {
   readonly action: number;
   readonly hasCaller: boolean;
@@ -46,7 +48,7 @@ export function code(v: Value): number {
 }
 
 export function fromCode(ty: ScalarTy, c: number): Value {
-  return ty.k === "bool" ? c !== 0 : c;
+  return ty.k === "bool" ? c !== 0 : ty.k === "int" ? fromScaled(c, denOf(ty)) : c;
 }
 
 export function valuesEqual(a: Value, b: Value): boolean {
@@ -55,27 +57,13 @@ export function valuesEqual(a: Value, b: Value): boolean {
     for (let i = 0; i < a.length; i++) if (!valuesEqual(a[i], b[i])) return false;
     return true;
   }
+  if (a instanceof Rat || b instanceof Rat) return !Array.isArray(b) && numCmp(a as Num, b as Num) === 0;
   return a === b;
 }
 
-/** Every value of a scalar type, ascending. */
-export function domainValues(ty: ScalarTy): Value[] {
-  const out: Value[] = [];
-  const lo = scalarLo(ty);
-  for (let i = 0; i < cardinality(ty); i++) out.push(fromCode(ty, lo + i));
-  return out;
-}
-
-function floorDiv(a: number, b: number): number {
-  return Math.floor(a / b);
-}
-
-function floorMod(a: number, b: number): number {
-  return a - b * Math.floor(a / b);
-}
-
-function ceilDiv(a: number, b: number): number {
-  return -Math.floor(-a / b);
+/** Every value of a finite type (every subset of a set type), in index order. */
+export function domainValues(ty: Ty): Value[] {
+  return allValues(ty);
 }
 
 const NONE = null;
@@ -84,21 +72,39 @@ function fail(site: number, detail: string): never {
   throw new EvalFailure(site, detail);
 }
 
-function show(v: Value): string {
+export function show(v: Value): string {
   return Array.isArray(v) ? `[${v.map(show).join(", ")}]` : String(v);
 }
 
-/** Fails at `site` unless `v` fits `ty` (int ranges, set element ranges, queue capacities). The
- * detail names the first offending part, in slot order. */
+/** A sorted, duplicate-free set of element codes. */
+function normSet(xs: Value[]): Value[] {
+  const sorted = xs.map(elemKey).sort(compareValues);
+  return sorted.filter((x, i) => i === 0 || compareValues(sorted[i - 1], x) !== 0);
+}
+
+function setHas(s: readonly Value[], x: Value): boolean {
+  const k = elemKey(x);
+  return s.some((y) => compareValues(y, k) === 0);
+}
+
+/** The failure detail of a set holding an element of another type (not a plain integer). */
+export const OUTSIDE_ELEMENT = "a set holding an element outside its element type";
+
+/** Fails at `site` unless `v` fits `ty` (number ranges and steps, set elements, option payloads,
+ * queue capacities). The detail names the first offending part, in slot order. */
 export function checkFits(site: number, ty: Ty, v: Value): void {
   switch (ty.k) {
     case "int":
-      if ((v as number) < ty.lo || (v as number) > ty.hi) fail(site, String(v));
+      if (valueIndex(ty, v) < 0) fail(site, String(v));
       return;
     case "set":
-      if (ty.elem.k === "int") {
-        for (const e of v as number[]) if (e < ty.elem.lo || e > ty.elem.hi) fail(site, `a set holding ${e}`);
+      if (ty.elem.k !== "any" && ty.elem.k !== "bool" && ty.elem.k !== "enum") {
+        const elem = ty.elem;
+        for (const e of v as Value[]) if (valueIndex(elem, e) < 0) fail(site, isPlainInt(elem) ? `a set holding ${showElem(e)}` : OUTSIDE_ELEMENT);
       }
+      return;
+    case "option":
+      if ((v as Value[]).length === 1 && ty.elem.k !== "any") checkFits(site, ty.elem, (v as Value[])[0]);
       return;
     case "map":
       (v as Value[]).forEach((x) => checkFits(site, ty.val, x));
@@ -115,12 +121,16 @@ export function checkFits(site: number, ty: Ty, v: Value): void {
   }
 }
 
+function showElem(v: Value): string {
+  return Array.isArray(v) ? `(${v.map(showElem).join(", ")})` : String(v);
+}
+
 function domainOf(f: Frame, d: Domain): Value[] {
   switch (d.k) {
     case "type":
-      return domainValues(d.ty);
+      return allValues(d.ty);
     case "set":
-      return (evalIn(f, d.set) as number[]).map((c) => fromCode(d.elem, c));
+      return (evalIn(f, d.set) as Value[]).map((c) => (d.elem.k === "bool" ? c !== 0 : c));
     case "seq":
       return [...(evalIn(f, d.seq) as Value[])];
   }
@@ -166,9 +176,9 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
       return r;
     }
     case "sum": {
-      let r = 0;
+      let r: Num = 0;
       forEachBinding(f, e, () => {
-        r += evalIn(f, e.body!) as number;
+        r = numAdd(r, evalIn(f, e.body!) as Num);
       });
       return r;
     }
@@ -181,10 +191,10 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
     }
     case "min":
     case "max": {
-      let r: number | undefined;
+      let r: Num | undefined;
       forEachBinding(f, e, () => {
-        const v = evalIn(f, e.body!) as number;
-        if (r === undefined || (e.op === "min" ? v < r : v > r)) r = v;
+        const v = evalIn(f, e.body!) as Num;
+        if (r === undefined || (e.op === "min" ? numCmp(v, r) < 0 : numCmp(v, r) > 0)) r = v;
       });
       if (r === undefined) fail(e.site, e.op);
       return r;
@@ -197,11 +207,11 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
       return out;
     }
     case "set": {
-      const out: number[] = [];
+      const out: Value[] = [];
       forEachBinding(f, e, () => {
-        out.push(code(f.locals[e.binders[0].local]));
+        out.push(f.locals[e.binders[0].local]);
       });
-      return [...new Set(out)].sort((a, b) => a - b);
+      return normSet(out);
     }
     case "filter": {
       const out: Value[] = [];
@@ -213,10 +223,40 @@ function evalAgg(f: Frame, e: Extract<Expr, { k: "agg" }>): Value {
   }
 }
 
+function evalArith(f: Frame, e: Extract<Expr, { k: "arith" }>): Value {
+  const a = evalIn(f, e.l) as Num;
+  const b = evalIn(f, e.r) as Num;
+  switch (e.op) {
+    case "+":
+      return numAdd(a, b);
+    case "-":
+      return numSub(a, b);
+    case "*":
+      return numMul(a, b);
+    case "/":
+      if (isZero(b)) fail(e.site, `${a} / 0`);
+      return numDiv(a, b);
+    case "%":
+      if (isZero(b)) fail(e.site, `${a} % 0`);
+      return numMod(a, b);
+  }
+}
+
 function evalIn(f: Frame, e: Expr): Value {
   switch (e.k) {
     case "const":
-      return e.ty.k === "bool" ? e.v !== 0 : e.ty.k === "set" ? maskToSet(e.v) : e.v;
+      switch (e.ty.k) {
+        case "bool":
+          return e.v !== 0;
+        case "set":
+          return maskToSet(e.ty.elem, e.v);
+        case "int":
+          return fromScaled(e.v, denOf(e.ty));
+        case "option":
+          return e.v === 0 || e.ty.elem.k === "any" ? [] : [valueAt(e.ty.elem, e.v - 1)];
+        default:
+          return e.v;
+      }
     case "var": {
       const st = f.useOld ? f.env.old : f.env.state;
       if (st === undefined) throw new Error("internal: state read where no state is available");
@@ -226,53 +266,36 @@ function evalIn(f: Frame, e: Expr): Value {
       return f.locals[e.id];
     case "index": {
       const target = evalIn(f, e.target) as Value[];
-      const i = code(evalIn(f, e.index));
+      const iv = evalIn(f, e.index);
       const t = e.target.ty;
       if (t.k === "map") {
-        const ord = i - scalarLo(t.key);
-        if (ord < 0 || ord >= cardinality(t.key)) fail(e.site, show(evalIn(f, e.index)));
+        const ord = iv === NONE ? -1 : valueIndex(t.key, iv);
+        if (ord < 0) fail(e.site, show(iv));
         return target[ord];
       }
+      const i = code(iv);
       if (i < 0 || i >= target.length) fail(e.site, `${i} (the queue holds ${target.length})`);
       return target[i];
     }
     case "field":
       return (evalIn(f, e.target) as Value[])[e.field];
     case "neg":
-      return -(evalIn(f, e.e) as number);
+      return numNeg(evalIn(f, e.e) as Num);
     case "not":
       return !(evalIn(f, e.e) as boolean);
-    case "arith": {
-      const a = evalIn(f, e.l) as number;
-      const b = evalIn(f, e.r) as number;
-      switch (e.op) {
-        case "+":
-          return a + b;
-        case "-":
-          return a - b;
-        case "*":
-          return a * b;
-        case "/":
-          if (b === 0) fail(e.site, `${a} / 0`);
-          return floorDiv(a, b);
-        case "%":
-          if (b === 0) fail(e.site, `${a} % 0`);
-          return floorMod(a, b);
-      }
-      break;
-    }
+    case "arith":
+      return evalArith(f, e);
     case "cmp": {
-      const a = evalIn(f, e.l) as number;
-      const b = evalIn(f, e.r) as number;
+      const c = numCmp(evalIn(f, e.l) as Num, evalIn(f, e.r) as Num);
       switch (e.op) {
         case "<":
-          return a < b;
+          return c < 0;
         case "<=":
-          return a <= b;
+          return c <= 0;
         case ">":
-          return a > b;
+          return c > 0;
         case ">=":
-          return a >= b;
+          return c >= 0;
       }
       break;
     }
@@ -298,15 +321,15 @@ function evalIn(f: Frame, e: Expr): Value {
       break;
     }
     case "setop": {
-      const a = evalIn(f, e.l) as number[];
-      const b = evalIn(f, e.r) as number[];
+      const a = evalIn(f, e.l) as Value[];
+      const b = evalIn(f, e.r) as Value[];
       switch (e.op) {
         case "union":
-          return [...new Set([...a, ...b])].sort((x, y) => x - y);
+          return normSet([...a, ...b]);
         case "intersect":
-          return a.filter((x) => b.includes(x));
+          return a.filter((x) => setHas(b, x));
         case "minus":
-          return a.filter((x) => !b.includes(x));
+          return a.filter((x) => !setHas(b, x));
       }
       break;
     }
@@ -315,14 +338,14 @@ function evalIn(f: Frame, e: Expr): Value {
       const coll = evalIn(f, e.coll) as Value[];
       let found: boolean;
       if (x === NONE) found = false;
-      else if (e.coll.ty.k === "set") found = (coll as number[]).includes(code(x));
+      else if (e.coll.ty.k === "set") found = setHas(coll, x);
       else found = coll.some((y) => valuesEqual(x, y));
       return e.neg ? !found : found;
     }
     case "subset": {
-      const a = evalIn(f, e.l) as number[];
-      const b = evalIn(f, e.r) as number[];
-      return a.every((x) => b.includes(x));
+      const a = evalIn(f, e.l) as Value[];
+      const b = evalIn(f, e.r) as Value[];
+      return a.every((x) => setHas(b, x));
     }
     case "ite":
       return evalIn(f, e.c) ? evalIn(f, e.t) : evalIn(f, e.e);
@@ -342,12 +365,12 @@ function evalIn(f: Frame, e: Expr): Value {
     case "agg":
       return evalAgg(f, e);
     case "setLit": {
-      const elems = e.elems.map((x) => code(evalIn(f, x)));
+      const elems = e.elems.map((x) => evalIn(f, x));
       const elemTy = e.ty.elem;
-      if (elemTy.k === "int") {
-        for (const c of elems) if (c < elemTy.lo || c > elemTy.hi) fail(e.site, String(c));
+      if (elemTy.k !== "any" && elemTy.k !== "bool" && elemTy.k !== "enum") {
+        for (const x of elems) if (valueIndex(elemTy, x) < 0) fail(e.site, showElem(x));
       }
-      return [...new Set(elems)].sort((a, b) => a - b);
+      return normSet(elems);
     }
     case "seqLit":
       return e.elems.map((x) => evalIn(f, x));
@@ -355,7 +378,7 @@ function evalIn(f: Frame, e: Expr): Value {
       return e.fields.map((x) => evalIn(f, x));
     case "fill": {
       const v = evalIn(f, e.e);
-      return Array.from({ length: cardinality(e.ty.key) }, () => v);
+      return Array.from({ length: sizeOfTy(e.ty.key) }, () => v);
     }
     case "old":
       return evalIn({ env: f.env, locals: f.locals, useOld: true }, e.e);
@@ -363,12 +386,12 @@ function evalIn(f: Frame, e: Expr): Value {
       return f.env.step!.action;
     case "caller": {
       const st = f.env.step!;
-      return (st.hasCaller ? fromCode(e.ty, st.args[0]) : NONE) as Value;
+      return (st.hasCaller ? choiceValue(e.ty, st.args[0]) : NONE) as Value;
     }
     case "stepParam": {
       const st = f.env.step!;
       if (st.action !== e.action) return NONE as unknown as Value;
-      return fromCode(e.ty, st.args[e.param]);
+      return choiceValue(e.ty, st.args[e.param]);
     }
     case "fit": {
       const v = evalIn(f, e.e);
@@ -384,35 +407,60 @@ function evalIn(f: Frame, e: Expr): Value {
   throw new Error(`internal: unhandled IR node ${(e as Expr).k}`);
 }
 
-function maskToSet(mask: number): number[] {
-  const out: number[] = [];
-  for (let i = 0; i < 31; i++) if (mask & (1 << i)) out.push(i);
+/** The elements of a one-word set constant (a folded set). */
+function maskToSet(elem: Ty, mask: number): Value[] {
+  const out: Value[] = [];
+  if (elem.k === "any" || elem.k === "error") return out;
+  for (let i = 0; i < 32; i++) {
+    if (!((mask >>> i) & 1)) continue;
+    out.push(isPlainInt(elem) ? i : elemKey(valueAt(elem, i)));
+  }
   return out;
 }
 
 function evalBuiltin(f: Frame, e: Extract<Expr, { k: "builtin" }>): Value {
   const args = e.args.map((a) => evalIn(f, a));
-  const n = args as number[];
+  const n = args as Num[];
+  const divzero = (d: Num) => {
+    if (isZero(d)) fail(e.site, `${e.fn}(${n.slice(0, -1).join(", ")}, 0)`);
+  };
   switch (e.fn) {
+    case "div":
+      divzero(n[1]);
+      return numFloor(numDiv(n[0], n[1]));
     case "div_up":
-      if (n[1] === 0) fail(e.site, `div_up(${n[0]}, 0)`);
-      return ceilDiv(n[0], n[1]);
+      divzero(n[1]);
+      return numCeil(numDiv(n[0], n[1]));
     case "mul_div":
-      if (n[2] === 0) fail(e.site, `mul_div(${n[0]}, ${n[1]}, 0)`);
-      return floorDiv(n[0] * n[1], n[2]);
+      divzero(n[2]);
+      return numFloor(numDiv(numMul(n[0], n[1]), n[2]));
     case "mul_div_up":
-      if (n[2] === 0) fail(e.site, `mul_div_up(${n[0]}, ${n[1]}, 0)`);
-      return ceilDiv(n[0] * n[1], n[2]);
+      divzero(n[2]);
+      return numCeil(numDiv(numMul(n[0], n[1]), n[2]));
+    case "floor":
+      return n.length === 1 ? numFloor(n[0]) : numFloorTo(n[0], n[1]);
+    case "ceil":
+      return n.length === 1 ? numCeil(n[0]) : numCeilTo(n[0], n[1]);
     case "min":
-      return Math.min(n[0], n[1]);
+      return numCmp(n[0], n[1]) <= 0 ? n[0] : n[1];
     case "max":
-      return Math.max(n[0], n[1]);
+      return numCmp(n[0], n[1]) >= 0 ? n[0] : n[1];
     case "abs":
-      return Math.abs(n[0]);
+      return numCmp(n[0], 0) < 0 ? numNeg(n[0]) : n[0];
     case "size":
-      return (args[0] as Value[]).length;
     case "len":
       return (args[0] as Value[]).length;
+    case "some":
+      return [args[0]];
+    case "get": {
+      const o = args[0] as Value[];
+      if (o.length === 0) fail(e.site, "");
+      return o[0];
+    }
+    case "get_or": {
+      const o = args[0] as Value[];
+      return o.length === 0 ? args[1] : o[0];
+    }
     case "head": {
       const q = args[0] as Value[];
       if (q.length === 0) fail(e.site, "");
@@ -431,7 +479,7 @@ function evalBuiltin(f: Frame, e: Extract<Expr, { k: "builtin" }>): Value {
     }
     case "remove_at": {
       const q = args[0] as Value[];
-      const i = n[1];
+      const i = n[1] as number;
       if (i < 0 || i >= q.length) fail(e.site, `${i} (the queue holds ${q.length})`);
       return [...q.slice(0, i), ...q.slice(i + 1)];
     }

@@ -4,9 +4,9 @@
 // Action instances are numbered exactly as the compiled Model numbers them.
 
 import { assertNever } from "../util/assert-never.js";
-import { EvalFailure, checkFits, code, domainValues, evaluate, fromCode, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { EvalFailure, checkFits, code, domainValues, evaluate, show, valuesEqual, type EvalEnv, type StepInfo, type Value } from "./eval.js";
+import { choiceCodeAt, choiceCount, choiceValue, valueIndex } from "./finite.js";
 import type * as I from "./ir.js";
-import { cardinality, scalarLo } from "./types.js";
 
 export type State = Value[];
 
@@ -26,7 +26,7 @@ export function initialState(spec: I.Spec): State {
 
 /** Instances of an action, in the model's order: choices in lexicographic order, first slowest. */
 export function instanceCount(a: I.Action): number {
-  return a.choices.reduce((n, c) => n * cardinality(c.ty), 1);
+  return a.choices.reduce((n, c) => n * choiceCount(c.ty), 1);
 }
 
 /** The action and choice codes of global instance `inst`. */
@@ -39,8 +39,8 @@ export function decodeInstance(spec: I.Spec, inst: number): { action: number; ar
       let x = inst - first;
       const args = new Array<number>(a.choices.length);
       for (let i = a.choices.length - 1; i >= 0; i--) {
-        const card = cardinality(a.choices[i].ty);
-        args[i] = scalarLo(a.choices[i].ty) + (x % card);
+        const card = choiceCount(a.choices[i].ty);
+        args[i] = choiceCodeAt(a.choices[i].ty, x % card);
         x = Math.floor(x / card);
       }
       return { action: k, args };
@@ -87,10 +87,11 @@ function assign(r: Run, s: Extract<I.Stmt, { k: "assign" }>): void {
   let cur: Value = r.state[p.var];
   for (const step of p.path) {
     if (step.k === "index") {
-      const i = code(evaluate(r.env, step.index, r.locals));
+      const iv = evaluate(r.env, step.index, r.locals);
+      const i = code(iv);
       if (ty.k === "map") {
-        const ord = i - scalarLo(ty.key);
-        if (ord < 0 || ord >= cardinality(ty.key)) throw new EvalFailure(step.site, String(evaluate(r.env, step.index, r.locals)));
+        const ord = valueIndex(ty.key, iv);
+        if (ord < 0) throw new EvalFailure(step.site, show(iv));
         keys.push(ord);
         cur = (cur as Value[])[ord];
         ty = ty.val;
@@ -124,8 +125,12 @@ function rounds(r: Run, d: I.Domain): { slot: number; value: Value }[] {
     case "type":
       return domainValues(d.ty).map((value, slot) => ({ slot, value }));
     case "set": {
-      const lo = scalarLo(d.elem);
-      return (evaluate(r.env, d.set, r.locals) as number[]).map((c) => ({ slot: c - lo, value: fromCode(d.elem, c) }));
+      // A round's slot is the element's index in its type (as the checker numbered the picks).
+      const elem = d.elem;
+      return (evaluate(r.env, d.set, r.locals) as Value[]).map((c) => {
+        const value = elem.k === "bool" ? c !== 0 : c;
+        return { slot: valueIndex(elem, value), value };
+      });
     }
     case "seq":
       return (evaluate(r.env, d.seq, r.locals) as Value[]).map((value, slot) => ({ slot, value: clone(value) }));
@@ -156,7 +161,7 @@ function exec(r: Run, stmts: readonly I.Stmt[], picks = 0): void {
         break;
       case "pick": {
         const idx = r.action.choices.findIndex((c) => c.kind === "pick") + s.pick + picks;
-        r.locals[s.local] = fromCode(r.action.choices[idx].ty, r.args[idx]);
+        r.locals[s.local] = choiceValue(r.action.choices[idx].ty, r.args[idx]);
         r.picked.add(s.pick + picks);
         if (s.where !== null && evaluate(r.env, s.where, r.locals) !== true) {
           r.onDisabled?.({ action: r.action, stmt: s, locals: [...r.locals], state: r.state.map(clone) });
@@ -180,7 +185,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number, onDisabled
   const next = state.map(clone);
   const locals: Value[] = new Array(Math.max(1, a.nLocals));
   a.choices.forEach((c, i) => {
-    if (c.kind !== "pick") locals[c.local] = fromCode(c.ty, args[i]);
+    if (c.kind !== "pick") locals[c.local] = choiceValue(c.ty, args[i]);
   });
   const run: Run = { spec, action: a, args, env: { defs: spec.defs, sites: spec.sites, state: next }, state: next, locals, picked: new Set(), ...(onDisabled ? { onDisabled } : {}) };
   try {
@@ -194,7 +199,7 @@ export function runInstance(spec: I.Spec, state: State, inst: number, onDisabled
   const firstPick = a.choices.findIndex((c) => c.kind === "pick");
   for (let p = 0; firstPick >= 0 && firstPick + p < a.choices.length; p++) {
     const c = a.choices[firstPick + p];
-    if (!run.picked.has(p) && args[firstPick + p] !== scalarLo(c.ty)) {
+    if (!run.picked.has(p) && args[firstPick + p] !== choiceCodeAt(c.ty, 0)) {
       onDisabled?.({ action: a, stmt: null, locals, state: next });
       return { status: "disabled" };
     }

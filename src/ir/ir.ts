@@ -4,16 +4,18 @@
 
 import type { Span } from "../lang/ast.js";
 import type { SourceFile } from "../lang/source.js";
-import type { EnumTy, IntTy, MapTy, RecTy, ScalarTy, SeqTy, SetTy, Ty } from "./types.js";
+import type { EnumTy, IntTy, MapTy, OptTy, RecTy, ScalarTy, SeqTy, SetTy, Ty } from "./types.js";
 
-/** Ints, bools (0/1), enum and action ordinals and set bitmasks are all plain numbers in the IR. */
+/** Ints, bools (0/1), enum and action ordinals and set bitmasks are all plain numbers in the IR; a
+ * fraction constant is its value scaled by its type's denominator; `none` is 0. */
 export type ArithOp = "+" | "-" | "*" | "/" | "%";
 export type CmpOp = "<" | "<=" | ">" | ">=";
 export type LogicOp = "and" | "or" | "implies" | "iff";
 export type SetOp = "union" | "intersect" | "minus";
 export type Builtin =
   | "div_up" | "mul_div" | "mul_div_up" | "min" | "max" | "abs"
-  | "size" | "len" | "head" | "push" | "pop" | "remove_at";
+  | "size" | "len" | "head" | "push" | "pop" | "remove_at"
+  | "div" | "floor" | "ceil" | "some" | "get" | "get_or";
 export type AggOp = "all" | "any" | "sum" | "min" | "max" | "count" | "map" | "set" | "filter";
 
 export type Expr =
@@ -58,15 +60,16 @@ export type Expr =
   /** The step's action, as an ordinal of the action enum. */
   | { readonly k: "action"; readonly ty: EnumTy; readonly span: Span }
   /** The step's caller; absent when the action has none. */
-  | { readonly k: "caller"; readonly ty: ScalarTy; readonly span: Span }
+  | { readonly k: "caller"; readonly ty: Ty; readonly span: Span }
   /** `withdraw.a`: parameter `param` of action `action`; absent when the step took another action. */
-  | { readonly k: "stepParam"; readonly ty: ScalarTy; readonly action: number; readonly param: number; readonly span: Span }
+  | { readonly k: "stepParam"; readonly ty: Ty; readonly action: number; readonly param: number; readonly span: Span }
   /** Fails (site) unless `e`'s value fits `ty` (an argument of a def, a def's declared result). */
   | { readonly k: "fit"; readonly ty: Ty; readonly e: Expr; readonly site: number; readonly span: Span }
   /** Fails (site) if `e`, a caller or step parameter, is absent in this step. */
   | { readonly k: "present"; readonly ty: Ty; readonly e: Expr; readonly site: number; readonly span: Span };
 
-/** A quantified name: ranges over a scalar type's values, a set's members or a queue's elements. */
+/** A quantified name: ranges over a finite type's values (or a set type's subsets), a set's members
+ * or a queue's elements. */
 export interface Binder {
   readonly name: string;
   readonly local: number;
@@ -75,8 +78,8 @@ export interface Binder {
 }
 
 export type Domain =
-  | { readonly k: "type"; readonly ty: ScalarTy }
-  | { readonly k: "set"; readonly set: Expr; readonly elem: ScalarTy }
+  | { readonly k: "type"; readonly ty: Ty }
+  | { readonly k: "set"; readonly set: Expr; readonly elem: Ty }
   | { readonly k: "seq"; readonly seq: Expr; readonly elem: Ty };
 
 export type PathStep =
@@ -115,8 +118,9 @@ export interface Choice {
   readonly kind: "caller" | "param" | "pick";
   readonly name: string;
   readonly local: number;
-  /** What the choice ranges over: a scalar type's values (a pick over a set ranges over its element type). */
-  readonly ty: ScalarTy;
+  /** What the choice ranges over: a finite type's values, or a set type's subsets (a pick over a
+   * set value ranges over its element type). Codes: src/ir/finite.ts, choiceCode. */
+  readonly ty: Ty;
   readonly span: Span;
 }
 
@@ -177,7 +181,8 @@ export type LivenessKind = "leadsto" | "eventually" | "infinitely" | "stable";
 export interface LivenessBinder {
   readonly name: string;
   readonly local: number;
-  readonly ty: ScalarTy;
+  /** Any finite type; a binding holds choice codes (src/ir/finite.ts, choiceCode). */
+  readonly ty: Ty;
   readonly span: Span;
 }
 
@@ -195,7 +200,8 @@ export interface Liveness {
 }
 
 export type SiteKind =
-  | "range" | "divzero" | "index" | "push-full" | "pop-empty" | "head-empty" | "empty-agg" | "absent" | "set-element";
+  | "range" | "divzero" | "index" | "push-full" | "pop-empty" | "head-empty" | "empty-agg" | "absent" | "set-element"
+  | "get-none";
 
 /** A place in the spec where evaluation can fail; a failure is a violation of `well_typed`. */
 export interface Site {
@@ -239,4 +245,4 @@ export interface Spec {
   readonly types: readonly { readonly name: string; readonly ty: Ty }[];
 }
 
-export type { EnumTy, IntTy, MapTy, RecTy, ScalarTy, SeqTy, SetTy, Ty };
+export type { EnumTy, IntTy, MapTy, OptTy, RecTy, ScalarTy, SeqTy, SetTy, Ty };

@@ -2,19 +2,19 @@
 // once per combination of values, numbered with the first binder varying slowest.
 
 import type { Liveness } from "./ir.js";
-import { cardinality, scalarLo } from "./types.js";
+import { choiceCodeAt, choiceCount, choiceOrdinal } from "./finite.js";
 
 /** The number of instances: the product of the binders' domains (1 without binders). */
 export function livenessInstances(l: Liveness): number {
-  return l.binders.reduce((n, b) => n * cardinality(b.ty), 1);
+  return l.binders.reduce((n, b) => n * choiceCount(b.ty), 1);
 }
 
-/** The binders' values (codes: bools 0/1, enum ordinals) of instance `k`. */
+/** The binders' values (choice codes: bools 0/1, enum ordinals, a compound value's index) of instance `k`. */
 export function livenessBinding(l: Liveness, k: number): number[] {
   const out = new Array<number>(l.binders.length);
   for (let i = l.binders.length - 1; i >= 0; i--) {
-    const n = cardinality(l.binders[i].ty);
-    out[i] = scalarLo(l.binders[i].ty) + (k % n);
+    const n = choiceCount(l.binders[i].ty);
+    out[i] = choiceCodeAt(l.binders[i].ty, k % n);
     k = Math.floor(k / n);
   }
   return out;
@@ -26,9 +26,9 @@ export function livenessInstanceOf(l: Liveness, codes: readonly number[]): numbe
   let k = 0;
   for (let i = 0; i < l.binders.length; i++) {
     const ty = l.binders[i].ty;
-    const ord = codes[i] - scalarLo(ty);
-    if (!Number.isInteger(ord) || ord < 0 || ord >= cardinality(ty)) return -1;
-    k = k * cardinality(ty) + ord;
+    const ord = choiceOrdinal(ty, codes[i]);
+    if (ord < 0) return -1;
+    k = k * choiceCount(ty) + ord;
   }
   return k;
 }

@@ -118,7 +118,9 @@ export type TypeExpr =
   | { readonly kind: "map"; readonly key: TypeExpr; readonly value: TypeExpr; readonly span: Span }
   | { readonly kind: "seq"; readonly elem: TypeExpr; readonly capacity: Expr; readonly span: Span }
   | { readonly kind: "record"; readonly fields: readonly Field[]; readonly span: Span }
-  | { readonly kind: "range"; readonly lo: Expr; readonly hi: Expr; readonly span: Span }
+  | { readonly kind: "range"; readonly lo: Expr; readonly hi: Expr; readonly span: Span; readonly step?: Expr }
+  | { readonly kind: "tuple"; readonly elems: readonly TypeExpr[]; readonly span: Span }
+  | { readonly kind: "option"; readonly elem: TypeExpr; readonly span: Span }
   | { readonly kind: "named"; readonly name: Name; readonly span: Span };
 
 export interface Field {
@@ -174,7 +176,8 @@ export type BinaryOp =
 export type AggregateOp = "all" | "any" | "sum" | "min" | "max" | "map" | "count" | "set" | "filter";
 
 export type Expr =
-  | { readonly kind: "num"; readonly value: number; readonly span: Span }
+  /** A number; `decimal` holds a decimal literal's digits (`2.25`), whose value is exact. */
+  | { readonly kind: "num"; readonly value: number; readonly span: Span; readonly decimal?: string }
   | { readonly kind: "bool"; readonly value: boolean; readonly span: Span }
   | { readonly kind: "name"; readonly name: string; readonly span: Span }
   | { readonly kind: "action"; readonly span: Span }
@@ -206,6 +209,7 @@ export type Expr =
   | { readonly kind: "setLit"; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: "seqLit"; readonly elems: readonly Expr[]; readonly span: Span }
   | { readonly kind: "recordLit"; readonly fields: readonly FieldInit[]; readonly span: Span }
+  | { readonly kind: "tupleLit"; readonly elems: readonly Expr[]; readonly span: Span }
   /** `eventually e`, `always e`: allowed only at the top of a liveness property. */
   | { readonly kind: "temporal"; readonly op: TemporalOp; readonly operand: Expr; readonly opSpan: Span; readonly span: Span }
   /** `p ~> q` (leads-to): allowed only at the top of a liveness property. */
@@ -220,7 +224,10 @@ export interface FieldInit {
 }
 
 export interface Binder {
+  /** For a destructuring binder `(s, t) in D`, the whole pattern's text and span. */
   readonly name: Name;
+  /** The names of a destructuring binder, one per tuple field. */
+  readonly parts?: readonly Name[];
   readonly domain: Domain;
   readonly span: Span;
 }

@@ -7,6 +7,7 @@ import { error, type Diagnostic } from "./diagnostic.js";
 import { buildExpr, type Problem, type Token } from "./operators.js";
 import { stakeGrammar } from "./grammar.js";
 import { SourceFile } from "./source.js";
+import { fieldDigits, valueActions } from "./parse-values.js";
 import { syntaxError } from "./syntax-error.js";
 import { overBudget, parseBudget } from "./budget.js";
 
@@ -107,6 +108,7 @@ function filterCond(filter: ohm.Node): Expr {
 function buildSemantics(): ohm.Semantics {
   const s = stakeGrammar().createSemantics();
   s.addOperation("ast", {
+    ...valueActions({ span, name, list, pending: (p) => pending.push(p) }),
     Spec(header, decls, _end) {
       const h = header.ast() as Name;
       return { kind: "spec", name: h, decls: decls.children.map((d) => d.ast()), span: span(this) } satisfies Spec;
@@ -178,9 +180,6 @@ function buildSemantics(): ohm.Semantics {
     Type_record(_open, fields, _comma, _close) {
       return { kind: "record", fields: list<Field>(fields), span: span(this) } satisfies TypeExpr;
     },
-    Type_range(lo, _dots, hi) {
-      return { kind: "range", lo: lo.ast(), hi: hi.ast(), span: span(this) } satisfies TypeExpr;
-    },
     Type_named(n) {
       return { kind: "named", name: name(n), span: span(this) } satisfies TypeExpr;
     },
@@ -226,7 +225,8 @@ function buildSemantics(): ohm.Semantics {
         if (inner.ctorName === "LvSuffix_index") {
           e = { kind: "index", target: e, index: inner.children[1].ast(), span: { start: e.span.start, end } };
         } else {
-          e = { kind: "field", target: e, field: name(inner.children[1]), span: { start: e.span.start, end } };
+          const field = inner.ctorName === "LvSuffix_tuplefield" ? fieldDigits(inner) : name(inner.children[1]);
+          e = { kind: "field", target: e, field, span: { start: e.span.start, end } };
         }
       }
       return e;
@@ -250,9 +250,10 @@ function buildSemantics(): ohm.Semantics {
       for (const suf of ops.children) {
         const inner = suf.children[0];
         const s: Span = { start, end: suf.source.endIdx };
+        // `.0` of a tuple is a field named "0".
         e = inner.ctorName === "PostfixOp_index"
           ? { kind: "index", target: e, index: inner.children[1].ast(), span: s }
-          : { kind: "field", target: e, field: name(inner.children[1]), span: s };
+          : { kind: "field", target: e, field: inner.ctorName === "PostfixOp_tuplefield" ? fieldDigits(inner) : name(inner.children[1]), span: s };
       }
       return e;
     },
@@ -301,22 +302,11 @@ function buildSemantics(): ohm.Semantics {
     Primary_action(_kw) {
       return { kind: "action", span: span(this) } satisfies Expr;
     },
-    Primary_number(n) {
-      const text = n.sourceString.replace(/_/g, "");
-      const value = Number(text);
-      if (!Number.isSafeInteger(value)) {
-        pending.push({ span: span(this), message: `the number ${n.sourceString} is too large (the limit is ${Number.MAX_SAFE_INTEGER})` });
-      }
-      return { kind: "num", value: Number.isSafeInteger(value) ? value : 0, span: span(this) } satisfies Expr;
-    },
     Primary_name(n) {
       return { kind: "name", name: n.sourceString, span: span(this) } satisfies Expr;
     },
     Where(_kw, e) {
       return e.ast();
-    },
-    Binder(n, _in, domain) {
-      return { name: name(n), domain: domain.ast(), span: span(this) } satisfies Binder;
     },
     Domain_range(lo, _dots, hi) {
       return { kind: "range", lo: lo.ast(), hi: hi.ast(), span: span(this) } satisfies Domain;

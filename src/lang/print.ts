@@ -65,7 +65,7 @@ function operand(op: BinaryOp, e: Expr, min: number): string {
 function exprText(e: Expr): string {
   switch (e.kind) {
     case "num":
-      return String(e.value);
+      return e.decimal ?? String(e.value);
     case "bool":
       return e.value ? "true" : "false";
     case "name":
@@ -100,6 +100,8 @@ function exprText(e: Expr): string {
       return `[${list(e.elems, (x) => printExpr(x))}]`;
     case "recordLit":
       return `{${list(e.fields, (f) => `${f.name.text}: ${printExpr(f.value)}`)}}`;
+    case "tupleLit":
+      return `(${list(e.elems, (x) => printExpr(x))})`;
     case "temporal":
       return `${e.op} ${printExpr(e.operand, IMP)}`;
     case "leadsto":
@@ -135,7 +137,8 @@ function printDomain(d: Domain): string {
 }
 
 function printBinder(b: Binder): string {
-  return `${b.name.text} in ${printDomain(b.domain)}`;
+  const pattern = b.parts ? `(${list(b.parts, (p) => p.text)})` : b.name.text;
+  return `${pattern} in ${printDomain(b.domain)}`;
 }
 
 export function printType(t: TypeExpr): string {
@@ -155,7 +158,11 @@ export function printType(t: TypeExpr): string {
     case "range":
       // A bound that starts with a record literal (`{a: 1}.a`, `{a: 1}[k] + 1`) would be read as a
       // record type.
-      return `${startsWithRecord(t.lo) ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}`;
+      return `${startsWithRecord(t.lo) ? `(${printExpr(t.lo)})` : printExpr(t.lo, ADD)} .. ${printExpr(t.hi, ADD)}${t.step ? ` step ${printExpr(t.step, ADD)}` : ""}`;
+    case "tuple":
+      return `(${list(t.elems, printType)})`;
+    case "option":
+      return `option<${printType(t.elem)}>`;
     case "named":
       return t.name.text;
   }

@@ -6,7 +6,7 @@ import { checkSpec } from "../check/check.js";
 import type * as A from "../lang/ast.js";
 import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
 import type * as I from "../ir/ir.js";
-import type { Ty } from "../ir/types.js";
+import { intervalText, type Ty } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import type { Analysis } from "./analysis.js";
 import type { Sym } from "./symbols.js";
@@ -64,8 +64,12 @@ function fromIr(spec: I.Spec, complete: boolean): SemanticInfo {
         case "caller":
           if (sym.decl.kind === "def") return spec.defs.find((d) => d.name === sym.decl.name.text)?.params.find((p) => p.name === sym.name)?.ty;
           return locals.get(sym.nameSpan.start);
+        case "binder": {
+          if (!sym.part) return locals.get(sym.nameSpan.start);
+          const whole = locals.get(sym.part.of);
+          return whole?.k === "rec" ? whole.fields[sym.part.index]?.ty : undefined;
+        }
         case "pick":
-        case "binder":
         case "loop":
           return locals.get(sym.nameSpan.start);
         case "let":
@@ -136,7 +140,7 @@ export function typeText(t: Ty): string {
     case "bool":
       return "bool";
     case "int":
-      return named(`${t.lo} .. ${t.hi}`, t.name);
+      return named(intervalText(t), t.name);
     case "enum":
       return t.name;
     case "any":
@@ -148,9 +152,12 @@ export function typeText(t: Ty): string {
     case "map":
       return named(`map<${typeText(t.key)}, ${typeText(t.val)}>`, t.name);
     case "rec":
+      if (t.tuple) return named(`(${t.fields.map((f) => typeText(f.ty)).join(", ")})`, t.name);
       return named(`{ ${t.fields.map((f) => `${f.name}: ${typeText(f.ty)}`).join(", ")} }`, t.name);
     case "seq":
       return named(`seq<${typeText(t.elem)}, ${t.cap}>`, t.name);
+    case "option":
+      return named(`option<${typeText(t.elem)}>`, t.name);
     default:
       return assertNever(t, "type");
   }

@@ -34,6 +34,8 @@ export interface Sym {
   readonly params?: Sym[];
   /** A local: the aggregate that binds it (`sum`, `all`, ...). */
   readonly binderOf?: A.AggregateOp;
+  /** A name of a destructuring binder `(s, t) in D`: where the binder starts, and which field. */
+  readonly part?: { readonly of: number; readonly index: number };
 }
 
 export interface Ref {
@@ -265,9 +267,16 @@ class Resolver {
       case "record":
         for (const f of t.fields) this.type(f.type);
         break;
+      case "tuple":
+        for (const x of t.elems) this.type(x);
+        break;
+      case "option":
+        this.type(t.elem);
+        break;
       case "range":
         this.expr(t.lo);
         this.expr(t.hi);
+        if (t.step) this.expr(t.step);
         break;
       case "named":
         this.use(t.name);
@@ -342,9 +351,14 @@ class Resolver {
         this.frames.push(new Map());
         for (const b of e.binders) {
           this.domain(b.domain);
-          this.local({
-            kind: "binder", name: b.name.text, nameSpan: b.name.span, decl: this.current, scope: { start: b.name.span.end, end: e.span.end }, domain: b.domain, binderOf: e.op,
-          });
+          // `(s, t) in signed`: each name of the pattern is a binder of its own (its tuple field).
+          const names = b.parts ? b.parts.map((n, part) => ({ n, part })) : [{ n: b.name, part: undefined }];
+          for (const { n, part } of names) {
+            this.local({
+              kind: "binder", name: n.text, nameSpan: n.span, decl: this.current, scope: { start: b.name.span.end, end: e.span.end }, domain: b.domain, binderOf: e.op,
+              ...(part === undefined ? {} : { part: { of: b.span.start, index: part } }),
+            });
+          }
         }
         if (e.where) this.expr(e.where);
         if (e.body) this.expr(e.body);
@@ -353,6 +367,7 @@ class Resolver {
       }
       case "setLit":
       case "seqLit":
+      case "tupleLit":
         for (const x of e.elems) this.expr(x);
         break;
       case "recordLit":

@@ -19,6 +19,7 @@ export const KEYWORDS: readonly string[] = [
 
 /** What a built-in function does, in one line (docs/language.md says it at length). */
 const BUILTIN_DOCS: Readonly<Record<string, string>> = {
+  div: "⌊a / b⌋: integer division rounded down (toward negative infinity); `/` is exact",
   div_up: "⌈a / b⌉: division rounded up (toward positive infinity)",
   mul_div: "⌊a · b / c⌋: the product taken exactly, then divided, rounded down",
   mul_div_up: "⌈a · b / c⌉: the product taken exactly, then divided, rounded up",
@@ -30,6 +31,11 @@ const BUILTIN_DOCS: Readonly<Record<string, string>> = {
   head: "the first element of a queue (fails `well_typed` when it is empty)",
   push: "the queue with the element appended (fails `well_typed` when it is full)",
   pop: "the queue without its first element (fails `well_typed` when it is empty)",
+  floor: "x rounded down to an integer, or with a step `floor(x, 1/2)` down to a multiple of it",
+  ceil: "x rounded up to an integer, or with a step `ceil(x, 1/2)` up to a multiple of it",
+  some: "the option holding a value (`none` holds none)",
+  get: "the value an option holds (fails `well_typed` on `none`)",
+  get_or: "the value an option holds, or the default when it is `none`",
   remove_at: "the queue without its element at index i (fails `well_typed` when i is outside it)",
 };
 

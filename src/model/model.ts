@@ -2,7 +2,7 @@
 // instances numbered 0..instanceCount-1 and property indexes; they know nothing of syntax.
 
 import type * as I from "../ir/ir.js";
-import type { ScalarTy } from "../ir/types.js";
+import type { Ty } from "../ir/types.js";
 import type { Layout, Readable, VarLayout } from "./layout.js";
 
 /** One action and how its instances are numbered. An instance fixes every choice (caller,
@@ -10,7 +10,7 @@ import type { Layout, Readable, VarLayout } from "./layout.js";
  * and within an action in lexicographic order of the choices (the first choice varies slowest). */
 export interface ActionInfo {
   readonly name: string;
-  readonly choices: readonly { readonly kind: "caller" | "param" | "pick"; readonly name: string; readonly ty: ScalarTy }[];
+  readonly choices: readonly { readonly kind: "caller" | "param" | "pick"; readonly name: string; readonly ty: Ty }[];
   readonly firstInstance: number;
   readonly instanceCount: number;
 }
@@ -76,7 +76,8 @@ export interface Model {
 
   /** The choice values of the instance last emitted by expand (valid during emit). */
   args(): Int32Array;
-  /** The action of an instance, and its choice values (codes: bools 0/1, enum ordinals). */
+  /** The action of an instance, and its choice codes (src/ir/finite.ts, choiceCode: scalars as
+   * slot codes, bools 0/1, enum ordinals; compound values by index, sets as bitmasks). */
   decodeInstance(inst: number): { action: number; args: number[] };
   /** The instance of an action with these choice values, or -1 if a value is out of its domain. */
   encodeInstance(action: number, args: readonly number[]): number;

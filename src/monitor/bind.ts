@@ -3,7 +3,7 @@
 // one conversion, `encodeReadable` (the model's encodeValue, src/model/layout.ts), so a new kind of
 // value in the language needs no work here.
 
-import { cardinality, scalarLo, slotCount, type Ty } from "../ir/types.js";
+import { denOf, sizeOfTy, slotCount, type Ty } from "../ir/types.js";
 import { closest } from "../lang/suggest.js";
 import { encodeValue, keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
@@ -174,10 +174,13 @@ export class Binder {
       const by = view.delta[key];
       if (typeof by !== "number" || !Number.isFinite(by)) return `field delta.${printable(key, 60)}: expected a number (how much the value grew; negative if it shrank)`;
       if (place.ty.k !== "int") return `field delta.${printable(key, 60)}: only a number's change can be observed; \`${printable(key, 60)}\` is not a number (use \`observed\`)`;
-      if (!Number.isInteger(by)) return `field delta.${printable(key, 60)}: expected a whole number, found ${by}`;
-      const d = out.deltas[out.nDeltas] ?? (out.deltas[out.nDeltas] = { place, by });
+      // A number with a step holds its value scaled by its denominator (src/ir/types.ts, IntTy).
+      const den = denOf(place.ty);
+      const scaled = by * den;
+      if (!Number.isSafeInteger(scaled)) return `field delta.${printable(key, 60)}: expected ${den === 1 ? "a whole number" : `a multiple of 1/${den}`}, found ${by}`;
+      const d = out.deltas[out.nDeltas] ?? (out.deltas[out.nDeltas] = { place, by: scaled });
       d.place = place;
-      d.by = by;
+      d.by = scaled;
       out.nDeltas++;
     }
     return null;
@@ -213,9 +216,8 @@ export function resolvePlace(model: Model, text: string): Place | null {
     const field = /^\.([^.[\]]+)/.exec(rest);
     if (index && ty.k === "map") {
       const key = ty.key;
-      const lo = scalarLo(key);
       let ord = -1;
-      for (let i = 0; i < cardinality(key); i++) if (keyText(key, lo + i) === index[1]) ord = i;
+      for (let i = 0; i < sizeOfTy(key); i++) if (keyText(key, i) === index[1]) ord = i;
       if (ord < 0) return null;
       offset += ord * slotCount(ty.val);
       ty = ty.val;

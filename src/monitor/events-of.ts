@@ -4,7 +4,7 @@
 // into a log the same way (its steps are bindTrace's instances).
 
 import { Rng } from "../explore/rng.js";
-import { decodeValue, scalarReadable, type Readable } from "../model/layout.js";
+import { choiceReadable, decodeValue, type Readable } from "../model/layout.js";
 import { ENABLED, type Model } from "../model/model.js";
 import { resolvePlace } from "./bind.js";
 
@@ -28,7 +28,7 @@ export function eventOf(model: Model, inst: number, after: Int32Array, shape: Ev
   const picks: Record<string, Readable> = {};
   const hidden = (name: string) => shape.hideParams === true || (Array.isArray(shape.hideParams) && shape.hideParams.includes(name));
   info.choices.forEach((c, i) => {
-    const v = scalarReadable(c.ty, args[i]);
+    const v = choiceReadable(c.ty, args[i]);
     if (c.kind === "caller") {
       if (!shape.hideCaller) ev.caller = v;
     } else if (c.kind === "param") {

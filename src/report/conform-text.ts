@@ -6,9 +6,10 @@ import pc from "picocolors";
 import { shellCommand } from "../util/shell.js";
 import type { ConformanceFailure, ConformanceReport } from "../api/types/conform.js";
 import { differences } from "../api/conform-values.js";
+import type { Ty } from "../ir/types.js";
 import type { Readable } from "../model/layout.js";
 import { ENABLED, type Model } from "../model/model.js";
-import { describeStep, formatReadable } from "./counterexample.js";
+import { describeStep, formatReadable, formatTyped } from "./counterexample.js";
 
 export interface ConformRenderOptions {
   readonly color?: boolean;
@@ -22,15 +23,15 @@ export interface ConformRenderOptions {
   readonly searchArgs?: readonly string[];
 }
 
-function show(v: Readable | undefined): string {
-  return v === undefined ? "(missing)" : formatReadable(v);
+function show(v: Readable | undefined, ty?: Ty): string {
+  return v === undefined ? "(missing)" : ty ? formatTyped(ty, v) : formatReadable(v);
 }
 
 /** `bal[0]: 3 -> 2` for every part of the state that a step changed in the spec. */
 function changes(model: Model, before: Int32Array, after: Int32Array): string[] {
   const a = model.decode(before);
   const b = model.decode(after);
-  return model.vars.flatMap((v) => differences(v.ty, a[v.name], b[v.name], v.name).map((d) => `${d.path}: ${show(d.expected)} -> ${show(d.found)}`));
+  return model.vars.flatMap((v) => differences(v.ty, a[v.name], b[v.name], v.name).map((d) => `${d.path}: ${show(d.expected, d.ty)} -> ${show(d.found, d.ty)}`));
 }
 
 function plural(n: number, word: string): string {
@@ -69,7 +70,7 @@ function failureLines(model: Model, f: ConformanceFailure, color: boolean): stri
     for (const v of model.vars) {
       if (!(v.name in f.expectedState)) continue;
       for (const d of differences(v.ty, f.expectedState[v.name], f.foundState[v.name], v.name)) {
-        lines.push(`    ${d.path}: spec ${show(d.expected)}, implementation ${bad(show(d.found))}`);
+        lines.push(`    ${d.path}: spec ${show(d.expected, d.ty)}, implementation ${bad(show(d.found, d.ty))}`);
       }
     }
   } else {

@@ -20,6 +20,7 @@ export interface TraceRenderOptions {
 }
 
 export { describeStep, formatReadable } from "./values-text.js";
+export { formatTyped } from "../model/format.js";
 
 function propertyTitle(v: Violation): string {
   const p = v.property;

@@ -3,7 +3,7 @@
 
 import { EvalFailure, domainValues, evaluate, fromCode, type EvalEnv, type StepInfo, type Value } from "../ir/eval.js";
 import type * as I from "../ir/ir.js";
-import type { ScalarTy, Ty } from "../ir/types.js";
+import type { Ty } from "../ir/types.js";
 
 export interface ExplainInput {
   readonly spec: I.Spec;
@@ -30,7 +30,11 @@ export function showValue(v: Value, ty: Ty): string {
     case "set": {
       const elem = ty.elem;
       if (elem.k === "any") return "{}";
-      return `{${(v as number[]).map((c) => showValue(fromCode(elem, c), elem)).join(", ")}}`;
+      return `{${(v as Value[]).map((c) => showValue(elem.k === "bool" ? fromCode(elem, c as number) : c, elem)).join(", ")}}`;
+    }
+    case "option": {
+      const o = v as Value[];
+      return o.length === 0 || ty.elem.k === "any" ? "none" : `some(${showValue(o[0], ty.elem)})`;
     }
     case "map": {
       const key = ty.key;
@@ -38,6 +42,7 @@ export function showValue(v: Value, ty: Ty): string {
       return `{${(v as Value[]).map((x, i) => `${showValue(keys[i], key)}: ${showValue(x, ty.val)}`).join(", ")}}`;
     }
     case "rec":
+      if (ty.tuple) return `(${ty.fields.map((f, i) => showValue((v as Value[])[i], f.ty)).join(", ")})`;
       return `{ ${ty.fields.map((f, i) => `${f.name}: ${showValue((v as Value[])[i], f.ty)}`).join(", ")} }`;
     case "seq": {
       const elem = ty.elem;
@@ -244,7 +249,7 @@ class Explainer {
         values = domainValues(d.ty);
         ty = d.ty;
       } else if (d.k === "set") {
-        values = (evaluate(this.env, d.set, locals) as number[]).map((c) => fromCode(d.elem as ScalarTy, c));
+        values = (evaluate(this.env, d.set, locals) as Value[]).map((c) => (d.elem.k === "bool" ? fromCode(d.elem, c as number) : c));
         ty = d.elem;
       } else {
         values = evaluate(this.env, d.seq, locals) as Value[];

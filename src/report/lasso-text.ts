@@ -6,7 +6,9 @@
 import pc from "picocolors";
 import { fromCode, type Value } from "../ir/eval.js";
 import type * as I from "../ir/ir.js";
-import { scalarReadable } from "../model/layout.js";
+import { choiceReadable } from "../model/layout.js";
+import { choiceValue } from "../ir/finite.js";
+import { valueText } from "../trace/show.js";
 import { stateValues } from "../model/eval-values.js";
 import type { Model } from "../model/model.js";
 import { replayPath } from "../explore/path.js";
@@ -26,14 +28,14 @@ const MAX_LOOP_LINES = 4;
 
 /** `a = 0, b = 1`: a liveness instance's binder values; empty without binders. */
 export function bindingText(l: I.Liveness, binding: readonly number[]): string {
-  return l.binders.map((b, i) => `${b.name} = ${scalarReadable(b.ty, binding[i])}`).join(", ");
+  return l.binders.map((b, i) => `${b.name} = ${valueText(b.ty, choiceReadable(b.ty, binding[i]))}`).join(", ");
 }
 
 /** `withdraw(a = 0)`: an action with its parameters (a fairness group, or where a step goes). */
 export function groupText(model: Model, action: number, params: readonly number[]): string {
   const a = model.actions[action];
   const ps = a.choices.filter((c) => c.kind === "param");
-  return `${a.name}(${ps.map((c, i) => `${c.name} = ${scalarReadable(c.ty, params[i])}`).join(", ")})`;
+  return `${a.name}(${ps.map((c, i) => `${c.name} = ${valueText(c.ty, choiceReadable(c.ty, params[i]))}`).join(", ")})`;
 }
 
 /** The parameters (codes) of an instance, without its caller and picks. */
@@ -147,7 +149,7 @@ function whyLines(model: Model, k: number, lv: Lasso, lasso: ConcreteLasso, verd
     return lines;
   }
   const locals: Value[] = new Array(Math.max(1, l.nLocals));
-  l.binders.forEach((b, i) => (locals[b.local] = fromCode(b.ty, binding[i])));
+  l.binders.forEach((b, i) => (locals[b.local] = choiceValue(b.ty, binding[i])));
   const explain = (i: number, e: I.Expr, holds: boolean) => explainExpr({ spec, state: stateValues(model.layout, lasso.states[i]) }, e, locals, holds);
   const bindingShown = bindingText(l, binding);
   lines.push(`  why \`${l.name}\` fails${bindingShown ? ` for ${bindingShown}` : ""}:`);

@@ -6,7 +6,7 @@ import type { PropertyRef } from "../explore/result.js";
 import { WELL_TYPED } from "../explore/result.js";
 import { closest } from "../lang/suggest.js";
 import { slotCount } from "../ir/types.js";
-import { encodeValue } from "../model/layout.js";
+import { encodeChoice, encodeValue } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { diffStates, typeAt } from "./diff.js";
 import type { Trace, TraceStep } from "./trace.js";
@@ -52,7 +52,6 @@ export function bindStep(model: Model, step: TraceStep, at: string, problems: st
   const info = model.actions[action];
   const before = problems.length;
   const args: number[] = [];
-  const tmp = new Int32Array(1);
   for (const c of info.choices) {
     const where = c.kind === "caller" ? `${at}.caller` : `${at}.${c.kind === "param" ? "params" : "picks"}.${c.name}`;
     const value = c.kind === "caller" ? step.caller : c.kind === "param" ? (Object.hasOwn(step.params, c.name) ? step.params[c.name] : undefined) : Object.hasOwn(step.picks, c.name) ? step.picks[c.name] : undefined;
@@ -60,9 +59,9 @@ export function bindStep(model: Model, step: TraceStep, at: string, problems: st
       problems.push(`${where}: missing (action \`${info.name}\` has ${c.kind === "caller" ? `\`by ${c.name}\`` : `${c.kind === "param" ? "parameter" : "pick"} \`${c.name}\``})`);
       continue;
     }
-    const err = encodeValue(c.ty, value, tmp, 0, where);
-    if (err) problems.push(err);
-    else args.push(tmp[0]);
+    const r = encodeChoice(c.ty, value, where);
+    if ("error" in r) problems.push(r.error);
+    else args.push(r.code);
   }
   const kinds = [
     ["param", "params", step.params, "parameter", "parameters"],
@@ -110,16 +109,15 @@ function bindLasso(model: Model, trace: Trace, property: PropertyRef, problems: 
   const v = trace.violation;
   const l = (model.spec.liveness ?? [])[property.index];
   const codes: number[] = [];
-  const tmp = new Int32Array(1);
   for (const b of l.binders) {
     const value = v.binding && Object.hasOwn(v.binding, b.name) ? v.binding[b.name] : undefined;
     if (value === undefined) {
       problems.push(`field #meta.violation.binding.${b.name}: missing (liveness \`${l.name}\` ranges \`${b.name}\` over its values)`);
       continue;
     }
-    const err = encodeValue(b.ty, value, tmp, 0, `field #meta.violation.binding.${b.name}`);
-    if (err) problems.push(err);
-    else codes.push(tmp[0]);
+    const r = encodeChoice(b.ty, value, `field #meta.violation.binding.${b.name}`);
+    if ("error" in r) problems.push(r.error);
+    else codes.push(r.code);
   }
   for (const k of Object.keys(v.binding ?? {})) {
     if (!l.binders.some((b) => b.name === k)) problems.push(`field #meta.violation.binding.${k}: liveness \`${l.name}\` has no binder \`${k}\``);

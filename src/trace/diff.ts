@@ -2,7 +2,7 @@
 // replay reports when a recorded state is not the state the spec now reaches. `stateChanges`: what a
 // step changed, element by element (below).
 
-import { cardinality, scalarLo, type Ty } from "../ir/types.js";
+import { sizeOfTy, type Ty } from "../ir/types.js";
 import { keyText, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { assertNever } from "../util/assert-never.js";
@@ -57,8 +57,7 @@ export function typeAt(model: Model, place: string): Ty | null {
     const field = /^\.([^.[\]]+)/.exec(rest);
     if (index && ty.k === "map") {
       const key = ty.key;
-      const lo = scalarLo(key);
-      if (!Array.from({ length: cardinality(key) }, (_, i) => keyText(key, lo + i)).includes(index[1])) return null;
+      if (!Array.from({ length: sizeOfTy(key) }, (_, i) => keyText(key, i)).includes(index[1])) return null;
       ty = ty.val;
     } else if (index && ty.k === "seq" && ty.elem.k !== "any") {
       if (!/^[0-9]+$/.test(index[1]) || Number(index[1]) >= ty.cap) return null;

@@ -6,7 +6,7 @@ import { isAbsolute, relative } from "node:path";
 import { describeFailure } from "../ir/failure.js";
 import { replayPath } from "../explore/path.js";
 import type { Violation } from "../explore/result.js";
-import { scalarReadable, type Readable } from "../model/layout.js";
+import { choiceReadable, type Readable } from "../model/layout.js";
 import type { Model } from "../model/model.js";
 import { MBT_TRACE_VERSION, type Trace, type TraceExplorer, type TraceStep, type TraceViolation } from "./trace.js";
 import { sha256Hex } from "./write.js";
@@ -26,7 +26,7 @@ export function stepOf(model: Model, inst: number): TraceStep {
   const picks: Record<string, Readable> = Object.create(null);
   let caller: Readable | undefined;
   info.choices.forEach((c, i) => {
-    const v = scalarReadable(c.ty, args[i]);
+    const v = choiceReadable(c.ty, args[i]);
     if (c.kind === "caller") caller = v;
     else if (c.kind === "param") params[c.name] = v;
     else picks[c.name] = v;
@@ -72,7 +72,7 @@ export function traceFromViolation(model: Model, violation: Violation, origin: T
   if (lasso) {
     const l = (spec.liveness ?? [])[p.index];
     const binding: Record<string, Readable> = Object.create(null);
-    l.binders.forEach((b, i) => (binding[b.name] = scalarReadable(b.ty, lasso.binding[i])));
+    l.binders.forEach((b, i) => (binding[b.name] = choiceReadable(b.ty, lasso.binding[i])));
     v.binding = binding;
     if (lasso.trigger !== undefined) v.trigger = lasso.trigger;
     if (lasso.closing >= 0) v.loopStep = stepOf(model, lasso.closing);

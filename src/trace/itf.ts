@@ -1,15 +1,21 @@
 // ITF expressions (Apalache ADR-015) <-> readable values.
 //
-// Writing is strict and typed by the spec: ints as {"#bigint": "..."}, sets as {"#set": [...]} in
-// element order, maps as {"#map": [[key, value], ...]} with every key in key order, records as
-// objects in field order, queues as arrays, bools as JSON booleans, enum members as strings.
+// Writing is strict and typed by the spec: ints as {"#bigint": "..."}, fractions as the record
+// {"num": {"#bigint": "7"}, "den": {"#bigint": "2"}} (lowest terms, den > 0, den 1 for a whole
+// value of a fraction type), sets as {"#set": [...]} in element order, maps as
+// {"#map": [[key, value], ...]} with every key in key order, records as objects in field order,
+// tuples as {"#tup": [...]}, options as Quint's variants {"tag": "Some", "value": x} and
+// {"tag": "None", "value": {"#tup": []}}, queues as arrays, bools as JSON booleans, enum members as
+// strings. Nothing is ever written as a scaled integer.
 // Reading is lenient about what ITF allows (plain JSON integers, {"#tup": [...]} for a queue, set
 // elements and map entries in any order) and untyped: the spec's types are applied afterwards by
 // model.encode, which says in words what does not fit.
 
 import type { Readable } from "../model/layout.js";
-import { cardinality, scalarLo, type ScalarTy, type Ty } from "../ir/types.js";
-import { keyText, scalarReadable, setOwn } from "../model/layout.js";
+import { gcd } from "../ir/rational.js";
+import { denOf, sizeOfTy, type Ty } from "../ir/types.js";
+import { indexReadable, setOwn } from "../model/layout.js";
+import { readableFraction, readableOption, readableText } from "../model/values.js";
 
 /** A JSON value as written to a file. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -22,9 +28,22 @@ export function toItf(ty: Ty, v: Readable, strict = true): Json {
     case "bool":
       if (typeof v !== "boolean") throw new TypeError(`toItf: ${JSON.stringify(v)} is not a bool`);
       return v;
-    case "int":
+    case "int": {
+      if (denOf(ty) > 1) {
+        const f = readableFraction(v);
+        if (!f) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a fraction`);
+        const g = gcd(f[0], f[1]) || 1;
+        return { num: { "#bigint": String(f[0] / g) }, den: { "#bigint": String(f[1] / g) } };
+      }
       if (typeof v !== "number" || !Number.isSafeInteger(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not an int`);
       return { "#bigint": String(v) };
+    }
+    case "option": {
+      const o = readableOption(v);
+      if (o === undefined) throw new TypeError(`toItf: ${JSON.stringify(v)} is not an option`);
+      if (o === null || ty.elem.k === "any") return { tag: "None", value: { "#tup": [] } };
+      return { tag: "Some", value: toItf(ty.elem, o[0], strict) };
+    }
     case "enum":
       if (typeof v !== "string" || (strict && !ty.members.includes(v))) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a member of ${ty.name}`);
       return v;
@@ -36,15 +55,19 @@ export function toItf(ty: Ty, v: Readable, strict = true): Json {
     case "map": {
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a map`);
       const entries: Json[] = [];
-      const lo = scalarLo(ty.key);
-      for (let i = 0; i < cardinality(ty.key); i++) {
-        const k = keyText(ty.key, lo + i);
+      for (let i = 0; i < sizeOfTy(ty.key); i++) {
+        const key = indexReadable(ty.key, i);
+        const k = readableText(key);
         if (!Object.hasOwn(v, k)) throw new TypeError(`toItf: key ${k} is missing`);
-        entries.push([scalarToItf(ty.key, lo + i), toItf(ty.val, v[k], strict)]);
+        entries.push([toItf(ty.key, key), toItf(ty.val, v[k], strict)]);
       }
       return { "#map": entries };
     }
     case "rec": {
+      if (ty.tuple) {
+        if (!Array.isArray(v) || v.length !== ty.fields.length) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a tuple`);
+        return { "#tup": ty.fields.map((f, i) => toItf(f.ty, v[i], strict)) };
+      }
       if (typeof v !== "object" || v === null || Array.isArray(v)) throw new TypeError(`toItf: ${JSON.stringify(v)} is not a record`);
       const out: { [k: string]: Json } = Object.create(null);
       for (const f of ty.fields) out[f.name] = toItf(f.ty, v[f.name], strict);
@@ -59,11 +82,6 @@ export function toItf(ty: Ty, v: Readable, strict = true): Json {
     case "error":
       return [];
   }
-}
-
-/** The ITF form of a scalar's slot code (an int's value, a bool's 0/1, an enum's ordinal). */
-export function scalarToItf(ty: ScalarTy, code: number): Json {
-  return toItf(ty, scalarReadable(ty, code));
 }
 
 /** A value read from a file, or what is wrong with it (`at` names the place, e.g. `bal[1]`). */
@@ -145,9 +163,7 @@ function map(body: unknown, at: string): FromItf {
     if (!Array.isArray(pair) || pair.length !== 2) return { error: `${at}: "#map" entry ${i} must be a [key, value] pair, found ${describeJson(pair)}` };
     const key = fromItf(pair[0], `${at} key ${i}`);
     if ("error" in key) return key;
-    const k = key.value;
-    if (typeof k === "object") return { error: `${at}: map key ${describeJson(pair[0])} is not an integer, a boolean or a name` };
-    const text = String(k);
+    const text = readableText(key.value);
     if (Object.hasOwn(out, text)) return { error: `${at}: key ${text} appears twice` };
     const val = fromItf(pair[1], `${at}[${text}]`);
     if ("error" in val) return val;

@@ -13,7 +13,8 @@ import { closest } from "../lang/suggest.js";
 import type { Readable } from "../model/layout.js";
 import { setOwn } from "../model/layout.js";
 import type { Model } from "../model/model.js";
-import { fromItf, scalarToItf, type Json } from "./itf.js";
+import { fromItf, toItf, type Json } from "./itf.js";
+import { choiceReadable } from "../model/layout.js";
 import type { TraceStep } from "./trace.js";
 
 export const ACTION_TAKEN = "mbt::actionTaken";
@@ -36,7 +37,7 @@ export function mbtState(model: Model, step: { readonly action: number; readonly
   for (const n of pickNames(model)) picks[n] = NONE;
   if (!step) return { action: "init", picks };
   model.actions[step.action].choices.forEach((c, i) => {
-    picks[c.name] = { tag: "Some", value: scalarToItf(c.ty, step.args[i]) };
+    picks[c.name] = { tag: "Some", value: toItf(c.ty, choiceReadable(c.ty, step.args[i])) };
   });
   return { action: model.actions[step.action].name, picks };
 }
@@ -59,7 +60,8 @@ export function normalizeQuintValue(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(normalizeQuintValue);
   if (!isObject(v)) return v;
   const keys = Object.keys(v);
-  if (typeof v.tag === "string" && keys.every((k) => k === "tag" || k === "value")) {
+  // Quint's `None` stays an option (the readable form of options, src/model/values.ts).
+  if (typeof v.tag === "string" && v.tag !== "None" && keys.every((k) => k === "tag" || k === "value")) {
     const payload = v.value;
     if (payload === undefined || (isObject(payload) && Array.isArray(payload["#tup"]) && payload["#tup"].length === 0)) return v.tag;
   }

@@ -5,19 +5,27 @@
 
 import type { Ty } from "../ir/types.js";
 import type { Readable } from "../model/layout.js";
+import { formatTyped } from "../model/format.js";
+import { readableFraction, readableOption, readableText } from "../model/values.js";
 import { assertNever } from "../util/assert-never.js";
 
 /** How a value is taken apart: a leaf is shown whole; containers are opened element by element. */
 export type Shape = "leaf" | "set" | "seq" | "map" | "rec";
 
 /** The shape of a value of type `ty`; without a type (a trace whose spec is not at hand), guessed
- * from the value: arrays as queues, objects as maps. */
+ * from the value: fractions and options as leaves, arrays as queues, other objects as maps. A
+ * fraction, an option and a tuple are leaves: shown whole (`7/2`, `some(1)`, `(1, 2)`). */
 export function shapeOf(ty: Ty | undefined, v: Readable): Shape {
-  if (ty === undefined) return Array.isArray(v) ? "seq" : typeof v === "object" && v !== null ? "map" : "leaf";
+  if (ty === undefined) {
+    if (Array.isArray(v)) return "seq";
+    if (typeof v !== "object" || v === null || readableFraction(v) || readableOption(v) !== undefined) return "leaf";
+    return "map";
+  }
   switch (ty.k) {
     case "bool":
     case "int":
     case "enum":
+    case "option":
     case "any":
     case "error":
       return "leaf";
@@ -28,7 +36,7 @@ export function shapeOf(ty: Ty | undefined, v: Readable): Shape {
     case "map":
       return "map";
     case "rec":
-      return "rec";
+      return ty.tuple ? "leaf" : "rec";
     default:
       return assertNever(ty, "type");
   }
@@ -48,6 +56,7 @@ export function partTy(ty: Ty | undefined, field?: string): Ty | undefined {
     case "bool":
     case "int":
     case "enum":
+    case "option":
     case "any":
     case "error":
       return undefined;
@@ -70,11 +79,11 @@ export function itemsOf(v: Readable): Readable[] {
 }
 
 /** A value as written in a spec: `{A, B}` (set), `[1, 2]` (queue), `{0: 3, 1: 2}` (map),
- * `{owner: 0, amount: 1}` (record). */
+ * `{owner: 0, amount: 1}` (record), `7/2`, `(1, 2)`, `some(A)`, `none`. */
 export function valueText(ty: Ty | undefined, v: Readable): string {
   switch (shapeOf(ty, v)) {
     case "leaf":
-      return typeof v === "object" ? JSON.stringify(v) : String(v);
+      return ty ? formatTyped(ty, v) : readableText(v);
     case "set":
       return `{${itemsOf(v).map((x) => valueText(partTy(ty), x)).join(", ")}}`;
     case "seq":

@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import type { Model } from "../model/model.js";
 import { bindStep } from "./bind.js";
-import { scalarToItf, toItf, type Json } from "./itf.js";
+import { toItf, type Json } from "./itf.js";
+import { choiceReadable } from "../model/layout.js";
 import { typeAt } from "./diff.js";
 import { ACTION_TAKEN, MBT_VARS, NONDET_PICKS, mbtState } from "./quint.js";
 import { formatVersionOf, type Trace, type TraceConformance, type TraceState, type TraceStep } from "./trace.js";
@@ -35,7 +36,7 @@ function stepToItf(model: Model, step: TraceStep, where: string): { [k: string]:
   const picks: { [k: string]: Json } = Object.create(null);
   let caller: Json | undefined;
   info.choices.forEach((c, i) => {
-    const v = scalarToItf(c.ty, bound.args[i]);
+    const v = toItf(c.ty, choiceReadable(c.ty, bound.args[i]));
     if (c.kind === "caller") caller = v;
     else if (c.kind === "param") params[c.name] = v;
     else picks[c.name] = v;

@@ -4,8 +4,10 @@
 import type { Readable } from "../../model/layout.js";
 
 /** An action instance as the adapter receives it: `{ action: "withdraw", caller: 0, a: 1 }`, the
- * same shape as the `Action` type `stakecheck codegen` generates (enum values as member names). */
-export type ActionCall = { readonly action: string } & { readonly [choice: string]: Readable };
+ * same shape as the `Action` type `stakecheck codegen` generates (enum values as member names, a
+ * set as a ReadonlySet, a fraction as a number when whole or else {num, den}, a tuple as an
+ * array, an option as {tag: "None"} or {tag: "Some", value}). */
+export type ActionCall = { readonly action: string } & { readonly [choice: string]: unknown };
 
 export interface ConformanceStep {
   readonly instance: number;

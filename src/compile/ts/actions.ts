@@ -6,7 +6,8 @@
 import { needsFit } from "../../check/compat.js";
 import type * as I from "../../ir/ir.js";
 import { localsRead } from "../../ir/walk.js";
-import type { Ty } from "../../ir/types.js";
+import { isPlainInt, isScalar, type Ty } from "../../ir/types.js";
+import { hasValues } from "./value-shapes.js";
 import { ExprCompiler, PREC, firstValue, primary, wrap, type Code, type ModuleCtx, type Scope } from "./expr.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import { compileLoop, loopRounds } from "./loops.js";
@@ -100,7 +101,13 @@ export class ActionCompiler {
     if (body.reached.size) lines.push("// A pick on a path not taken has one instance: its first value.");
     for (const [p, flag] of body.reached) {
       const c = a.choices[body.firstPick + p];
-      lines.push(`if (!${flag} && ${propRead(actionName, fields[body.firstPick + p])} !== ${firstValue(this.m.types, c.ty)}) return null;`);
+      const chosen = propRead(actionName, fields[body.firstPick + p]);
+      const first = firstValue(this.m.types, c.ty);
+      if (isScalar(c.ty) && !hasValues(c.ty)) lines.push(`if (!${flag} && ${chosen} !== ${first}) return null;`);
+      else {
+        this.m.use("same");
+        lines.push(`if (!${flag} && !same(${chosen}, ${first})) return null;`);
+      }
     }
     lines.push(`return ${s};`);
     const usesAction = bound.length > 0 || a.choices.some((c) => c.kind === "pick");
@@ -207,7 +214,7 @@ export class ActionCompiler {
     // Walk the path, binding each index (checked where the compiled model checks it) to a name.
     let ty: Ty = v.ty;
     let read: Code = primary(propRead(sc.state, v.name), this.m.types.decl(v.ty));
-    const steps: { kind: "map" | "seq" | "field"; key: string; field?: string; read: Code }[] = [];
+    const steps: { kind: "map" | "mapV" | "seq" | "field"; key: string; field?: string; read: Code }[] = [];
     for (const p of s.place.path) {
       if (p.k === "field") {
         const rec = ty as I.RecTy;
@@ -218,7 +225,14 @@ export class ActionCompiler {
         continue;
       }
       const idx = this.x.compile(p.index, sc);
-      if (ty.k === "map") {
+      if (ty.k === "map" && (!isPlainInt(ty.key) || !isPlainInt(p.index.ty))) {
+        // Keys compared by content (fractions, tuples, records, options).
+        const k = this.bindTemp(b, "k", this.x.keyOf(idx, p.index.ty, ty.key, p.site));
+        steps.push({ kind: "mapV", key: k, read });
+        this.m.use("getV");
+        read = primary(`getV(${read.text}, ${k})`, this.m.types.decl(ty.val));
+        ty = ty.val;
+      } else if (ty.k === "map") {
         const key = ty.key;
         const r = p.index.ty;
         const checked = key.k === "int" && r.k === "int" && (r.lo < key.lo || r.hi > key.hi);
@@ -254,6 +268,9 @@ export class ActionCompiler {
       } else if (st.kind === "map") {
         this.m.use("put");
         updated = `put(${st.read.text}, ${st.key}, ${updated})`;
+      } else if (st.kind === "mapV") {
+        this.m.use("putV");
+        updated = `putV(${st.read.text}, ${st.key}, ${updated})`;
       } else {
         this.m.use("setNth");
         updated = `setNth(${st.read.text}, ${st.key}, ${updated})`;

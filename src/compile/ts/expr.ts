@@ -6,9 +6,12 @@
 
 import { needsFit } from "../../check/compat.js";
 import type * as I from "../../ir/ir.js";
-import { SET_MAX_ELEMENT, cardinality, isScalar, scalarLo, type ScalarTy, type Ty } from "../../ir/types.js";
+import { choiceCodeAt, choiceValue, valueAt } from "../../ir/finite.js";
+import { cardinality, isPlainInt, isScalar, type Ty } from "../../ir/types.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
-import type { TsTypes } from "./types.js";
+import { anyFraction, asType, fractionArith, fractionBuiltin, fractionCompare, isFraction } from "./numbers.js";
+import { constSetValues, numLiteral, type TsTypes } from "./types.js";
+import { byContent, hasValues, setsByContent, typeShape } from "./value-shapes.js";
 import { jsString } from "./escape.js";
 
 /** A TypeScript expression: its text, its precedence and, when known exactly, its TS type. */
@@ -85,11 +88,19 @@ export class ExprCompiler {
       case "const":
         if (e.ty.k === "set") {
           const elem = e.ty.elem;
-          const codes: number[] = [];
-          for (let i = 0; i <= SET_MAX_ELEMENT; i++) if (e.v & (1 << i)) codes.push(i);
+          const elems = elem.k === "any" ? [] : constSetValues(elem, e.v).map((x) => T.literal(elem, x));
           const elemTs = elem.k === "any" ? "never" : T.value(elem);
-          if (codes.length === 0) return primary(`new Set<${elemTs}>()`);
-          return primary(`new Set<${elemTs}>([${codes.map((c) => T.scalar(elem, c)).join(", ")}])`);
+          if (elems.length === 0) return primary(`new Set<${elemTs}>()`);
+          return primary(`new Set<${elemTs}>([${elems.join(", ")}])`);
+        }
+        if (e.ty.k === "option") {
+          const elem = e.ty.elem;
+          if (e.v === 0 || elem.k === "any") return primary(`({ tag: "None" } as const)`);
+          return primary(`({ tag: "Some", value: ${T.literal(elem, valueAt(elem, e.v - 1))} } as const)`);
+        }
+        if (isFraction(e.ty)) {
+          const text = T.scalar(e.ty, e.v);
+          return text.startsWith("-") ? { text, prec: PREC.UNARY, ts: null } : primary(text);
         }
         if (e.ty.k === "int" && e.v < 0) return { text: String(e.v), prec: PREC.UNARY, ts: null };
         return primary(T.scalar(e.ty, e.v), e.ty.k === "enum" ? T.decl(e.ty) : e.ty.k === "bool" ? "boolean" : null);
@@ -109,10 +120,12 @@ export class ExprCompiler {
         if (tt.k === "map") {
           const key = tt.key;
           const r = e.index.ty;
+          const ts = target.ts !== null ? T.decl(tt.val) : null;
+          if (!isPlainInt(key) || !isPlainInt(r)) return call(this.use("getV"), [target.text, this.keyOf(idx, r, key, e.site)], ts);
           const checked = key.k === "int" && r.k === "int" && (r.lo < key.lo || r.hi > key.hi);
           const args = [target.text, idx.text];
           if (checked) args.push(String(m.site(e.site)));
-          return call(this.use("get"), args, target.ts !== null ? T.decl(tt.val) : null);
+          return call(this.use("get"), args, ts);
         }
         const elem = tt.k === "seq" ? tt.elem : tt;
         return call(this.use("nth"), [target.text, idx.text, String(m.site(e.site))], target.ts !== null ? T.decl(elem) : null);
@@ -121,10 +134,12 @@ export class ExprCompiler {
         const target = this.compile(e.target, sc);
         const rec = e.target.ty as I.RecTy;
         const f = rec.fields[e.field];
-        return primary(propRead(wrap(target, PREC.PRIMARY), f.name), target.ts !== null ? T.decl(f.ty) : null);
+        const read = rec.tuple ? `${wrap(target, PREC.PRIMARY)}[${e.field}]` : propRead(wrap(target, PREC.PRIMARY), f.name);
+        return primary(read, target.ts !== null ? T.decl(f.ty) : null);
       }
       case "neg": {
         const x = this.compile(e.e, sc);
+        if (anyFraction(e.ty, e.e.ty)) return asType(`${this.use("qneg")}(${x.text})`, e.ty);
         const inner = x.prec < PREC.UNARY || x.text.startsWith("-") ? `(${x.text})` : x.text;
         return { text: `-${inner}`, prec: PREC.UNARY, ts: null };
       }
@@ -135,6 +150,7 @@ export class ExprCompiler {
       case "arith":
         return this.arith(e, sc);
       case "cmp":
+        if (anyFraction(e.l.ty, e.r.ty)) return fractionCompare((h) => this.use(h), e.op, this.compile(e.l, sc), this.compile(e.r, sc));
         return { ...bin(this.compile(e.l, sc), e.op, this.compile(e.r, sc), PREC.REL), ts: "boolean" };
       case "eq":
         return this.eq(e, sc);
@@ -150,15 +166,16 @@ export class ExprCompiler {
         return { ...c, ts: "boolean" };
       }
       case "setop":
-        return call(this.use(e.op), [this.compile(e.l, sc).text, this.compile(e.r, sc).text]);
+        return call(this.use(setsByContent(e.ty, e.l.ty, e.r.ty) ? `${e.op}V` : e.op), [this.compile(e.l, sc).text, this.compile(e.r, sc).text]);
       case "in": {
         const elem = this.compile(e.elem, sc);
         const coll = this.compile(e.coll, sc);
-        const c = e.coll.ty.k === "set" ? call(this.use("has"), [coll.text, elem.text]) : call(this.use("contains"), [coll.text, elem.text]);
+        const has = setsByContent(e.coll.ty) || (e.coll.ty.k === "set" && isFraction(e.elem.ty)) ? "hasV" : "has";
+        const c = e.coll.ty.k === "set" ? call(this.use(has), [coll.text, elem.text]) : call(this.use("contains"), [coll.text, elem.text]);
         return e.neg ? { text: `!${c.text}`, prec: PREC.UNARY, ts: "boolean" } : { ...c, ts: "boolean" };
       }
       case "subset":
-        return call(this.use("subset"), [this.compile(e.l, sc).text, this.compile(e.r, sc).text], "boolean");
+        return call(this.use(setsByContent(e.l.ty, e.r.ty) ? "subsetV" : "subset"), [this.compile(e.l, sc).text, this.compile(e.r, sc).text], "boolean");
       case "ite": {
         const c = this.compile(e.c, sc);
         const t = this.compile(e.t, sc);
@@ -184,18 +201,26 @@ export class ExprCompiler {
       case "agg":
         return this.aggregate(e, sc);
       case "setLit": {
-        const elems = e.elems.map((x) => {
-          const c = this.compile(x, sc);
-          const r = x.ty;
-          if (r.k === "int" && (r.lo < 0 || r.hi > SET_MAX_ELEMENT)) return `${this.use("inSet")}(${c.text}, ${m.site(e.site)})`;
-          return c.text;
-        });
-        if (elems.length === 0) return primary(`new Set<never>()`);
-        return call(this.use("setOf"), [`[${elems.join(", ")}]`]);
+        const elemTy = e.ty.elem;
+        const codes = e.elems.map((x) => this.compile(x, sc).text);
+        const check = (i: number, text: string): string => {
+          const x = e.elems[i];
+          if (elemTy.k === "any" || !needsFit(x.ty, elemTy)) return text;
+          if (isPlainInt(elemTy) && isPlainInt(x.ty)) return `${this.use("fitInt")}(${text}, ${elemTy.lo}, ${elemTy.hi}, ${m.site(e.site)})`;
+          return `${this.use("valueIn")}(${text}, ${typeShape(elemTy)}, ${typeShape(x.ty)}, ${m.site(e.site)})`;
+        };
+        if (codes.length === 0) return primary(`new Set<never>()`);
+        const setOf = this.use(setsByContent(e.ty) ? "setOfV" : "setOf");
+        const checks = e.elems.filter((x) => elemTy.k !== "any" && needsFit(x.ty, elemTy)).length;
+        if (checks === 0 || codes.length === 1) return call(setOf, [`[${codes.map((c, i) => check(i, c)).join(", ")}]`]);
+        // Every element is evaluated before any is checked, as in the reference semantics.
+        const xs = codes.map((_, i) => sc.names.fresh(`x${i}`));
+        return call(setOf, [`(([${xs.join(", ")}]) => [${xs.map((x, i) => check(i, x)).join(", ")}])([${codes.join(", ")}] as const)`]);
       }
       case "seqLit":
         return primary(`[${e.elems.map((x) => this.compile(x, sc).text).join(", ")}]`);
       case "recLit":
+        if (e.ty.tuple) return primary(`[${e.fields.map((x) => this.compile(x, sc).text).join(", ")}] as const`);
         return primary(`{ ${e.ty.fields.map((f, i) => `${propKey(f.name)}: ${this.compile(e.fields[i], sc).text}`).join(", ")} }`);
       case "fill":
         return call(this.use("fill"), [T.domain(e.ty.key, (h) => this.use(h)), this.compile(e.e, sc).text]);
@@ -245,8 +270,9 @@ export class ExprCompiler {
   /** `v` checked against `to` at `site` (the caller knows a check is needed). */
   fit(v: Code, from: Ty, to: Ty, site: number): Code {
     const s = String(this.m.site(site));
-    if (to.k === "int") return call(this.use("fitInt"), [v.text, String(to.lo), String(to.hi), s]);
-    return call(this.use("fits"), [v.text, this.shape(from, to), s]);
+    if (to.k === "int" && isPlainInt(to) && from.k === "int" && !isFraction(from)) return call(this.use("fitInt"), [v.text, String(to.lo), String(to.hi), s]);
+    const shape = this.shape(from, to);
+    return call(this.use(/"(num|vset|opt)"/.test(shape) ? "fitsV" : "fits"), [v.text, shape, s]);
   }
 
   /** The `fits` shape of the checks storing a `from` value as `to` needs (as compat.needsFit). */
@@ -254,9 +280,12 @@ export class ExprCompiler {
     if (!needsFit(from, to)) return `["none"]`;
     switch (to.k) {
       case "int":
-        return `["int", ${to.lo}, ${to.hi}]`;
+        return isPlainInt(to) && from.k === "int" && !isFraction(from) ? `["int", ${to.lo}, ${to.hi}]` : `["num", ${typeShape(to)}]`;
       case "set":
-        return to.elem.k === "int" ? `["set", ${to.elem.lo}, ${to.elem.hi}]` : `["none"]`;
+        if (to.elem.k === "any" || from.k !== "set" || from.elem.k === "any") return `["none"]`;
+        return isPlainInt(to.elem) && isPlainInt(from.elem) ? `["set", ${to.elem.lo}, ${to.elem.hi}]` : `["vset", ${typeShape(to.elem)}]`;
+      case "option":
+        return to.elem.k === "any" ? `["none"]` : `["opt", ${typeShape(to.elem)}]`;
       case "map":
         return `["map", ${this.shape(from.k === "map" ? from.val : from, to.val)}]`;
       case "rec": {
@@ -277,10 +306,15 @@ export class ExprCompiler {
   private arith(e: Extract<I.Expr, { k: "arith" }>, sc: Scope): Code {
     const l = this.compile(e.l, sc);
     const r = this.compile(e.r, sc);
+    if (anyFraction(e.ty, e.l.ty, e.r.ty)) return fractionArith((h) => this.use(h), e, l, r, () => String(this.m.site(e.site)));
     if (e.op === "+" || e.op === "-") return bin(l, e.op, r, PREC.ADD);
     if (e.op === "*") return bin(l, "*", r, PREC.MUL);
-    const lt = e.l.ty as I.IntTy;
-    const rt = e.r.ty as I.IntTy;
+    return this.intDivision(e.op, l, r, e.l.ty as I.IntTy, e.r.ty as I.IntTy, e.site);
+  }
+
+  /** ⌊l / r⌋ or l mod r for integers. */
+  private intDivision(op: "/" | "%", l: Code, r: Code, lt: I.IntTy, rt: I.IntTy, siteId: number): Code {
+    const e = { op, site: siteId };
     const mayBeZero = rt.lo <= 0 && rt.hi >= 0;
     const small = Math.max(Math.abs(lt.lo), Math.abs(lt.hi)) < 1 << 24 && Math.max(Math.abs(rt.lo), Math.abs(rt.hi)) < 1 << 24;
     if (!mayBeZero) {
@@ -298,6 +332,11 @@ export class ExprCompiler {
     const r = this.compile(e.r, sc);
     const lt = e.l.ty;
     const rt = e.r.ty;
+    if (hasValues(lt) || hasValues(rt)) {
+      // Fractions, tuples, options and sets of them compare by content.
+      const c = call(this.use("same"), [l.text, r.text]);
+      return e.neg ? { text: `!${c.text}`, prec: PREC.UNARY, ts: "boolean" } : { ...c, ts: "boolean" };
+    }
     if (!isScalar(lt) && !isScalar(rt)) {
       // Sets, maps, records and queues compare by content.
       const c = call(this.use("equal"), [l.text, r.text]);
@@ -342,9 +381,17 @@ export class ExprCompiler {
     return call(info.name, args);
   }
 
+  /** A map key read with `idx` (of type `from`), checked where it may not be a key of `key`. */
+  keyOf(idx: Code, from: Ty, key: Ty, site: number): string {
+    if (!needsFit(from, key)) return idx.text;
+    return `${this.use("valueIn")}(${idx.text}, ${typeShape(key)}, ${typeShape(from)}, ${this.m.site(site)})`;
+  }
+
   private builtin(e: Extract<I.Expr, { k: "builtin" }>, sc: Scope): Code {
     const args = e.args.map((a) => this.compile(a, sc));
     const site = () => String(this.m.site(e.site));
+    const q = fractionBuiltin((h) => this.use(h), e, args, site);
+    if (q) return q;
     const divisorMayBeZero = () => {
       const d = e.args[e.args.length - 1].ty as I.IntTy;
       return d.lo <= 0 && d.hi >= 0;
@@ -355,6 +402,8 @@ export class ExprCompiler {
       return call(this.use(name), xs);
     };
     switch (e.fn) {
+      case "div":
+        return this.intDivision("/", args[0], args[1], e.args[0].ty as I.IntTy, e.args[1].ty as I.IntTy, e.site);
       case "div_up":
         return withSite("divUp");
       case "mul_div":
@@ -381,6 +430,15 @@ export class ExprCompiler {
       }
       case "pop":
         return call(this.use("pop"), [args[0].text, site()], args[0].ts);
+      case "floor":
+      case "ceil":
+        return args[0];
+      case "some":
+        return primary(`({ tag: "Some", value: ${args[0].text} } as const)`);
+      case "get":
+        return call(this.use("getOption"), [args[0].text, site()], args[0].ts !== null && e.args[0].ty.k === "option" && e.args[0].ty.elem.k !== "any" ? this.m.types.decl(e.args[0].ty.elem) : null);
+      case "get_or":
+        return call(this.use("getOr"), [args[0].text, args[1].text]);
       case "remove_at":
         return call(this.use("removeAt"), [args[0].text, args[1].text, site()], args[0].ts);
     }
@@ -392,11 +450,11 @@ export class ExprCompiler {
     switch (d.k) {
       case "type": {
         const text = T.domain(d.ty, (h) => this.use(h));
-        return { text: text.endsWith(" as const") ? `(${text})` : text, ts: T.decl(d.ty) };
+        return { text: /^[\w$]+$/.test(text) || /^[\w$]+\(.*\)$/.test(text) ? text : `(${text})`, ts: T.decl(d.ty) };
       }
       case "set": {
         const s = this.compile(d.set, sc);
-        return { text: `${this.use("members")}(${s.text})`, ts: s.ts !== null ? T.decl(d.elem) : null };
+        return { text: `${this.use(byContent(d.elem) ? "membersV" : "members")}(${s.text})`, ts: s.ts !== null ? T.decl(d.elem) : null };
       }
       case "seq": {
         const q = this.compile(d.seq, sc);
@@ -450,12 +508,13 @@ export class ExprCompiler {
         return primary(text, "boolean");
       }
       case "sum": {
-        const text = nest(0, (d, fn) => `${this.use("sum")}(${d}, ${fn})`, () => {
+        const frac = isFraction(e.ty) || isFraction(e.body!.ty);
+        const text = nest(0, (d, fn) => `${this.use(frac ? "qsum" : "sum")}(${d}, ${fn})`, () => {
           const w = where();
           const body = this.compile(e.body!, sc);
           return w ? `${wrap(w, PREC.OR)} ? ${wrap(body, PREC.ARROW)} : 0` : body.text;
         });
-        return primary(text);
+        return frac ? asType(text, e.ty) : primary(text);
       }
       case "count": {
         const text = nest(
@@ -468,6 +527,7 @@ export class ExprCompiler {
       case "min":
       case "max": {
         const values = this.collect(e, sc, () => this.compile(e.body!, sc).text);
+        if (isFraction(e.ty) || isFraction(e.body!.ty)) return asType(`${this.use(e.op === "min" ? "qminOf" : "qmaxOf")}(${values}, ${site()})`, e.ty);
         return call(this.use(e.op === "min" ? "minOf" : "maxOf"), [values, site()]);
       }
       case "map": {
@@ -477,9 +537,10 @@ export class ExprCompiler {
       }
       case "set": {
         const first = e.binders[0];
-        if (!e.where && e.binders.length === 1) return call(this.use("setOf"), [this.binder(first, sc).domain]);
+        const setOf = this.use(setsByContent(e.ty) ? "setOfV" : "setOf");
+        if (!e.where && e.binders.length === 1) return call(setOf, [this.binder(first, sc).domain]);
         const values = this.collect(e, sc, () => sc.locals.get(first.local)!.text);
-        return call(this.use("setOf"), [values]);
+        return call(setOf, [values]);
       }
       case "filter": {
         const b = this.binder(e.binders[0], sc);
@@ -510,9 +571,9 @@ function letName(spec: I.Spec, e: Extract<I.Expr, { k: "let" }>): string {
   return m ? m[1] : "p";
 }
 
-/** The value of a scalar type's first value, as a literal (the value an unreached pick must have). */
-export function firstValue(types: TsTypes, ty: ScalarTy): string {
-  return types.scalar(ty, scalarLo(ty));
+/** The first value of a choice type, as a literal (the value an unreached pick must have). */
+export function firstValue(types: TsTypes, ty: Ty): string {
+  return types.literal(ty, choiceValue(ty, choiceCodeAt(ty, 0)));
 }
 
 export { cardinality };

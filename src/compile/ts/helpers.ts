@@ -3,10 +3,79 @@
 // rule of the reference semantics (src/ir/eval.ts); `site` numbers are the spec's `well_typed`
 // check sites, as in stakecheck's own counterexamples.
 
+import { VALUE_HELPERS } from "./helpers-values.js";
+
 export interface Helper {
   readonly doc: string;
   readonly text: string;
   readonly uses: readonly string[];
+}
+
+/** `fits`, and `fitsV` that also checks the second edition's values (number steps and fractions,
+ * sets compared by content, option values): one text, so the two cannot drift apart. */
+function fitsHelper(name: string, shape: string, values: boolean): Helper {
+  const more = values
+    ? `
+      case "num":
+        if (indexOfV(x, s[1]) < 0) fail(site, qtext(x as Num));
+        return;
+      case "vset":
+        for (const e of membersV(x as ReadonlySet<unknown>)) if (indexOfV(e, s[1]) < 0) fail(site, "a set holding an element outside its element type");
+        return;
+      case "opt": {
+        const o = x as Option<unknown>;
+        if (o.tag === "Some" && indexOfV(o.value, s[1]) < 0) fail(site, "a value outside the option's type");
+        return;
+      }`
+    : "";
+  return {
+    doc: `\`v\` when every part of it fits \`shape\` (${values ? "number ranges and steps, set elements, option values" : "int ranges, set elements"}, queue capacities), checked in\nthe spec's order; otherwise fails \`well_typed\` at \`site\`.`,
+    text: `function ${name}<T>(v: T, shape: ${shape}, site: number): T {
+  const check = (x: unknown, s: ${shape}): void => {
+    switch (s[0]) {
+      case "int":
+        if ((x as number) < s[1] || (x as number) > s[2]) fail(site, String(x));
+        return;
+      case "set":
+        for (const e of members(x as ReadonlySet<Scalar>)) if ((e as number) < s[1] || (e as number) > s[2]) fail(site, \`a set holding \${String(e)}\`);
+        return;
+      case "map":
+        for (const e of (x as ReadonlyMap<unknown, unknown>).values()) check(e, s[1]);
+        return;
+      case "rec":
+        for (const [f, fs] of Object.entries(s[1])) check((x as Record<string, unknown>)[f], fs);
+        return;
+      case "seq": {
+        const q = x as readonly unknown[];
+        if (q.length > s[1]) fail(site, \`a queue of \${q.length} elements\`);
+        const es = s[2];
+        if (es !== null) for (const e of q) check(e, es);
+        return;
+      }${more}
+      case "none":
+        return;
+    }
+  };
+  check(v, shape);
+  return v;
+}`,
+    uses: ["fail", "members", shape, ...(values ? ["indexOfV", "qtext", "membersV"] : [])],
+  };
+}
+
+function shapeHelper(name: string, values: boolean): Helper {
+  const more = values ? `\n  | readonly ["num", TShape]\n  | readonly ["vset", TShape]\n  | readonly ["opt", TShape]` : "";
+  return {
+    doc: `What \`${values ? "fitsV" : "fits"}\` checks of a value.`,
+    text: `type ${name} =
+  | readonly ["int", number, number]
+  | readonly ["set", number, number]
+  | readonly ["map", ${name}]
+  | readonly ["rec", Readonly<Record<string, ${name}>>]
+  | readonly ["seq", number, ${name} | null]${more}
+  | readonly ["none"];`,
+    uses: values ? ["TShape"] : [],
+  };
 }
 
 const H: Record<string, Helper> = {
@@ -83,50 +152,10 @@ const H: Record<string, Helper> = {
 }`,
     uses: ["fail"],
   },
-  fits: {
-    doc: "`v` when every part of it fits `shape` (int ranges, set elements, queue capacities), checked in\nthe spec's order; otherwise fails `well_typed` at `site`.",
-    text: `function fits<T>(v: T, shape: Shape, site: number): T {
-  const check = (x: unknown, s: Shape): void => {
-    switch (s[0]) {
-      case "int":
-        if ((x as number) < s[1] || (x as number) > s[2]) fail(site, String(x));
-        return;
-      case "set":
-        for (const e of members(x as ReadonlySet<Scalar>)) if ((e as number) < s[1] || (e as number) > s[2]) fail(site, \`a set holding \${String(e)}\`);
-        return;
-      case "map":
-        for (const e of (x as ReadonlyMap<unknown, unknown>).values()) check(e, s[1]);
-        return;
-      case "rec":
-        for (const [f, fs] of Object.entries(s[1])) check((x as Record<string, unknown>)[f], fs);
-        return;
-      case "seq": {
-        const q = x as readonly unknown[];
-        if (q.length > s[1]) fail(site, \`a queue of \${q.length} elements\`);
-        const es = s[2];
-        if (es !== null) for (const e of q) check(e, es);
-        return;
-      }
-      case "none":
-        return;
-    }
-  };
-  check(v, shape);
-  return v;
-}`,
-    uses: ["fail", "members", "Shape"],
-  },
-  Shape: {
-    doc: "What `fits` checks of a value.",
-    text: `type Shape =
-  | readonly ["int", number, number]
-  | readonly ["set", number, number]
-  | readonly ["map", Shape]
-  | readonly ["rec", Readonly<Record<string, Shape>>]
-  | readonly ["seq", number, Shape | null]
-  | readonly ["none"];`,
-    uses: [],
-  },
+  fits: fitsHelper("fits", "Shape", false),
+  Shape: shapeHelper("Shape", false),
+  fitsV: fitsHelper("fitsV", "ShapeV", true),
+  ShapeV: shapeHelper("ShapeV", true),
   div: {
     doc: "Floor division, exact for all safe integers; division by zero fails `well_typed` at `site`.",
     text: `function div(a: number, b: number, site?: number): number {
@@ -368,6 +397,8 @@ const H: Record<string, Helper> = {
     uses: ["fail"],
   },
 };
+
+Object.assign(H, VALUE_HELPERS);
 
 export const HELPER_NAMES: readonly string[] = Object.keys(H);
 

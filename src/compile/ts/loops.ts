@@ -4,15 +4,17 @@
 
 import type * as I from "../../ir/ir.js";
 import { localsRead } from "../../ir/walk.js";
-import { cardinality, scalarLo, type ScalarTy } from "../../ir/types.js";
+import { allValues, choiceCount } from "../../ir/finite.js";
 import { primary, type ExprCompiler, type ModuleCtx, type Scope } from "./expr.js";
+import { isFraction } from "./numbers.js";
+import { setsByContent } from "./value-shapes.js";
 
 type For = Extract<I.Stmt, { k: "for" }>;
 
 /** How many rounds (iteration slots) a loop has: a type's or a set's element type's values, a
  * queue's capacity. */
 export function loopRounds(d: I.Domain): number {
-  return d.k === "type" ? cardinality(d.ty) : d.k === "set" ? cardinality(d.elem) : (d.seq.ty as I.SeqTy).cap;
+  return d.k === "type" ? choiceCount(d.ty) : d.k === "set" ? choiceCount(d.elem) : (d.seq.ty as I.SeqTy).cap;
 }
 
 export interface LoopOut {
@@ -52,20 +54,21 @@ export function compileLoop(m: ModuleCtx, x: ExprCompiler, s: For, sc: Scope, ou
     }
     return;
   }
-  const ty: ScalarTy = d.k === "type" ? d.ty : d.elem;
+  const ty = d.k === "type" ? d.ty : d.elem;
   let snap: string | null = null;
   if (d.k === "set") {
     snap = sc.names.fresh(`${s.name}_all`);
     out.line(`const ${snap} = ${x.compile(d.set, sc).text};`);
   }
-  const lo = scalarLo(ty);
-  for (let k = 0; k < cardinality(ty); k++) {
-    const value = m.types.scalar(ty, lo + k);
+  // Round k binds the k-th value of the type (as the checker numbered the rounds' picks).
+  const has = d.k === "set" && (setsByContent(d.set.ty) || isFraction(ty)) ? "hasV" : "has";
+  allValues(ty).forEach((v, k) => {
+    const value = m.types.literal(ty, v);
     sc.locals.set(s.local, primary(value, ty.k === "bool" ? "boolean" : m.types.decl(ty)));
     if (snap === null) block("", null, k);
     else {
-      m.use("has");
-      block(`if (has(${snap}, ${value})) `, null, k);
+      m.use(has);
+      block(`if (${has}(${snap}, ${value})) `, null, k);
     }
-  }
+  });
 }

@@ -8,7 +8,7 @@ import { evaluate } from "../../ir/eval.js";
 import { describeFailure } from "../../ir/failure.js";
 import type * as I from "../../ir/ir.js";
 import { subexpressions } from "../../ir/walk.js";
-import type { ScalarTy, Ty } from "../../ir/types.js";
+import { cardinality, stepOf, type ScalarTy, type Ty } from "../../ir/types.js";
 import { ActionCompiler } from "./actions.js";
 import { docOf, fileHeader } from "./docs.js";
 import { ExprCompiler, type ModuleCtx, type Scope } from "./expr.js";
@@ -157,11 +157,11 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     items.push({ k: "type", name, type: types.structural(t.ty), docs: join(typeDocs.get(t.name), shownSrc), exported: true });
     if (t.ty.k === "int" || t.ty.k === "enum" || t.ty.k === "bool") {
       const wide = t.ty.k === "int" && types.isWideInt(t.ty);
-      if (wide) ctx.use("range");
-      const init = wide && t.ty.k === "int" ? `range(${t.ty.lo}, ${t.ty.hi})` : arrayLiteral(types, t.ty);
+      const init = wide && t.ty.k === "int" ? types.domainOf(t.ty, (h) => ctx.use(h)) : arrayLiteral(types, t.ty);
       items.push({ k: "const", name, type: `readonly ${name}[]`, init, docs: `Every value of \`${name}\`, in order.`, exported: true });
     }
   }
+  const typesEnd = items.length;
 
   // ---- State ----
   items.push({
@@ -406,10 +406,20 @@ export function buildModule(spec: I.Spec, ast: A.Spec | null, options: ModuleOpt
     exported: false,
   });
   const texts = helpers.map((h) => helper(h).text);
+  // The value types the module mentions, declared after the spec's own types.
+  const all = JSON.stringify(items) + texts.join("\n");
+  const valueTypes: Item[] = [];
+  if (/\bFraction\b/.test(all)) {
+    valueTypes.push({ k: "raw", docs: "A number of a fraction type that is not whole, in lowest terms (`den` > 1); whole values are plain numbers.", text: "export interface Fraction {\n  readonly num: number;\n  readonly den: number;\n}" });
+  }
+  if (/\bOption</.test(all)) {
+    valueTypes.push({ k: "type", name: "Option<T>", type: `{ readonly tag: "None" } | { readonly tag: "Some"; readonly value: T }`, docs: "A value of `option<T>`: `none`, or `some(value)`.", exported: true });
+  }
+  items.splice(typesEnd, 0, ...valueTypes);
   if (texts.some((t) => /\bScalar\b/.test(t))) {
     items.push({ k: "type", name: "Scalar", type: "number | boolean | string", docs: "A value of a scalar type (int, bool, enum member).", exported: false });
   }
-  if (helpers.includes("code")) {
+  if (texts.some((t) => /\bORDINAL\b/.test(t))) {
     const ordinals = spec.types.flatMap((t) => (t.ty.k === "enum" ? t.ty.members.map((m, i) => `${propKey(jsString(m))}: ${i}`) : []));
     items.push({
       k: "const",
@@ -434,9 +444,9 @@ function scope(module: NameTable, step: boolean): Scope {
 
 function arrayLiteral(types: TsTypes, ty: Ty): string {
   const s = ty as ScalarTy;
-  const n = s.k === "bool" ? 2 : s.k === "enum" ? s.members.length : s.k === "int" ? s.hi - s.lo + 1 : 0;
+  const n = s.k === "bool" ? 2 : s.k === "enum" ? s.members.length : s.k === "int" ? cardinality(s) : 0;
   const lo = s.k === "int" ? s.lo : 0;
-  return `[${Array.from({ length: n }, (_, i) => types.scalar(ty, lo + i)).join(", ")}]`;
+  return `[${Array.from({ length: n }, (_, i) => types.scalar(ty, lo + i * (s.k === "int" ? stepOf(s) : 1))).join(", ")}]`;
 }
 
 function table(entries: readonly [string, string][]): string {
@@ -475,7 +485,7 @@ function siteText(spec: I.Spec, k: number, path: string): [string, string] {
   const site = spec.sites[k];
   const { line, col } = spec.file.position(site.span.start);
   const where = `${path}:${line}:${col}: `;
-  if (site.kind === "pop-empty" || site.kind === "head-empty" || site.kind === "absent") return [where + describeFailure(site, ""), ""];
+  if (site.kind === "pop-empty" || site.kind === "head-empty" || site.kind === "absent" || site.kind === "get-none") return [where + describeFailure(site, ""), ""];
   const mark = "\u0000";
   const [before, after] = describeFailure(site, mark).split(mark);
   return [where + before, after ?? ""];

@@ -26,7 +26,7 @@ const RESERVED = new Set(
 /** Names the generated module defines at top level (its API and its helpers). */
 export const MODULE_NAMES: readonly string[] = [
   "State", "Action", "ActionOf", "ActionName", "WellTypedError", "initialState", "step", "allActions", "enabledActions",
-  "invariants", "stepProperties", "checkInvariants", "checkStepProperties", "SITES", "ORDINAL", "Scalar",
+  "invariants", "stepProperties", "checkInvariants", "checkStepProperties", "SITES", "ORDINAL", "Scalar", "Fraction", "Option",
 ];
 
 /** Allocates distinct, legal identifiers. */

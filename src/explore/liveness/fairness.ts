@@ -5,14 +5,14 @@
 // a state when one of its instances leads to a different state (ENABLED <A>_vars), and *taken* by
 // a step s -> t (t != s) that one of its instances produces (<A>_vars).
 
-import { cardinality, scalarLo } from "../../ir/types.js";
+import { choiceCodeAt, choiceCount } from "../../ir/finite.js";
 import type { Model } from "../../model/model.js";
 
 export type FairnessKind = "weak" | "strong";
 
 export interface FairGroup {
   readonly action: number;
-  /** The parameters' values (codes), in declaration order. */
+  /** The parameters' values (choice codes, src/ir/finite.ts), in declaration order. */
   readonly params: readonly number[];
   readonly kind: FairnessKind;
 }
@@ -33,7 +33,7 @@ export function fairnessOf(model: Model): Fairness {
     const kind = model.spec.actions[k].fairness;
     if (!kind) return;
     // Instances number the choices caller, parameters, picks, the first varying slowest.
-    const card = a.choices.map((c) => cardinality(c.ty));
+    const card = a.choices.map((c) => choiceCount(c.ty));
     const isParam = a.choices.map((c) => c.kind === "param");
     const paramCount = card.reduce((n, c, i) => (isParam[i] ? n * c : n), 1);
     const paramChoices = a.choices.filter((c) => c.kind === "param");
@@ -42,8 +42,8 @@ export function fairnessOf(model: Model): Fairness {
       const params = new Array<number>(paramChoices.length);
       let x = p;
       for (let j = paramChoices.length - 1; j >= 0; j--) {
-        const n = cardinality(paramChoices[j].ty);
-        params[j] = scalarLo(paramChoices[j].ty) + (x % n);
+        const n = choiceCount(paramChoices[j].ty);
+        params[j] = choiceCodeAt(paramChoices[j].ty, x % n);
         x = Math.floor(x / n);
       }
       groups.push({ action: k, params, kind });
