@@ -14,7 +14,7 @@ import { withLocal, type Ctx } from "./context.js";
 import { tr, type R } from "./expr.js";
 import * as X from "./tla.js";
 import { FALSE, TRUE, and, app, bin, id, implies, index, isFalse, ite, num, or, str, type T } from "./tla.js";
-import { scalarValues, typeSet } from "./types.js";
+import { allValuesTla, typeSet } from "./types.js";
 
 type Agg = Extract<I.Expr, { k: "agg" }>;
 
@@ -40,12 +40,12 @@ function domain(ctx: Ctx, d: I.Domain): Dom {
   switch (d.k) {
     case "type": {
       const set = typeSet(m, d.ty);
-      return { f: FALSE, set, slotSet: set, slots: scalarValues(m, d.ty), present: () => TRUE, value: (s) => s, positional: false, q: set };
+      return { f: FALSE, set, slotSet: set, slots: allValuesTla(m, d.ty), present: () => TRUE, value: (s) => s, positional: false, q: set };
     }
     case "set": {
       const s = tr(ctx, d.set);
       const elems = typeSet(m, d.elem);
-      return { f: s.f, set: s.v, slotSet: elems, slots: scalarValues(m, d.elem), present: (x) => bin("\\in", x, s.v), value: (x) => x, positional: false, q: s.v };
+      return { f: s.f, set: s.v, slotSet: elems, slots: allValuesTla(m, d.elem), present: (x) => bin("\\in", x, s.v), value: (x) => x, positional: false, q: s.v };
     }
     case "seq": {
       const q = tr(ctx, d.seq);

@@ -6,7 +6,7 @@
 
 import { needsFit } from "../check/compat.js";
 import type * as I from "../ir/ir.js";
-import { SET_MAX_ELEMENT, type IntTy } from "../ir/types.js";
+import type { IntTy } from "../ir/types.js";
 import { subexpressions as subexprs } from "../ir/walk.js";
 import { assertNever } from "../util/assert-never.js";
 import { trAgg } from "./aggregates.js";
@@ -14,7 +14,7 @@ import { trCall } from "./calls.js";
 import { ABSENT, childCtx, letName, withLocal, type Ctx } from "./context.js";
 import * as X from "./tla.js";
 import { FALSE, TRUE, and, app, bin, id, index, ite, letIn, not, num, or, type T } from "./tla.js";
-import { maskSet, scalarValue, typeSet } from "./types.js";
+import { boundName, fieldOf, maskSet, optionConst, scalarValue, typeSet } from "./types.js";
 
 /** An expression's value and its failure condition. */
 export interface R {
@@ -87,6 +87,7 @@ export function tr(ctx: Ctx, e: I.Expr): R {
         case "enum":
         case "set":
         case "rec":
+        case "option":
         case "any":
         case "error":
           throw new Error(`internal: index into ${tt.k}`);
@@ -97,7 +98,7 @@ export function tr(ctx: Ctx, e: I.Expr): R {
     case "field": {
       const t = tr(ctx, e.target);
       const rec = e.target.ty as I.RecTy;
-      return { v: X.dot(t.v, m.names.field(rec.fields[e.field].name)), f: t.f };
+      return { v: fieldOf(m, rec, t.v, e.field), f: t.f };
     }
     case "neg": {
       const a = tr(ctx, e.e);
@@ -168,7 +169,9 @@ export function tr(ctx: Ctx, e: I.Expr): R {
       return trAgg(ctx, e);
     case "setLit": {
       const xs = e.elems.map((x) => tr(ctx, x));
-      const checks = e.elems.map((x, i) => (x.ty.k === "int" && (int(x).lo < 0 || int(x).hi > SET_MAX_ELEMENT) ? bin("\\notin", xs[i].v, bin("..", num(0), num(SET_MAX_ELEMENT))) : FALSE));
+      // As the evaluator: an element must be a value of the set's element type.
+      const elemTy = e.ty.elem;
+      const checks = e.elems.map((x, i) => (elemTy.k !== "any" && elemTy.k !== "bool" && elemTy.k !== "enum" && needsFit(x.ty, elemTy) ? bin("\\notin", xs[i].v, typeSet(m, elemTy)) : FALSE));
       return { v: X.setEnum(xs.map((x) => x.v)), f: or(...xs.map((x) => x.f), ...checks) };
     }
     case "seqLit": {
@@ -177,7 +180,8 @@ export function tr(ctx: Ctx, e: I.Expr): R {
     }
     case "recLit": {
       const xs = e.fields.map((x) => tr(ctx, x));
-      return { v: { k: "rec", fields: e.ty.fields.map((f, i) => [m.names.field(f.name), xs[i].v] as const) }, f: or(...xs.map((x) => x.f)) };
+      const v: T = e.ty.tuple ? X.tuple(xs.map((x) => x.v)) : { k: "rec", fields: e.ty.fields.map((f, i) => [m.names.field(f.name), xs[i].v] as const) };
+      return { v, f: or(...xs.map((x) => x.f)) };
     }
     case "fill": {
       // Bound before the value is translated: a nested fill's own `k` must not shadow this one.
@@ -222,6 +226,8 @@ function constant(ctx: Ctx, ty: I.Ty, v: number): T {
   switch (ty.k) {
     case "set":
       return maskSet(ctx.m, ty, v);
+    case "option":
+      return optionConst(ctx.m, ty, v);
     case "bool":
     case "int":
     case "enum":
@@ -320,6 +326,27 @@ function builtin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): R {
     case "remove_at":
       m.helpers.add("RemoveAt");
       return { v: app("RemoveAt", v[0], v[1]), f: or(f, positionFails(e.args[1], v[1], v[0])) };
+    case "div": {
+      // Whole numbers only (the export refuses fractions): floor division.
+      const zero = mayBeZero(e.args[1]) ? bin("=", v[1], num(0)) : FALSE;
+      if (int(e.args[1]).lo >= 0) return { v: bin("\\div", v[0], v[1]), f: or(f, zero) };
+      m.helpers.add("FloorDiv");
+      return { v: app("FloorDiv", v[0], v[1]), f: or(f, zero) };
+    }
+    case "floor":
+    case "ceil":
+      // Of a whole number (the export refuses fractions): the number itself.
+      return { v: v[0], f };
+    case "some":
+      return { v: X.setEnum([v[0]]), f };
+    case "get": {
+      const x = boundName(m);
+      return { v: { k: "choose", name: x, set: v[0], body: TRUE }, f: or(f, bin("=", v[0], X.setEnum([]))) };
+    }
+    case "get_or": {
+      const x = boundName(m);
+      return { v: ite(bin("=", v[0], X.setEnum([])), v[1], { k: "choose", name: x, set: v[0], body: TRUE }), f };
+    }
     default:
       return assertNever(e.fn);
   }

@@ -8,13 +8,12 @@
 
 import { needsFit } from "../check/compat.js";
 import type * as I from "../ir/ir.js";
-import { scalarLo } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import { letName, type Ctx, type Local, type ModuleCtx, type StateView } from "./context.js";
 import { at, readsState, tr } from "./expr.js";
 import type { Scope } from "./names.js";
 import { FALSE, TRUE, and, app, bin, id, isFalse, isTrue, ite, not, num, type LetDef, type PathEl, type T } from "./tla.js";
-import { scalarValue, scalarValues, typeSet } from "./types.js";
+import { allValuesTla, fieldOf, typeSet } from "./types.js";
 
 export type Event =
   | { readonly kind: "require"; readonly pc: T; readonly cond: T; readonly note: string }
@@ -159,8 +158,8 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
     if (step.k === "field") {
       if (ty.k !== "rec") throw new Error("internal: a field of a non-record");
       const f = m.names.field(ty.fields[step.field].name);
-      path.push({ k: "dot", field: f });
-      cur = { k: "dot", e: cur, field: f };
+      path.push(ty.tuple ? { k: "at", e: num(step.field + 1) } : { k: "dot", field: f });
+      cur = fieldOf(m, ty, cur, step.field);
       ty = ty.fields[step.field].ty;
       continue;
     }
@@ -190,6 +189,7 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
       case "enum":
       case "set":
       case "rec":
+      case "option":
       case "any":
       case "error":
         throw new Error(`internal: an index into ${ty.k}`);
@@ -212,14 +212,13 @@ function loop(st: St, s: Extract<I.Stmt, { k: "for" }>, picks: number): void {
   const d = s.domain;
   switch (d.k) {
     case "type":
-      scalarValues(m, d.ty).forEach((v, slot) => round(v, slot)(st));
+      allValuesTla(m, d.ty).forEach((v, slot) => round(v, slot)(st));
       return;
     case "set": {
       const r = tr(ctxOf(st), d.set);
       check(st, r.f, "well_typed: evaluating the loop's set");
       const set = named(st, `${s.name}_set`, r.v);
-      const lo = scalarLo(d.elem);
-      scalarValues(m, d.elem).forEach((v, slot) => branch(st, bin("\\in", v, set), round(scalarValue(m, d.elem, lo + slot), slot)));
+      allValuesTla(m, d.elem).forEach((v, slot) => branch(st, bin("\\in", v, set), round(v, slot)));
       return;
     }
     case "seq": {

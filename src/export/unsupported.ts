@@ -1,6 +1,8 @@
 // What the export refuses, rather than write a model that answers differently: values beyond TLC's
 // integers (32-bit; TLC stops with an overflow error where stakecheck computes on), including the
-// product inside mul_div. The message names the place in the spec.
+// product inside mul_div, and fractions (`step 1/4` ranges, `x / 2` of a non-multiple: stakecheck
+// computes them exactly, scaled by a denominator; the export does not write that scaling yet). The
+// message names the place in the spec.
 
 import type * as I from "../ir/ir.js";
 import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
@@ -23,7 +25,34 @@ function range(t: I.Ty): { lo: number; hi: number } | null {
   return t.k === "int" ? { lo: t.lo, hi: t.hi } : null;
 }
 
+/** Whether values of `t` (or any part of them) are fractions or numbers with a step. */
+function fractional(t: I.Ty): boolean {
+  switch (t.k) {
+    case "int":
+      return (t.den ?? 1) !== 1 || (t.step ?? 1) !== 1;
+    case "set":
+    case "option":
+    case "seq":
+      return fractional(t.elem);
+    case "map":
+      return fractional(t.key) || fractional(t.val);
+    case "rec":
+      return t.fields.some((f) => fractional(f.ty));
+    default:
+      return false;
+  }
+}
+
+function refuseFraction(spec: I.Spec, span: { start: number; end: number }, t: I.Ty): void {
+  if (fractional(t)) {
+    throw new ExportError(
+      `${where(spec, span)}: \`${snippet(spec, span)}\` holds fractions or a stepped range, which the export does not write yet (stakecheck checks it; use whole numbers to export)`,
+    );
+  }
+}
+
 function check(spec: I.Spec, e: I.Expr): void {
+  refuseFraction(spec, e.span, e.ty);
   let lo: number | null = null;
   let hi: number | null = null;
   const r = range(e.ty);
@@ -49,11 +78,15 @@ export function checkExportable(spec: I.Spec): void {
   const visit = (e: I.Expr) => check(spec, e);
   for (const v of spec.vars) {
     forEachExpr(v.init, visit);
+    refuseFraction(spec, v.span, v.ty);
     const r = range(v.ty);
     if (r && (r.lo < MIN || r.hi > MAX)) throw new ExportError(`${where(spec, v.span)}: variable \`${v.name}\` ranges beyond TLC's 32-bit integers`);
   }
   for (const d of spec.defs) forEachExpr(d.body, visit);
-  for (const a of spec.actions) forEachStmtExpr(a.body, visit);
+  for (const a of spec.actions) {
+    for (const c of a.choices) refuseFraction(spec, c.span, c.ty);
+    forEachStmtExpr(a.body, visit);
+  }
   for (const p of [...spec.invariants, ...spec.steps]) forEachExpr(p.expr, visit);
   for (const l of spec.liveness ?? []) {
     if (l.p) forEachExpr(l.p, visit);
