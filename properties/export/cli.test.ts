@@ -70,4 +70,12 @@ describe("stakecheck export", () => {
     expect(r.stderr).toBe(`stakecheck export: ${file}:4:11: \`x * x\` can reach 10000000000, beyond TLC's 32-bit integers: the export would not answer as stakecheck does (make the ranges smaller)\n`);
     expect(existsSync(join(dir, "big"))).toBe(false);
   });
+
+  it("fractions are refused, with their place, rather than exported", async () => {
+    const file = spec("frac.stake", "spec Frac\nvar x: 0 .. 2 step 1/2 = 0\naction grow() {\n  require x < 2\n  x += 1/2\n}\ninvariant ok: x >= 0\n");
+    const r = await runCli(["export", "--tla", file, "-o", join(dir, "frac")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`stakecheck export: ${file}:2:1: \`var x: 0 .. 2 step 1/2 = 0\` holds fractions or a stepped range, which the export does not write yet (stakecheck checks it; use whole numbers to export)\n`);
+    expect(existsSync(join(dir, "frac"))).toBe(false);
+  });
 });
