@@ -68,15 +68,20 @@ function domain(ctx: Ctx, d: I.Domain): Dom {
 }
 
 /** Binds the binder in a child scope: by name over a set, or by position over a queue. */
+/** A binder's name; a destructuring one (`(s, t)`) is named after its parts (`s_t`). */
+export function binderName(name: string): string {
+  return name.startsWith("(") ? name.replace(/[()\s]/g, "").replace(/,/g, "_") : name;
+}
+
 function bind(ctx: Ctx, b: I.Binder, dom: Dom): { ctx: Ctx; name: string; over: T; value: T } {
   const scope = ctx.scope.child();
   const inner: Ctx = { ...ctx, scope };
   if (dom.positional) {
-    const name = scope.bind(`${b.name}_i`);
+    const name = scope.bind(`${binderName(b.name)}_i`);
     const value = dom.value(id(name));
     return { ctx: withLocal(inner, b.local, value), name, over: bin("..", num(1), app("Len", dom.q)), value };
   }
-  const name = scope.bind(b.name);
+  const name = scope.bind(binderName(b.name));
   return { ctx: withLocal(inner, b.local, id(name)), name, over: dom.set, value: id(name) };
 }
 
@@ -137,14 +142,14 @@ export function trAgg(ctx: Ctx, e: Agg): R {
 /** A queue's element bound by value (for `set` and `filter`), and `where` over it. */
 function byValue(ctx: Ctx, b: I.Binder, where: I.Expr | null): { name: string; where: T } {
   const scope = ctx.scope.child();
-  const name = scope.bind(b.name);
+  const name = scope.bind(binderName(b.name));
   return { name, where: where ? tr(withLocal({ ...ctx, scope }, b.local, id(name)), where).v : TRUE };
 }
 
 /** A sum over the domain's slots: `LET f == [x \in Slots |-> term] IN f[s1] + f[s2] + ...`. */
 function sum(ctx: Ctx, dom: Dom, b: I.Binder, term: (slot: T) => T, name: string): T {
   if (dom.slots.length === 0) return num(0);
-  const f = ctx.scope.bind(`sum_${b.name}`);
+  const f = ctx.scope.bind(`sum_${binderName(b.name)}`);
   const body = term(id(name));
   const terms = dom.slots.map((s) => index(id(f), s));
   const total = terms.slice(1).reduce<T>((acc, t) => ({ k: "bin", op: "+", l: acc, r: t }), terms[0]);
@@ -153,7 +158,7 @@ function sum(ctx: Ctx, dom: Dom, b: I.Binder, term: (slot: T) => T, name: string
 
 /** The first failure in stakecheck's order, before a value that decides the result. */
 function ordered(ctx: Ctx, b: I.Binder, dom: Dom, name: string, fails: T, decisive: T): T {
-  const o = ctx.scope.bind(`outcome_${b.name}`);
+  const o = ctx.scope.bind(`outcome_${binderName(b.name)}`);
   const slot = id(name);
   const outcome = ite(X.not(dom.present(slot)), str("go"), ite(fails, str("fail"), ite(decisive, str("stop"), str("go"))));
   let chain: T = FALSE;

@@ -77,7 +77,7 @@ export function tr(ctx: Ctx, e: I.Expr): R {
       switch (tt.k) {
         case "map": {
           const key = tt.key;
-          const check = key.k === "int" && e.index.ty.k === "int" && (int(e.index).lo < key.lo || int(e.index).hi > key.hi) ? bin("\\notin", i.v, typeSet(m, key)) : FALSE;
+          const check = needsFit(e.index.ty, key) ? bin("\\notin", i.v, typeSet(m, key)) : FALSE;
           return { v: index(t.v, i.v), f: or(t.f, i.f, check) };
         }
         case "seq":

@@ -13,6 +13,7 @@ import { letName, type Ctx, type Local, type ModuleCtx, type StateView } from ".
 import { at, readsState, tr } from "./expr.js";
 import type { Scope } from "./names.js";
 import { FALSE, TRUE, and, app, bin, id, isFalse, isTrue, ite, not, num, type LetDef, type PathEl, type T } from "./tla.js";
+import { binderName } from "./aggregates.js";
 import { allValuesTla, fieldOf, typeSet } from "./types.js";
 
 export type Event =
@@ -169,7 +170,7 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
     switch (ty.k) {
       case "map": {
         const key = ty.key;
-        if (key.k === "int" && it.k === "int" && (it.lo < key.lo || it.hi > key.hi)) check(st, bin("\\notin", i.v, typeSet(m, key)), siteNote(m, step.site, "well_typed: a key of the map"));
+        if (needsFit(it, key)) check(st, bin("\\notin", i.v, typeSet(m, key)), siteNote(m, step.site, "well_typed: a key of the map"));
         path.push({ k: "at", e: i.v });
         cur = { k: "index", f: cur, arg: i.v };
         ty = ty.val;
@@ -217,14 +218,14 @@ function loop(st: St, s: Extract<I.Stmt, { k: "for" }>, picks: number): void {
     case "set": {
       const r = tr(ctxOf(st), d.set);
       check(st, r.f, "well_typed: evaluating the loop's set");
-      const set = named(st, `${s.name}_set`, r.v);
+      const set = named(st, `${binderName(s.name)}_set`, r.v);
       allValuesTla(m, d.elem).forEach((v, slot) => branch(st, bin("\\in", v, set), round(v, slot)));
       return;
     }
     case "seq": {
       const r = tr(ctxOf(st), d.seq);
       check(st, r.f, "well_typed: evaluating the loop's queue");
-      const q = named(st, `${s.name}_queue`, r.v);
+      const q = named(st, `${binderName(s.name)}_queue`, r.v);
       const cap = (d.seq.ty as I.SeqTy).cap;
       for (let j = 0; j < cap; j++) branch(st, bin(">", app("Len", q), num(j)), round(at(q, num(j)), j));
       return;
