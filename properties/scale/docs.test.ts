@@ -78,11 +78,14 @@ describe("docs/scale.md", () => {
   const lines = blocks(doc, "sh").flatMap((b) => b.split("\n").filter((l) => l.startsWith("npx stakecheck")));
   const dir = mkdtempSync(join(tmpdir(), "stakecheck-scale-doc-"));
   /** A command's words, its files (checkpoints, reports) in a temporary directory. */
-  const argv = (line: string) => words(line.replace(/\s+#.*$/, "")).slice(2).map((w) => w.replace(/^(json:)?([\w.-]+\.(?:ckpt|json))$/, (_, pre = "", f) => `${pre}${join(dir, f)}`));
+  const argv = (line: string) =>
+    words(line.replace(/\s+#.*$/, ""))
+      .slice(2)
+      .map((w) => (w === "tla/" ? join(dir, "tla") : w.replace(/^(json:)?([\w.-]+\.(?:ckpt|json))$/, (_, pre = "", f) => `${pre}${join(dir, f)}`)));
   const outputs: string[] = [];
 
   it("shows every command once, and each runs as the doc says", async () => {
-    expect(lines.length).toBe(8);
+    expect(lines.length).toBe(10);
     for (const line of lines) {
       const r = await runCli(argv(line));
       const exit = /# exit (\d)/.exec(line);
@@ -102,6 +105,11 @@ describe("docs/scale.md", () => {
     const same = (s: string) => s.split("\n").filter((l) => !/^\s+(resumed from|checkpoint:|\d+ workers?)/.test(l)).map((l) => l.replace(/, [\d.]+ s \(.*\)$/, "")).join("\n");
     expect(same(resumed)).toBe(same(first));
     expect(resumed).toMatch(/resumed from .*lst\.ckpt \(a (parallel|single-threaded) search[^)]*\): depth \d+/);
+    // export: what the doc quotes it prints, and the files it names exist and differ by N.
+    const exported = out("npx stakecheck export --tla spec/anchor-pool.stake -o tla/").replaceAll(join(dir, "tla"), "tla");
+    expect(exported).toContain(/The first prints `(wrote [\s\S]*?)` and the command/.exec(doc)![1].replace(/\n/g, " "));
+    expect(readFileSync(join(dir, "tla", "AnchorPool.cfg"), "utf8")).toContain("  N = 4\n");
+    expect(readFileSync(join(dir, "tla", "AnchorPool.tla"), "utf8")).toContain("Account == 0 .. 3\n");
     expect(out("npx stakecheck merge")).toMatch(/^stakecheck merge \(2 fuzz reports\): OK · 1 spec, \d+ properties: \d+ not violated in 4,000 runs/m);
   });
 });

@@ -63,6 +63,13 @@ const HELP: Readonly<Record<string, Help>> = {
     ],
     exit: ["0  written (or up to date, with --check)", "1  out of date, with --check", "2  a bad spec, file or flag"],
   },
+  export: {
+    examples: [
+      ["stakecheck export --tla spec/pool.stake -o tla/", "tla/StakingPool.tla and tla/StakingPool.cfg, for TLC or Apalache"],
+      ["stakecheck export --tla spec/anchor-pool.stake -o tla/ --const N=4", "with a const overridden (the export is specialised to its values)"],
+    ],
+    exit: ["0  written", "2  a bad spec, file or flag, or a construct TLA+ cannot express as stakecheck checks it (named)"],
+  },
   lsp: {
     examples: [["stakecheck lsp", "the language server on stdin and stdout; an editor starts it (docs/editor.md)"]],
     exit: ["0  the editor ended the session", "2  a bad flag"],

@@ -97,6 +97,17 @@ export function program(): Command {
       throw new Exit(await codegenCommand(file, o));
     });
 
+  p.command("export")
+    .description("write a spec as a TLA+ module and TLC configuration, for TLC (also distributed) and Apalache")
+    .argument("<file>", "a .stake file")
+    .option("--tla", "write TLA+: NAME.tla and NAME.cfg")
+    .option("-o, --out <DIR>", "the directory to write into (created if missing)")
+    .option("--const <NAME=VALUE>", "override a const (repeatable)", collect)
+    .action(async (file: string, o) => {
+      const { exportCommand } = await import("./commands/export.js");
+      throw new Exit(await exportCommand(file, o));
+    });
+
   p.command("conform")
     .description("test an implementation against a spec: replay saved counterexamples, then random walks")
     .argument("<spec>", "a .stake file")
