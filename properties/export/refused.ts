@@ -9,4 +9,10 @@ export const REFUSED: Readonly<Record<string, RegExp>> = {
   "properties/fuzz/specs/commit-fast-path.stake": /:14:46: .* holds fractions or a stepped range/,
   "properties/lang/fixtures/values-statements.stake": /:12:1: .* holds fractions or a stepped range/,
   "properties/trace/fixtures/values.stake": /:14:1: `var stake: .*` holds fractions or a stepped range/,
+  "spec/governance.stake": /:37:32: `1\/2` holds fractions or a stepped range/,
+  "spec/buggy/governance-emergency-bypass.stake": /:31:32: `1\/2` holds fractions or a stepped range/,
+  "spec/buggy/governance-vote-time-weight.stake": /:31:32: `1\/2` holds fractions or a stepped range/,
+  "spec/insurance.stake": /:41:1: `var stake: .*` holds fractions or a stepped range/,
+  "spec/buggy/insurance-pay-before-settlement.stake": /:38:1: `var stake: .*` holds fractions or a stepped range/,
+  "spec/buggy/insurance-pre-slash-coverage.stake": /:36:1: `var stake: .*` holds fractions or a stepped range/,
 };
