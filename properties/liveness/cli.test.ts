@@ -116,7 +116,7 @@ describe("limits", () => {
     const why = /^not searched: the fair-cycle search needs 3 MiB more than the memory ceiling allows \(use --memory to raise it\)$/;
     expect(fairCycleSkip(3 * MiB, 98 * MiB, 100 * MiB, 10 * MiB)).toMatch(why);
     expect(fairCycleSkip(3 * MiB, 10 * MiB, 100 * MiB, 94 * MiB)).toMatch(why);
-    expect(fairCycleSkip(3 * MiB, 10 * MiB, 100 * MiB, 90 * MiB)).toBeUndefined();
+    expect(fairCycleSkip(3 * MiB, 10 * MiB, 100 * MiB, 85 * MiB)).toBeUndefined();
     const whole = check(specFromFile("spec/unbonding-slash.stake"));
     expect(whole.result.liveness?.properties[0]?.skipped).toBeUndefined();
     expect(propertyVerdict(whole, { kind: "liveness", index: 0 })).toEqual({ kind: "holds" });
