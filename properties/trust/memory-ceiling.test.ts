@@ -4,18 +4,25 @@
 // results, peak resident set under the ceiling.
 
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 /** Runs the built CLI (dist/, as `npx stakecheck` does) in a child process; reports its exit code,
  * output and peak RSS. Not from source: compiling TypeScript with a cold tsx cache (a fresh clone)
  * alone peaks above 150 MB, before the search starts. */
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string; maxRss: number }> {
-  const script = `const { main } = await import("./dist/cli/main.js");
+  const script = `const { main } = await import(${JSON.stringify(pathToFileURL(resolve("dist/cli/main.js")).href)});
 const code = await main(${JSON.stringify(args)});
 process.stderr.write("\\nmaxrss " + process.resourceUsage().maxRSS * 1024 + "\\n");
 process.exitCode = code;`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, NO_COLOR: "1" } });
+    // A module file, not `-e`: worker threads inherit the process's flags, and `--input-type` breaks them.
+    const file = join(mkdtempSync(join(tmpdir(), "stakecheck-memory-")), "run.mjs");
+    writeFileSync(file, script);
+    const child = spawn(process.execPath, [file], { env: { ...process.env, NO_COLOR: "1" } });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
