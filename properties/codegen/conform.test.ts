@@ -11,7 +11,6 @@ import {
   checkConformance,
   conformanceModel,
   conformanceTest,
-  ConformanceUsageError,
   replayConformance,
   type ConformanceAdapter,
 } from "../../src/api/conform.js";

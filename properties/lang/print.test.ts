@@ -2,7 +2,6 @@
 // the parser can produce and for well-formed specs; printing is idempotent; shipped specs print
 // to text that parses to the same tree.
 
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type * as A from "../../src/lang/ast.js";

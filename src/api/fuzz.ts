@@ -5,7 +5,7 @@
 import { compileModel } from "../compile/compile.js";
 import { minimizeViolation, type MinimizeResult } from "../explore/minimize.js";
 import { DEFAULT_DEPTH, DEFAULT_RUNS, randomWalks, randomWalksAsync, type WalkOptions, type WalkResult } from "../explore/random.js";
-import { selectsLiveness, type PropertySelection, type Violation } from "../explore/result.js";
+import { selectsLiveness, type PropertySelection } from "../explore/result.js";
 import { lassoWalks } from "../explore/liveness/walks.js";
 import { randomSeed } from "../explore/rng.js";
 import { shrinkViolation, type ShrinkResult } from "../explore/shrink.js";

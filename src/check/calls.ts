@@ -81,7 +81,6 @@ function checkBuiltin(c: Checker, fn: Builtin, e: Extract<A.Expr, { kind: "call"
     e.args.forEach((a) => checkExpr(c, a, sc));
     return c.errExpr(e.span);
   }
-  const ctx = `\`${fn}\``;
   switch (fn) {
     case "remove_at":
       return checkRemoveAt(c, e, sc);

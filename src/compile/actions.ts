@@ -3,10 +3,10 @@
 // imperative). A disabled instance (a failed `require` or pick condition) never copies anything.
 
 import type * as I from "../ir/ir.js";
-import { isScalar, slotCount } from "../ir/types.js";
+import { slotCount } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 import { FnBuilder, isConst, isSimple } from "./emitter.js";
-import { bind, compileCode, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
+import { bind, compileScalar, compileSlots, offset, placeSlots, type Ctx, type PlaceRef } from "./expr.js";
 import { emitFit } from "./fit.js";
 import { choiceSlots } from "./options.js";
 import { compileFor } from "./loops.js";

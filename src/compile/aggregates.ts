@@ -4,7 +4,7 @@
 
 import type * as I from "../ir/ir.js";
 import { setBase } from "../ir/finite.js";
-import { isPlainInt, setWords, sizeOfTy, slotCount, stepOf, type Ty } from "../ir/types.js";
+import { isPlainInt, sizeOfTy, slotCount, stepOf, type Ty } from "../ir/types.js";
 import { isConst } from "./emitter.js";
 import { bind, compileCode, compileScalar, compileSlots, lit, placeOf, placeShaped, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";

@@ -13,7 +13,7 @@ import { FnBuilder, isConst, isSimple } from "./emitter.js";
 import { emitFit, reshape } from "./fit.js";
 import { commonCodes, compileArith, compileIntDivision, compileRound } from "./fractions.js";
 import { compileGet, compileGetOr, compileSome, choiceSlots } from "./options.js";
-import { compileSetEq, compileSetIn, compileSetLit, compileSetOp, compileSize, compileSubset, wordsOf } from "./sets.js";
+import { compileSetEq, compileSetIn, compileSetLit, compileSetOp, compileSize, compileSubset } from "./sets.js";
 import { indexIn } from "./values.js";
 import { bindLet, compileFilter, compileRemoveAt } from "./queues.js";
 import { stepArgs } from "./step-defs.js";

@@ -8,7 +8,7 @@ import { choiceCount } from "../ir/finite.js";
 import { stepOf } from "../ir/types.js";
 import type { Layout } from "../model/layout.js";
 import { FnBuilder } from "./emitter.js";
-import { compileScalar, lit, type Ctx } from "./expr.js";
+import { compileScalar, type Ctx } from "./expr.js";
 import { choiceSlots } from "./options.js";
 import { plus, times } from "./values.js";
 

@@ -49,7 +49,6 @@ function queueSlots(ctx: Ctx, q: I.Expr): string[] {
 }
 
 export function compileFor(ctx: Ctx, s: For, body: Body): void {
-  const fn = ctx.fn;
   const d = s.domain;
   if (d.k === "seq") {
     const q = d.seq.ty as I.SeqTy;

@@ -9,7 +9,7 @@ import type { Layout } from "../model/layout.js";
 import type { ActionInfo } from "../model/model.js";
 import { compileAction } from "./actions.js";
 import { FnBuilder } from "./emitter.js";
-import { compileCode, compileScalar, compileSlots, lit, type Ctx } from "./expr.js";
+import { compileScalar, compileSlots, lit, type Ctx } from "./expr.js";
 import { reshape } from "./fit.js";
 import { compileLiveness } from "./liveness.js";
 import { stepDefs } from "./step-defs.js";

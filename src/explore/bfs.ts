@@ -7,7 +7,7 @@
 import os from "node:os";
 import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
-import { makeEngine, type Anchor, type Engine, type GraphHooks, type LevelStore } from "./engine.js";
+import { makeEngine, type Anchor, type Engine, type GraphHooks } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
 import { overCeiling, roomFor } from "./memory.js";
 import { makePacker, type Packer } from "./pack.js";

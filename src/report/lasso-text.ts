@@ -4,7 +4,7 @@
 // it meets, and why the step that would end the violation is not forced.
 
 import pc from "picocolors";
-import { fromCode, type Value } from "../ir/eval.js";
+import { type Value } from "../ir/eval.js";
 import type * as I from "../ir/ir.js";
 import { choiceReadable } from "../model/layout.js";
 import { choiceValue } from "../ir/finite.js";

@@ -10,7 +10,7 @@ import { choiceCodeAt, choiceValue, valueAt } from "../../ir/finite.js";
 import { cardinality, isPlainInt, isScalar, type Ty } from "../../ir/types.js";
 import { choiceFields, propKey, propRead, type NameTable } from "./names.js";
 import { anyFraction, asType, fractionArith, fractionBuiltin, fractionCompare, isFraction } from "./numbers.js";
-import { constSetValues, numLiteral, type TsTypes } from "./types.js";
+import { constSetValues, type TsTypes } from "./types.js";
 import { byContent, hasValues, setsByContent, typeShape } from "./value-shapes.js";
 import { jsString } from "./escape.js";
 

@@ -11,7 +11,7 @@ import type * as I from "../../ir/ir.js";
 import type { Value } from "../../ir/eval.js";
 import { elemKey, setBase, valueAt } from "../../ir/finite.js";
 import { Rat } from "../../ir/rational.js";
-import { cardinality, denOf, isPlainInt, scalarLo, stepOf, type ScalarTy, type Ty } from "../../ir/types.js";
+import { cardinality, denOf, isPlainInt, stepOf, type Ty } from "../../ir/types.js";
 import { propKey } from "./names.js";
 import { jsString } from "./escape.js";
 
