@@ -5,6 +5,7 @@
 
 import { readFileSync } from "node:fs";
 import * as Result from "effect/Result";
+import { STOP_REASONS } from "./types/verdict.js";
 import * as Schema from "effect/Schema";
 import { InputError } from "../lang/read.js";
 import { JSON_REPORT_SCHEMA } from "../report/json.js";
@@ -23,7 +24,7 @@ const Case = Schema.Struct({
   property: Schema.optionalKey(Schema.Struct({ kind: Schema.Literals(["invariant", "step", "well_typed", "liveness", "conformance"]), name: Schema.String })),
   location: Schema.optionalKey(Location),
   message: Schema.optionalKey(Schema.String),
-  stopped: Schema.optionalKey(Schema.Literals(["violation", "max-states", "max-depth", "memory", "interrupted", "bitstate", "not-decided"])),
+  stopped: Schema.optionalKey(Schema.Literals(STOP_REASONS)),
   steps: Schema.optionalKey(Int),
   file: Schema.optionalKey(Schema.String),
   details: Schema.optionalKey(Schema.String),

@@ -4,8 +4,10 @@
 
 import type { Violation } from "../../explore/result.js";
 
-/** Why a search ended before every reachable state was checked. */
-export type StopReason = "violation" | "max-states" | "max-depth" | "memory" | "interrupted" | "bitstate" | "not-decided";
+/** Why a search ended before every reachable state was checked (also what a JSON report's
+ * `stopped` may hold: src/api/report-read.ts reads this list). */
+export const STOP_REASONS = ["violation", "max-states", "max-depth", "memory", "interrupted", "bitstate", "not-decided"] as const;
+export type StopReason = (typeof STOP_REASONS)[number];
 
 /** How a search ended: every reachable state checked, or stopped early (and why, in words). */
 export type SearchEnd = { readonly complete: true } | { readonly complete: false; readonly reason: StopReason; readonly why: string };
