@@ -5,7 +5,7 @@
 // the growth will add.
 
 /** A share of the ceiling kept free for what is allocated between two checks. */
-export const MEMORY_HEADROOM = 0.08;
+export const MEMORY_HEADROOM = 0.04;
 
 /** Bytes the process holds now (its resident set, every thread included). */
 export function residentBytes(): number {
