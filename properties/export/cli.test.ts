@@ -71,11 +71,24 @@ describe("stakecheck export", () => {
     expect(existsSync(join(dir, "big"))).toBe(false);
   });
 
-  it("fractions are refused, with their place, rather than exported", async () => {
-    const file = spec("frac.stake", "spec Frac\nvar x: 0 .. 2 step 1/2 = 0\naction grow() {\n  require x < 2\n  x += 1/2\n}\ninvariant ok: x >= 0\n");
+  it("fractions are exported scaled by one denominator, said in the header", async () => {
+    const file = spec("frac.stake", "spec Frac\nvar x: 0 .. 2 step 1/2 = 0\nvar y: 0 .. 1 step 1/3 = 0\naction grow() {\n  require x < 2\n  x += 1/2\n  y = min(1, x * y + 1/3)\n}\ninvariant ok: x >= 0\n");
     const r = await runCli(["export", "--tla", file, "-o", join(dir, "frac")]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const tla = readFileSync(join(dir, "frac", "Frac.tla"), "utf8");
+    expect(tla).toContain("\\* Fractions: every number in this module is scaled by 6 (the TLA+ value n stands for n/6),");
+    // 0 .. 2 step 1/2 and 0 .. 1 step 1/3, scaled by 6; a product divided by 6 once.
+    expect(tla).toContain("x \\in {elem * 3 : elem \\in 0 .. 4}");
+    expect(tla).toContain("y \\in {elem * 2 : elem \\in 0 .. 3}");
+    expect(tla).toContain("Min(6, (x_1 * y) \\div 6 + 2)");
+  });
+
+  it("a fraction whose scaled value goes beyond TLC's integers is refused, with the scale named", async () => {
+    const file = spec("bigfrac.stake", "spec BigFrac\nvar x: 0 .. 100 step 1/1000 = 0\naction grow() {\n  require x * x < 5\n  x += 1/1000\n}\ninvariant ok: x >= 0\n");
+    const r = await runCli(["export", "--tla", file, "-o", join(dir, "bigfrac")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`stakecheck export: ${file}:2:1: \`var x: 0 .. 2 step 1/2 = 0\` holds fractions or a stepped range, which the export does not write yet (stakecheck checks it; use whole numbers to export)\n`);
-    expect(existsSync(join(dir, "frac"))).toBe(false);
+    expect(r.stderr).toBe(`stakecheck export: ${file}:4:11: \`x * x\` can reach 10000000000 (numbers are scaled by 1000000 for the spec's fractions), beyond TLC's 32-bit integers: the export would not answer as stakecheck does (make the ranges smaller)\n`);
+    expect(existsSync(join(dir, "bigfrac"))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 // The exports of a few specs, pinned: each shows a part of the translation (records and loops,
-// queues and rounding, liveness and fairness, enums and step properties, renamed names). Update
+// queues and rounding, liveness and fairness, enums and step properties, renamed names, fractions). Update
 // after a deliberate change with
 //   UPDATE_GOLDEN=1 npx vitest run properties/export/golden.test.ts
 
@@ -18,6 +18,7 @@ const SPECS = [
   "spec/unbonding-slash.stake",
   "spec/vault.stake",
   "properties/export/fixtures/untrusted-names.stake",
+  "properties/export/fixtures/fractions.stake",
 ];
 
 describe("export --tla golden files", () => {

@@ -14,6 +14,7 @@ import { withLocal, type Ctx } from "./context.js";
 import { tr, type R } from "./expr.js";
 import * as X from "./tla.js";
 import { FALSE, TRUE, and, app, bin, id, implies, index, isFalse, ite, num, or, str, type T } from "./tla.js";
+import { times } from "./scale.js";
 import { allValuesTla, typeSet } from "./types.js";
 
 type Agg = Extract<I.Expr, { k: "agg" }>;
@@ -114,7 +115,8 @@ export function trAgg(ctx: Ctx, e: Agg): R {
       return { v, f: or(dom.f, ordered(ctx, b, dom, name, elemFails, decisive)) };
     }
     case "count": {
-      const v = dom.positional || e.where ? app("Cardinality", { k: "setOf", name, set: over, pred: w.v }) : app("Cardinality", over);
+      const n = dom.positional || e.where ? app("Cardinality", { k: "setOf", name, set: over, pred: w.v }) : app("Cardinality", over);
+      const v = times(n, ctx.m.scale);
       return { v, f: or(dom.f, everyFails) };
     }
     case "sum":

@@ -33,6 +33,8 @@ export interface ModuleCtx {
   /** Named types: the spec's name, the operator and the type. */
   readonly types: ReadonlyMap<string, { readonly op: string; readonly ty: I.Ty }>;
   readonly helpers: Set<Helper>;
+  /** Every number is scaled by this denominator (1 without fractions: src/export/scale.ts). */
+  readonly scale: number;
 }
 
 /** How an expression reads the state: a variable's value, and whether that is the plain variable. */

@@ -6,7 +6,6 @@
 
 import { needsFit } from "../check/compat.js";
 import type * as I from "../ir/ir.js";
-import type { IntTy } from "../ir/types.js";
 import { subexpressions as subexprs } from "../ir/walk.js";
 import { assertNever } from "../util/assert-never.js";
 import { trAgg } from "./aggregates.js";
@@ -14,6 +13,8 @@ import { trCall } from "./calls.js";
 import { ABSENT, childCtx, letName, withLocal, type Ctx } from "./context.js";
 import * as X from "./tla.js";
 import { FALSE, TRUE, and, app, bin, id, index, ite, letIn, not, num, or, type T } from "./tla.js";
+import { arith, int, numberBuiltin } from "./numbers.js";
+import { exactDiv, times } from "./scale.js";
 import { boundName, fieldOf, maskSet, optionConst, scalarValue, typeSet } from "./types.js";
 
 /** An expression's value and its failure condition. */
@@ -23,16 +24,6 @@ export interface R {
 }
 
 const ok = (v: T): R => ({ v, f: FALSE });
-
-function int(e: I.Expr): IntTy {
-  return e.ty as IntTy;
-}
-
-/** Whether an integer expression's proven range includes 0. */
-function mayBeZero(e: I.Expr): boolean {
-  const t = int(e);
-  return t.lo <= 0 && t.hi >= 0;
-}
 
 /** Whether evaluating `e` reads the state (a variable, `old`, or a local bound to such a value). */
 export function readsState(ctx: Ctx, e: I.Expr): boolean {
@@ -45,6 +36,11 @@ export function readsState(ctx: Ctx, e: I.Expr): boolean {
   };
   visit(e);
   return reads;
+}
+
+/** A queue position from a number as the module holds it (scaled by its denominator). */
+export function position(m: Ctx["m"], i: T): T {
+  return exactDiv(i, m.scale);
 }
 
 /** `q` at position `p` (0-based, as in stakecheck). */
@@ -80,8 +76,10 @@ export function tr(ctx: Ctx, e: I.Expr): R {
           const check = needsFit(e.index.ty, key) ? bin("\\notin", i.v, typeSet(m, key)) : FALSE;
           return { v: index(t.v, i.v), f: or(t.f, i.f, check) };
         }
-        case "seq":
-          return { v: at(t.v, i.v), f: or(t.f, i.f, positionFails(e.index, i.v, t.v)) };
+        case "seq": {
+          const p = position(m, i.v);
+          return { v: at(t.v, p), f: or(t.f, i.f, positionFails(e.index, p, t.v)) };
+        }
         case "bool":
         case "int":
         case "enum":
@@ -109,7 +107,7 @@ export function tr(ctx: Ctx, e: I.Expr): R {
       return { v: not(a.v), f: a.f };
     }
     case "arith":
-      return arith(ctx, e);
+      return arith(ctx, e, tr(ctx, e.l), tr(ctx, e.r));
     case "cmp": {
       const l = tr(ctx, e.l);
       const r = tr(ctx, e.r);
@@ -243,34 +241,6 @@ function constant(ctx: Ctx, ty: I.Ty, v: number): T {
   }
 }
 
-function arith(ctx: Ctx, e: Extract<I.Expr, { k: "arith" }>): R {
-  const l = tr(ctx, e.l);
-  const r = tr(ctx, e.r);
-  const f = or(l.f, r.f);
-  switch (e.op) {
-    case "+":
-    case "-":
-    case "*":
-      return { v: bin(e.op, l.v, r.v), f };
-    case "/":
-    case "%": {
-      const zero = mayBeZero(e.r) ? bin("=", r.v, num(0)) : FALSE;
-      // TLA+'s \div and % are floor division for a positive divisor; FloorDiv covers a negative one.
-      const positive = int(e.r).lo >= 0;
-      let v: T;
-      if (positive) v = bin(e.op === "/" ? "\\div" : "%", l.v, r.v);
-      else {
-        ctx.m.helpers.add("FloorDiv");
-        if (e.op === "%") ctx.m.helpers.add("FloorMod");
-        v = app(e.op === "/" ? "FloorDiv" : "FloorMod", l.v, r.v);
-      }
-      return { v, f: or(f, zero) };
-    }
-    default:
-      return assertNever(e.op);
-  }
-}
-
 function logic(ctx: Ctx, e: Extract<I.Expr, { k: "logic" }>): R {
   const l = tr(ctx, e.l);
   const r = tr(ctx, e.r);
@@ -293,27 +263,22 @@ function builtin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): R {
   const args = e.args.map((a) => tr(ctx, a));
   const v = args.map((a) => a.v);
   const f = or(...args.map((a) => a.f));
+  const D = m.scale;
   switch (e.fn) {
     case "div_up":
     case "mul_div":
-    case "mul_div_up": {
-      m.helpers.add("FloorDiv");
-      m.helpers.add(e.fn);
-      if (e.fn === "mul_div_up") m.helpers.add("div_up");
-      const d = e.args[e.args.length - 1];
-      return { v: app(e.fn, ...v), f: or(f, mayBeZero(d) ? bin("=", v[v.length - 1], num(0)) : FALSE) };
-    }
+    case "mul_div_up":
     case "min":
     case "max":
-    case "abs": {
-      const h = e.fn === "min" ? "Min" : e.fn === "max" ? "Max" : "Abs";
-      m.helpers.add(h);
-      return { v: app(h, ...v), f };
-    }
+    case "abs":
+    case "div":
+    case "floor":
+    case "ceil":
+      return numberBuiltin(ctx, e, v, f);
     case "size":
-      return { v: app("Cardinality", v[0]), f };
+      return { v: times(app("Cardinality", v[0]), D), f };
     case "len":
-      return { v: app("Len", v[0]), f };
+      return { v: times(app("Len", v[0]), D), f };
     case "head":
       return { v: app("Head", v[0]), f: or(f, bin("=", app("Len", v[0]), num(0))) };
     case "pop":
@@ -323,20 +288,11 @@ function builtin(ctx: Ctx, e: Extract<I.Expr, { k: "builtin" }>): R {
       const full = ty.k === "seq" ? bin(">=", app("Len", v[0]), num(ty.cap)) : FALSE;
       return { v: app("Append", v[0], v[1]), f: or(f, full) };
     }
-    case "remove_at":
+    case "remove_at": {
       m.helpers.add("RemoveAt");
-      return { v: app("RemoveAt", v[0], v[1]), f: or(f, positionFails(e.args[1], v[1], v[0])) };
-    case "div": {
-      // Whole numbers only (the export refuses fractions): floor division.
-      const zero = mayBeZero(e.args[1]) ? bin("=", v[1], num(0)) : FALSE;
-      if (int(e.args[1]).lo >= 0) return { v: bin("\\div", v[0], v[1]), f: or(f, zero) };
-      m.helpers.add("FloorDiv");
-      return { v: app("FloorDiv", v[0], v[1]), f: or(f, zero) };
+      const p = position(m, v[1]);
+      return { v: app("RemoveAt", v[0], p), f: or(f, positionFails(e.args[1], p, v[0])) };
     }
-    case "floor":
-    case "ceil":
-      // Of a whole number (the export refuses fractions): the number itself.
-      return { v: v[0], f };
     case "some":
       return { v: X.setEnum([v[0]]), f };
     case "get": {

@@ -11,7 +11,7 @@ export interface HeaderInfo {
   readonly sha256: string;
 }
 
-export function header(info: HeaderInfo, name: string, checks: readonly TlaCheck[], consts: readonly (readonly [string, number | boolean])[]): string[] {
+export function header(info: HeaderInfo, name: string, checks: readonly TlaCheck[], consts: readonly (readonly [string, number | boolean])[], scale = 1): string[] {
   const inv = checks.find((c) => c.property?.startsWith("invariant:"))?.name ?? "WellTyped";
   const withConsts = consts.length ? ` (${consts.map(([n, v]) => `${n} = ${v}`).join(", ")})` : "";
   const lines = [
@@ -33,5 +33,13 @@ export function header(info: HeaderInfo, name: string, checks: readonly TlaCheck
     "starts from, so TLC's trace is that state, one state shorter than stakecheck's. Invariants and",
     "step properties give traces of the same length (TLC counts states, stakecheck steps).",
   ];
+  if (scale > 1) {
+    lines.push(
+      "",
+      `Fractions: every number in this module is scaled by ${scale} (the TLA+ value n stands for n/${scale}),`,
+      "exactly: TLC has no fractions. Sums, differences and comparisons read as written; a product is",
+      `divided by ${scale}, a quotient multiplied by ${scale}, counts and lengths multiplied by ${scale}.`,
+    );
+  }
   return [...lines.map((l) => (l ? `\\* ${l}` : "\\*")), ""];
 }

@@ -15,6 +15,7 @@ import { definition } from "./print.js";
 import { initOperator, invariantOperator, rootCtx, stepOperators, typeOk, wellTypedOperator, type PropertyOut } from "./properties.js";
 import { and, bin, id, isFalse, num, str, type T } from "./tla.js";
 import { apalacheType, typeSet } from "./types.js";
+import { moduleScale } from "./scale.js";
 import { checkExportable } from "./unsupported.js";
 
 /** One thing the configuration can check, and the stakecheck property it stands for. */
@@ -40,7 +41,8 @@ const FIXED = ["vars", "Init", "Next", "Spec", "Fairness", "TypeOK", "WellTyped"
 const HELPERS: readonly Helper[] = ["FloorDiv", "FloorMod", "div_up", "mul_div", "mul_div_up", "Min", "Max", "Abs", "SetMin", "SetMax", "Range", "BSeq", "RemoveAt"];
 
 export function exportModule(spec: I.Spec, info: HeaderInfo): TlaExport {
-  checkExportable(spec);
+  const scale = moduleScale(spec);
+  checkExportable(spec, scale);
   const names = new Names();
   const moduleName = names.global(spec.name, "spec (module name)");
   names.reserve(...FIXED, ...HELPERS);
@@ -65,7 +67,7 @@ export function exportModule(spec: I.Spec, info: HeaderInfo): TlaExport {
   const steps = spec.steps.map((p) => names.global(p.name, "step property"));
   const liveness = (spec.liveness ?? []).map((l) => names.global(l.name, "liveness property"));
   const facts = specFacts(spec);
-  const m: ModuleCtx = { spec, names, vars, defs, defFails: defs.map(() => null), stepDefs: facts.stepDefs, defReads: facts.reads, actions, enumMembers, enumSets, types, helpers: new Set() };
+  const m: ModuleCtx = { spec, names, vars, defs, defFails: defs.map(() => null), stepDefs: facts.stepDefs, defReads: facts.reads, actions, enumMembers, enumSets, types, helpers: new Set(), scale };
 
   // Types: enum members first (the types use them), then every named type.
   for (const [eid, members] of enumMembers) {
@@ -124,7 +126,7 @@ export function exportModule(spec: I.Spec, info: HeaderInfo): TlaExport {
   const out: string[] = [];
   const dashes = "-".repeat(Math.max(4, 28 - Math.ceil(moduleName.length / 2)));
   out.push(`${dashes} MODULE ${moduleName} ${dashes}`);
-  out.push(...header(info, moduleName, checks, consts));
+  out.push(...header(info, moduleName, checks, consts, scale));
   out.push("EXTENDS Integers, Sequences, FiniteSets", "");
   const helpers = HELPERS.filter((h) => m.helpers.has(h));
   if (helpers.length) out.push(...helpers.map(helperText), "");

@@ -10,7 +10,7 @@ import { needsFit } from "../check/compat.js";
 import type * as I from "../ir/ir.js";
 import { assertNever } from "../util/assert-never.js";
 import { letName, type Ctx, type Local, type ModuleCtx, type StateView } from "./context.js";
-import { at, readsState, tr } from "./expr.js";
+import { at, position, readsState, tr } from "./expr.js";
 import type { Scope } from "./names.js";
 import { FALSE, TRUE, and, app, bin, id, isFalse, isTrue, ite, not, num, type LetDef, type PathEl, type T } from "./tla.js";
 import { binderName } from "./aggregates.js";
@@ -177,11 +177,12 @@ function assign(st: St, s: Extract<I.Stmt, { k: "assign" }>): void {
         break;
       }
       case "seq": {
-        const low = it.k === "int" && it.lo < 0 ? bin("<", i.v, num(0)) : FALSE;
-        check(st, bin(">=", i.v, app("Len", cur)), siteNote(m, step.site, "well_typed: a position of the queue"));
+        const p = position(m, i.v);
+        const low = it.k === "int" && it.lo < 0 ? bin("<", p, num(0)) : FALSE;
+        check(st, bin(">=", p, app("Len", cur)), siteNote(m, step.site, "well_typed: a position of the queue"));
         check(st, low, siteNote(m, step.site, "well_typed: a position of the queue"));
-        path.push({ k: "at", e: bin("+", i.v, num(1)) });
-        cur = at(cur, i.v);
+        path.push({ k: "at", e: bin("+", p, num(1)) });
+        cur = at(cur, p);
         ty = ty.elem as I.Ty;
         break;
       }

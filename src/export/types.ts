@@ -5,10 +5,12 @@
 
 import type * as I from "../ir/ir.js";
 import { allValues, valueAt, type Value } from "../ir/finite.js";
-import { cardinality, scalarLo } from "../ir/types.js";
+import { toScaled, type Num } from "../ir/rational.js";
+import { cardinality, isPlainInt, scalarLo, stepOf } from "../ir/types.js";
 import { assertNever } from "../util/assert-never.js";
 import type { ModuleCtx } from "./context.js";
-import { app, id, index, num, setEnum, str, tuple, type T } from "./tla.js";
+import { factor, times } from "./scale.js";
+import { app, bin, id, index, num, setEnum, str, tuple, type T } from "./tla.js";
 
 const bound = new WeakMap<ModuleCtx, string>();
 /** A bound name of the module's own, for the set comprehensions below (never clashes). */
@@ -43,7 +45,7 @@ export function typeSet(m: ModuleCtx, ty: I.Ty, declaring = false): T {
     case "bool":
       return id("BOOLEAN");
     case "int":
-      return { k: "bin", op: "..", l: num(ty.lo), r: num(ty.hi) };
+      return intSet(m, ty);
     case "enum":
       if (!declaring) return id(m.enumSets.get(ty.id)!);
       return setEnum(m.enumMembers.get(ty.id)!.map(id));
@@ -75,17 +77,29 @@ export function typeSet(m: ModuleCtx, ty: I.Ty, declaring = false): T {
   }
 }
 
+/** A number type's values, scaled by the module's denominator (src/export/scale.ts). */
+function intSet(m: ModuleCtx, ty: I.IntTy): T {
+  const f = factor(m.scale, ty);
+  const st = stepOf(ty);
+  if (f === 1 && st === 1) return bin("..", num(ty.lo), num(ty.hi));
+  const x = boundName(m);
+  if (st === 1) return { k: "setMap", e: times(id(x), f), name: x, set: bin("..", num(ty.lo), num(ty.hi)) };
+  const e = ty.lo === 0 ? times(id(x), st * f) : bin("+", num(ty.lo * f), times(id(x), st * f));
+  return { k: "setMap", e, name: x, set: bin("..", num(0), num((ty.hi - ty.lo) / st)) };
+}
+
 function elemSet(m: ModuleCtx, ty: I.Ty): T {
   return ty.k === "any" ? setEnum([]) : typeSet(m, ty);
 }
 
-/** The TLA+ value of a scalar's code (ints as they are, bools 0/1, enum ordinals). */
+/** The TLA+ value of a scalar's code (ints scaled to the module's denominator, bools 0/1, enum
+ * ordinals). */
 export function scalarValue(m: ModuleCtx, ty: I.ScalarTy, code: number): T {
   switch (ty.k) {
     case "bool":
       return { k: "bool", v: code !== 0 };
     case "int":
-      return num(code);
+      return num(code * factor(m.scale, ty));
     case "enum":
       return ty.id === -1 ? str(m.enumMembers.get(-1)![code]) : id(m.enumMembers.get(ty.id)![code]);
     default:
@@ -96,7 +110,8 @@ export function scalarValue(m: ModuleCtx, ty: I.ScalarTy, code: number): T {
 /** Every value of a scalar type, in stakecheck's order (ascending codes). */
 export function scalarValues(m: ModuleCtx, ty: I.ScalarTy): T[] {
   const lo = scalarLo(ty);
-  return Array.from({ length: cardinality(ty) }, (_, i) => scalarValue(m, ty, lo + i));
+  const st = ty.k === "int" ? stepOf(ty) : 1;
+  return Array.from({ length: cardinality(ty) }, (_, i) => scalarValue(m, ty, lo + i * st));
 }
 
 /** The set a bitmask constant stands for. */
@@ -105,7 +120,8 @@ export function maskSet(m: ModuleCtx, ty: I.SetTy, mask: number): T {
   const elem = ty.elem;
   const out: T[] = [];
   // Scalars sit at their codes' positions; other elements at their indexes (src/ir/finite.ts).
-  for (let i = 0; i < 31; i++) if (mask & (1 << i)) out.push(elem.k === "bool" || elem.k === "int" || elem.k === "enum" ? scalarValue(m, elem, i) : valueTla(m, elem, valueAt(elem, i)));
+  const atCode = elem.k === "bool" || elem.k === "enum" || (elem.k === "int" && isPlainInt(elem));
+  for (let i = 0; i < 31; i++) if (mask & (1 << i)) out.push(atCode ? scalarValue(m, elem as I.ScalarTy, i) : valueTla(m, elem, valueAt(elem, i)));
   return setEnum(out);
 }
 
@@ -114,14 +130,16 @@ export function optionConst(m: ModuleCtx, ty: I.OptTy, code: number): T {
   return code === 0 || ty.elem.k === "any" ? setEnum([]) : setEnum([valueTla(m, ty.elem, valueAt(ty.elem, code - 1))]);
 }
 
-/** A reference evaluator's value (src/ir/finite.ts) as a TLA+ value (whole numbers only). */
+/** A reference evaluator's value (src/ir/finite.ts) as a TLA+ value (numbers scaled). */
 export function valueTla(m: ModuleCtx, ty: I.Ty, v: Value): T {
   switch (ty.k) {
     case "bool":
       return { k: "bool", v: v === true || v === 1 };
-    case "int":
-      if (typeof v !== "number") throw new Error("internal: a fraction in the export");
-      return num(v);
+    case "int": {
+      const code = toScaled(v as Num, m.scale);
+      if (code === null) throw new Error("internal: a number the module's denominator does not scale");
+      return num(code);
+    }
     case "enum":
       return scalarValue(m, ty, v as number);
     case "rec": {

@@ -1,10 +1,11 @@
 // What the export refuses, rather than write a model that answers differently: values beyond TLC's
-// integers (32-bit; TLC stops with an overflow error where stakecheck computes on), including the
-// product inside mul_div, and fractions (`step 1/4` ranges, `x / 2` of a non-multiple: stakecheck
-// computes them exactly, scaled by a denominator; the export does not write that scaling yet). The
+// integers (32-bit; TLC stops with an overflow error where stakecheck computes on). Numbers are
+// checked as the module holds them, scaled by its denominator (src/export/scale.ts), and so are the
+// products the module forms on the way (inside mul_div, a product or quotient of fractions). The
 // message names the place in the spec.
 
 import type * as I from "../ir/ir.js";
+import { denOf, type IntTy } from "../ir/types.js";
 import { forEachExpr, forEachStmtExpr } from "../ir/walk.js";
 import { ExportError } from "./context.js";
 
@@ -21,72 +22,79 @@ function snippet(spec: I.Spec, span: { start: number; end: number }): string {
   return span.end - span.start > 60 ? `${text}...` : text;
 }
 
-function range(t: I.Ty): { lo: number; hi: number } | null {
-  return t.k === "int" ? { lo: t.lo, hi: t.hi } : null;
+interface Range {
+  readonly lo: number;
+  readonly hi: number;
 }
 
-/** Whether values of `t` (or any part of them) are fractions or numbers with a step. */
-function fractional(t: I.Ty): boolean {
-  switch (t.k) {
-    case "int":
-      return (t.den ?? 1) !== 1 || (t.step ?? 1) !== 1;
-    case "set":
-    case "option":
-    case "seq":
-      return fractional(t.elem);
-    case "map":
-      return fractional(t.key) || fractional(t.val);
-    case "rec":
-      return t.fields.some((f) => fractional(f.ty));
-    default:
-      return false;
-  }
+/** A number type's values as the module holds them (scaled by D). */
+function held(t: I.Ty, D: number): Range | null {
+  if (t.k !== "int") return null;
+  const f = D / denOf(t);
+  return { lo: t.lo * f, hi: t.hi * f };
 }
 
-function refuseFraction(spec: I.Spec, span: { start: number; end: number }, t: I.Ty): void {
-  if (fractional(t)) {
-    throw new ExportError(
-      `${where(spec, span)}: \`${snippet(spec, span)}\` holds fractions or a stepped range, which the export does not write yet (stakecheck checks it; use whole numbers to export)`,
-    );
-  }
+function product(a: Range, b: Range): Range {
+  const ps = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
+  return { lo: Math.min(...ps), hi: Math.max(...ps) };
 }
 
-function check(spec: I.Spec, e: I.Expr): void {
-  refuseFraction(spec, e.span, e.ty);
-  let lo: number | null = null;
-  let hi: number | null = null;
-  const r = range(e.ty);
-  if (r) ({ lo, hi } = r);
+function single(t: I.Ty): boolean {
+  return t.k === "int" && t.lo === t.hi;
+}
+
+/** The ranges of what the module computes for `e`: its value and the products formed on the way. */
+function computed(e: I.Expr, D: number): Range[] {
+  const out: Range[] = [];
+  const v = held(e.ty, D);
+  if (v) out.push(v);
+  const scaledBy = (x: I.Expr, k: number) => {
+    const r = held(x.ty, D);
+    if (r) out.push(product(r, { lo: k, hi: k }));
+  };
   if (e.k === "builtin" && (e.fn === "mul_div" || e.fn === "mul_div_up")) {
-    const a = range(e.args[0].ty);
-    const b = range(e.args[1].ty);
-    if (a && b) {
-      const ps = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi];
-      lo = Math.min(...ps);
-      hi = Math.max(...ps);
-    }
+    const a = held(e.args[0].ty, D);
+    const b = held(e.args[1].ty, D);
+    if (a && b) out.push(product(a, b));
+    scaledBy(e.args[2], D);
   }
-  if (lo !== null && hi !== null && (lo < MIN || hi > MAX)) {
-    throw new ExportError(
-      `${where(spec, e.span)}: \`${snippet(spec, e.span)}\` can reach ${lo < MIN ? lo : hi}, beyond TLC's 32-bit integers: the export would not answer as stakecheck does (make the ranges smaller)`,
-    );
+  if (D > 1 && e.k === "arith" && e.op === "*" && !single(e.l.ty) && !single(e.r.ty)) {
+    const a = held(e.l.ty, D);
+    const b = held(e.r.ty, D);
+    if (a && b) out.push(product(a, b));
+  }
+  if (e.k === "arith" && e.op === "*" && (single(e.l.ty) || single(e.r.ty))) {
+    const c = (single(e.r.ty) ? e.r.ty : e.l.ty) as IntTy;
+    scaledBy(single(e.r.ty) ? e.l : e.r, Math.abs(c.lo));
+  }
+  if (e.k === "arith" && e.op === "/") {
+    if (single(e.r.ty)) scaledBy(e.l, denOf(e.r.ty as IntTy));
+    else if (D > 1) scaledBy(e.l, D);
+  }
+  return out;
+}
+
+function check(spec: I.Spec, D: number, e: I.Expr): void {
+  for (const r of computed(e, D)) {
+    if (r.lo < MIN || r.hi > MAX) {
+      const scaled = D > 1 ? ` (numbers are scaled by ${D} for the spec's fractions)` : "";
+      throw new ExportError(
+        `${where(spec, e.span)}: \`${snippet(spec, e.span)}\` can reach ${r.lo < MIN ? r.lo : r.hi}${scaled}, beyond TLC's 32-bit integers: the export would not answer as stakecheck does (make the ranges smaller)`,
+      );
+    }
   }
 }
 
 /** Throws ExportError at the first construct the export cannot write faithfully. */
-export function checkExportable(spec: I.Spec): void {
-  const visit = (e: I.Expr) => check(spec, e);
+export function checkExportable(spec: I.Spec, D: number): void {
+  const visit = (e: I.Expr) => check(spec, D, e);
   for (const v of spec.vars) {
     forEachExpr(v.init, visit);
-    refuseFraction(spec, v.span, v.ty);
-    const r = range(v.ty);
-    if (r && (r.lo < MIN || r.hi > MAX)) throw new ExportError(`${where(spec, v.span)}: variable \`${v.name}\` ranges beyond TLC's 32-bit integers`);
+    const r = held(v.ty, D);
+    if (r && (r.lo < MIN || r.hi > MAX)) throw new ExportError(`${where(spec, v.span)}: variable \`${v.name}\` ranges beyond TLC's 32-bit integers${D > 1 ? ` (numbers are scaled by ${D} for the spec's fractions)` : ""}`);
   }
   for (const d of spec.defs) forEachExpr(d.body, visit);
-  for (const a of spec.actions) {
-    for (const c of a.choices) refuseFraction(spec, c.span, c.ty);
-    forEachStmtExpr(a.body, visit);
-  }
+  for (const a of spec.actions) forEachStmtExpr(a.body, visit);
   for (const p of [...spec.invariants, ...spec.steps]) forEachExpr(p.expr, visit);
   for (const l of spec.liveness ?? []) {
     if (l.p) forEachExpr(l.p, visit);
