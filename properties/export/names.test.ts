@@ -103,3 +103,13 @@ describe("export --tla: untrusted names", () => {
     expect([a.global("Init", "def"), a.global("Init_", "def"), a.global("Init", "def")]).toEqual(["Init_", "Init__", "Init_1"]);
   });
 });
+
+describe("export --tla: binders never nest inside a namesake", () => {
+  it("a version used once inside a binder of its own binder's name stays a LET (SANY: Multiply-defined symbol)", () => {
+    const file = "properties/export/fixtures/sibling-binders.stake";
+    const { tla } = exportTla(loadSpecFile(file).spec!, { specPath: file });
+    // Inlined, `approvals_1` would put `[s \in Slot |-> ...]` inside `[s \in Slot |-> ...]`.
+    expect(tla).not.toContain("Cardinality([s \\in Slot");
+    expect(tla).toContain("  LET approvals_1 == [s \\in Slot |-> approvals[s] \\ {w}]\n  IN  [s \\in Slot |-> Cardinality(approvals_1[s])] \\notin [Slot -> 0 .. 2]");
+  });
+});

@@ -10,7 +10,7 @@ import { Scope } from "./names.js";
 import type { ModuleCtx } from "./context.js";
 import { definition } from "./print.js";
 import { runAction, type Event, type Run } from "./stmts.js";
-import { FALSE, and, bin, conjList, countIds, id, implies, not, or, prime, substitute, tuple, type LetDef, type T } from "./tla.js";
+import { FALSE, and, bin, boundNames, conjList, countIds, id, implies, not, or, prime, substitute, tuple, type LetDef, type T } from "./tla.js";
 import { typeSet } from "./types.js";
 
 /** The choices of an action in TLA+ order (parameters, caller, picks), with the index of each in
@@ -47,10 +47,30 @@ export function instance(m: ModuleCtx, k: number, scope: Scope, only?: (c: I.Cho
   return { binds, call: args.length ? { k: "app", op: m.actions[k], args } : id(m.actions[k]), names };
 }
 
-/** Inlines version definitions used once, drops unused ones. */
+/** Whether `t` mentions `name`. */
+function uses(t: T, name: string): boolean {
+  const counts = new Map<string, number>();
+  countIds(t, counts);
+  return counts.has(name);
+}
+
+/** Whether inlining `d` where it is used would nest a binder inside another of the same name
+ * (sibling scopes may reuse a name: `map(s in Slot: ...)` twice in one action), which TLA+ forbids. */
+function clashes(d: LetDef, items: readonly T[], defs: readonly LetDef[]): boolean {
+  const inner = boundNames(d.body);
+  if (inner.size === 0) return false;
+  const user = [...items, ...defs.filter((x) => x !== d).map((x) => x.body)].find((t) => uses(t, d.name));
+  if (!user) return false;
+  for (const n of boundNames(user)) if (inner.has(n)) return true;
+  return false;
+}
+
+/** Inlines version definitions used once (unless that would nest a binder in a namesake), drops
+ * unused ones. */
 function prune(lets: readonly LetDef[], versions: ReadonlySet<string>, body: readonly T[]): { lets: LetDef[]; body: T[] } {
   let defs = [...lets];
   let items = [...body];
+  const kept = new Set<string>();
   for (let changed = true; changed; ) {
     changed = false;
     const counts = new Map<string, number>();
@@ -59,7 +79,8 @@ function prune(lets: readonly LetDef[], versions: ReadonlySet<string>, body: rea
     for (let i = defs.length - 1; i >= 0; i--) {
       const d = defs[i];
       const n = counts.get(d.name) ?? 0;
-      if (n === 0 || (n === 1 && versions.has(d.name))) {
+      if (n === 1 && versions.has(d.name) && !kept.has(d.name) && clashes(d, items, defs)) kept.add(d.name);
+      if (n === 0 || (n === 1 && versions.has(d.name) && !kept.has(d.name))) {
         defs.splice(i, 1);
         if (n === 1) {
           items = items.map((t) => substitute(t, d.name, d.body));

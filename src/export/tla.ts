@@ -209,6 +209,31 @@ export function countIds(t: T, out: Map<string, number>): void {
   visit(t);
 }
 
+/** Every name `t` binds (quantifiers, CHOOSE, set and function constructors, LET, LAMBDA). */
+export function boundNames(t: T, out = new Set<string>()): Set<string> {
+  switch (t.k) {
+    case "quant":
+      for (const b of t.binds) out.add(b.name);
+      break;
+    case "choose":
+    case "setOf":
+    case "setMap":
+    case "fn":
+      out.add(t.name);
+      break;
+    case "let":
+      for (const d of t.defs) out.add(d.name);
+      break;
+    case "lambda":
+      for (const p of t.params) out.add(p);
+      break;
+    default:
+      break;
+  }
+  for (const c of children(t)) boundNames(c, out);
+  return out;
+}
+
 /** The direct subterms of `t`. */
 export function children(t: T): T[] {
   switch (t.k) {
