@@ -1,8 +1,8 @@
 // `npm run mutation -- [UNIT...] [--report] [STRYKER FLAGS...]`: mutation testing with Stryker,
 // one run per unit, then the table of mutation scores per unit.
 //
-// A unit is a folder of src/ (`src/trace`) or a file (`src/vitest.ts`); with none, every folder of
-// src/ and every file directly in it. Each unit has its own incremental file and reports under
+// A unit is a folder of src/ (`src/trace`), a file (`src/vitest.ts`) or a glob of files
+// (`'src/trace/{itf,files}.ts'`); with none, every folder of src/ and every file directly in it. Each unit has its own incremental file and reports under
 // reports/mutation/ (`src-trace.incremental.json`, `.json`, `.html`), so measuring one folder does
 // not throw away what was measured for another, and a second run re-tests only the mutants whose
 // code or covering tests changed. `--report` prints the table from the last reports without
@@ -36,10 +36,14 @@ const all = readdirSync("src")
   .filter((f) => statSync(f).isDirectory() || f.endsWith(".ts"));
 const chosen = units.length > 0 ? units : all;
 for (const u of chosen) {
-  if (!/^src(\/|$)/.test(u) || !existsSync(u)) {
+  if (!/^src(\/|$)/.test(u) || (!isGlob(u) && !existsSync(u))) {
     console.error(`mutation: ${u}: not a folder or file under src/`);
     process.exit(2);
   }
+}
+
+function isGlob(unit) {
+  return /[*?{}]/.test(unit);
 }
 
 const slug = (unit) => unit.replace(/[^\w.-]+/g, "-");
@@ -57,7 +61,7 @@ const cpuTicks = () => {
 
 if (!reportOnly) {
   for (const unit of chosen) {
-    const mutate = statSync(unit).isDirectory() ? `${unit}/**/*.ts` : unit;
+    const mutate = isGlob(unit) ? unit : statSync(unit).isDirectory() ? `${unit}/**/*.ts` : unit;
     const t0 = Date.now();
     const c0 = cpuTicks();
     console.log(`\nmutation: ${unit} (--mutate ${mutate})`);
