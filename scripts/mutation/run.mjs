@@ -1,8 +1,9 @@
 // `npm run mutation -- [UNIT...] [--report] [STRYKER FLAGS...]`: mutation testing with Stryker,
 // one run per unit, then the table of mutation scores per unit.
 //
-// A unit is a folder of src/ (`src/trace`), a file (`src/vitest.ts`) or a glob of files
-// (`'src/trace/{itf,files}.ts'`); with none, every folder of src/ and every file directly in it. Each unit has its own incremental file and reports under
+// A unit is a folder of src/ (`src/trace`), a file (`src/vitest.ts`), or a comma-separated list of
+// files or globs (`src/trace/itf.ts,src/trace/files.ts`: Stryker splits --mutate on commas, so no
+// `{a,b}` globs); with none, every folder of src/ and every file directly in it. Each unit has its own incremental file and reports under
 // reports/mutation/ (`src-trace.incremental.json`, `.json`, `.html`), so measuring one folder does
 // not throw away what was measured for another, and a second run re-tests only the mutants whose
 // code or covering tests changed. `--report` prints the table from the last reports without
@@ -36,14 +37,14 @@ const all = readdirSync("src")
   .filter((f) => statSync(f).isDirectory() || f.endsWith(".ts"));
 const chosen = units.length > 0 ? units : all;
 for (const u of chosen) {
-  if (!/^src(\/|$)/.test(u) || (!isGlob(u) && !existsSync(u))) {
+  if (/[{}]/.test(u) || !u.split(",").every((f) => /^src(\/|$)/.test(f)) || (!isGlob(u) && !existsSync(u))) {
     console.error(`mutation: ${u}: not a folder or file under src/`);
     process.exit(2);
   }
 }
 
 function isGlob(unit) {
-  return /[*?{}]/.test(unit);
+  return /[*?,]/.test(unit);
 }
 
 const slug = (unit) => unit.replace(/[^\w.-]+/g, "-");
@@ -85,7 +86,7 @@ const rows = [];
 for (const unit of chosen) {
   const file = reportFile(unit);
   if (!existsSync(file)) {
-    rows.push([unit, "not measured", "", "", "", "", ""]);
+    rows.push([unit, "", "", "", "", "", "not measured"]);
     continue;
   }
   const report = JSON.parse(readFileSync(file, "utf8"));
