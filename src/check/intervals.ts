@@ -17,7 +17,8 @@ export function sub(a: Interval, b: Interval): Interval {
 }
 
 export function neg(a: Interval): Interval {
-  return { lo: -a.hi, hi: -a.lo };
+  // 0 - x, not -x: a bound of -0 would print and compare as a different number from 0.
+  return { lo: 0 - a.hi, hi: 0 - a.lo };
 }
 
 function hull(values: number[]): Interval {
