@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { bfs } from "../../src/explore/bfs.js";
 import { makePacker } from "../../src/explore/pack.js";
+import { TraceStore } from "../../src/explore/store.js";
 import { ENABLED } from "../../src/model/model.js";
 import { modelFromFile } from "../support/load.js";
 import { counts } from "./support.js";
@@ -61,6 +62,54 @@ describe("the search's tables", () => {
   it("exact mode over wide states (ExactSet) counts like fingerprints", () => {
     const model = modelFromFile("spec/pool.stake", { N: 2 });
     expect(counts(bfs(model, { exact: true }))).toEqual(counts(bfs(model)));
+  });
+});
+
+describe("the trace (parents and instances)", () => {
+  // Parents as a breadth-first search writes them (never decreasing, the first -1), with runs of
+  // childless parents long enough to push a block's span past 16 bits; and any sequence at all.
+  const parentSteps = fc.array(fc.oneof(fc.constant(0), fc.nat(3), fc.nat(70_000)), { minLength: 1, maxLength: 9_000 });
+  const anyParents = fc.array(fc.integer({ min: -1, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 5_000 });
+
+  const roundTrip = (parents: number[], instances: number) => {
+    const t = new TraceStore(instances);
+    const vias = parents.map((_, k) => (k * 7919) % instances);
+    parents.forEach((p, k) => t.push(p, vias[k]));
+    expect(t.length).toBe(parents.length);
+    for (let k = 0; k < parents.length; k++) {
+      if (t.parent(k) !== parents[k] || t.via(k) !== vias[k]) expect([k, t.parent(k), t.via(k)]).toEqual([k, parents[k], vias[k]]);
+    }
+    // What a checkpoint saves and takes back.
+    const parts = t.parts();
+    const flat = (views: ArrayBufferView[], as: (b: ArrayBufferView) => ArrayLike<number>) => views.flatMap((v) => Array.from(as(v)));
+    const savedParents = Int32Array.from(flat(parts.parents, (v) => v as Int32Array));
+    expect(Array.from(savedParents)).toEqual(parents);
+    const back = new TraceStore(instances);
+    back.restore(savedParents, flat(parts.vias, (v) => v as Uint8Array));
+    for (let k = 0; k < parents.length; k++) if (back.parent(k) !== parents[k]) expect([k, back.parent(k)]).toEqual([k, parents[k]]);
+  };
+
+  it("gives back every parent and instance pushed, in BFS order, and after a checkpoint's round trip", () => {
+    fc.assert(
+      fc.property(parentSteps, fc.constantFrom(3, 300, 70_000), (steps, instances) => {
+        let p = -1;
+        roundTrip(steps.map((d, k) => (k === 0 ? -1 : (p += d))), instances);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives back any sequence of parents (a block widens when they leave its 16-bit span)", () => {
+    fc.assert(fc.property(anyParents, (parents) => roundTrip(parents, 1000)), { numRuns: 40 });
+  });
+
+  it("keeps 2 bytes per parent while a block's parents span less than 65,536, 4 otherwise", () => {
+    const dense = new TraceStore(100);
+    for (let k = 0; k < 4096 * 4; k++) dense.push(k - 1, 0);
+    expect(dense.bytes()).toBe(4096 * 4 * (2 + 1));
+    const sparse = new TraceStore(100);
+    for (let k = 0; k < 4096; k++) sparse.push(k * 17, 0);
+    expect(sparse.bytes()).toBe(4096 * (4 + 1));
   });
 });
 

@@ -4,14 +4,24 @@
 
 import type { LevelStore } from "./engine.js";
 
-const BLOCK_BITS = 16;
-const BLOCK = 1 << BLOCK_BITS;
-const MASK = BLOCK - 1;
+const BLOCK = 1 << 16;
+
+// The trace's blocks are smaller: a block's parents are stored as 16-bit offsets from its first
+// parent, which holds while they span fewer than 65,536 numbers. A breadth-first search numbers
+// states in the order it finds them, expanding each level in order, so parents never decrease
+// along the trace, and 4,096 consecutive states have parents within 65,535 of each other unless
+// fewer than one state in 16 of their parents' level found a new one; such a block is widened to
+// absolute Int32 parents. Two bytes a state instead of four (a parallel search keeps its own).
+const TRACE_BITS = 12;
+const TRACE_BLOCK = 1 << TRACE_BITS;
+const TRACE_MASK = TRACE_BLOCK - 1;
 
 type ViaArray = Uint8Array | Uint16Array | Int32Array;
 
 export class TraceStore {
-  private readonly parents: Int32Array[] = [];
+  /** Per block: parents as offsets from `bases[b]` (Uint16Array), or absolute (Int32Array). */
+  private readonly parents: (Uint16Array | Int32Array)[] = [];
+  private readonly bases: number[] = [];
   private readonly vias: ViaArray[] = [];
   private readonly makeVia: (n: number) => ViaArray;
   length = 0;
@@ -24,21 +34,43 @@ export class TraceStore {
 
   push(parent: number, via: number): void {
     const n = this.length++;
-    const b = n >>> BLOCK_BITS;
+    const b = n >>> TRACE_BITS;
+    const i = n & TRACE_MASK;
     if (b === this.parents.length) {
-      this.parents.push(new Int32Array(BLOCK));
-      this.vias.push(this.makeVia(BLOCK));
+      this.parents.push(new Uint16Array(TRACE_BLOCK));
+      this.bases.push(parent);
+      this.vias.push(this.makeVia(TRACE_BLOCK));
     }
-    this.parents[b][n & MASK] = parent;
-    this.vias[b][n & MASK] = via;
+    let blk = this.parents[b];
+    if (blk instanceof Uint16Array) {
+      const off = parent - this.bases[b];
+      if (off >= 0 && off <= 0xffff) blk[i] = off;
+      else {
+        blk = this.widen(b);
+        blk[i] = parent;
+      }
+    } else blk[i] = parent;
+    this.vias[b][i] = via;
+  }
+
+  /** Block `b`'s parents as absolute numbers from now on. */
+  private widen(b: number): Int32Array {
+    const wide = new Int32Array(TRACE_BLOCK);
+    const narrow = this.parents[b];
+    const base = this.bases[b];
+    for (let j = 0; j < TRACE_BLOCK; j++) wide[j] = base + narrow[j];
+    this.parents[b] = wide;
+    return wide;
   }
 
   parent(n: number): number {
-    return this.parents[n >>> BLOCK_BITS][n & MASK];
+    const b = n >>> TRACE_BITS;
+    const blk = this.parents[b];
+    return blk instanceof Uint16Array ? this.bases[b] + blk[n & TRACE_MASK] : blk[n & TRACE_MASK];
   }
 
   via(n: number): number {
-    return this.vias[n >>> BLOCK_BITS][n & MASK];
+    return this.vias[n >>> TRACE_BITS][n & TRACE_MASK];
   }
 
   bytes(): number {
@@ -47,44 +79,25 @@ export class TraceStore {
     return b;
   }
 
-  /** The blocks, to send to another thread. */
-  export(): { parents: Int32Array[]; vias: ViaArray[]; length: number } {
-    return { parents: this.parents, vias: this.vias, length: this.length };
-  }
-
-  /** The entries in use, as views (for a checkpoint): parents, then vias. */
+  /** The entries in use (for a checkpoint, whose format keeps absolute Int32 parents): parents
+   * (copied, block by block), then vias (views). */
   parts(): { parents: ArrayBufferView[]; vias: ArrayBufferView[] } {
-    const used = (arr: ViaArray[] | Int32Array[]) =>
-      arr.map((b, i) => b.subarray(0, Math.max(0, Math.min(BLOCK, this.length - i * BLOCK)))).filter((v) => v.length > 0);
-    return { parents: used(this.parents), vias: used(this.vias) };
+    const parents: Int32Array[] = [];
+    const vias: ArrayBufferView[] = [];
+    for (let b = 0; b < this.parents.length; b++) {
+      const n = Math.min(TRACE_BLOCK, this.length - b * TRACE_BLOCK);
+      if (n <= 0) break;
+      const abs = new Int32Array(n);
+      for (let j = 0; j < n; j++) abs[j] = this.parent(b * TRACE_BLOCK + j);
+      parents.push(abs);
+      vias.push(this.vias[b].subarray(0, n));
+    }
+    return { parents, vias };
   }
 
   /** Appends entries saved by `parts` (a fresh store: length 0). */
   restore(parents: Int32Array, vias: ArrayLike<number>): void {
-    for (let at = 0; at < parents.length; at += BLOCK) {
-      const n = Math.min(BLOCK, parents.length - at);
-      const p = new Int32Array(BLOCK);
-      const v = this.makeVia(BLOCK);
-      p.set(parents.subarray(at, at + n));
-      for (let j = 0; j < n; j++) v[j] = vias[at + j];
-      this.parents.push(p);
-      this.vias.push(v);
-    }
-    this.length += parents.length;
-  }
-}
-
-/** A read-only view of a TraceStore's exported blocks. */
-export class TraceView {
-  constructor(private readonly t: { parents: Int32Array[]; vias: ViaArray[]; length: number }) {}
-  parent(n: number): number {
-    return this.t.parents[n >>> BLOCK_BITS][n & MASK];
-  }
-  via(n: number): number {
-    return this.t.vias[n >>> BLOCK_BITS][n & MASK];
-  }
-  get length(): number {
-    return this.t.length;
+    for (let j = 0; j < parents.length; j++) this.push(parents[j], vias[j]);
   }
 }
 
