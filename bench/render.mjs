@@ -62,6 +62,11 @@ export function renderResults(r) {
   L.push(`# stakecheck benchmark${r.quick ? " (--quick: a smoke test, not figures)" : ""}`);
   L.push("");
   L.push(`${r.date.slice(0, 16).replace("T", " ")} UTC · ${r.machine} · load average (1, 5, 15 min) ${loads(r.loadBefore)} before, ${loads(r.loadAfter)} after · medians of ${r.reps}`);
+  for (const u of r.updates ?? []) {
+    const what = u.sections.map((s) => (s === "search" && u.models.length ? `search (${u.models.join(", ")})` : s)).join(", ");
+    L.push("");
+    L.push(`Measured again (\`--update\`) ${u.date.slice(0, 16).replace("T", " ")} UTC: ${what} · load average ${loads(u.loadBefore)} before, ${loads(u.loadAfter)} after · medians of ${u.reps}`);
+  }
   L.push("");
   L.push("Every figure is measured by `npm run bench` (bench/run.mjs), each tool in a process of its own, the");
   L.push("tools' order rotating between repetitions. **Whole process**: `/usr/bin/time`, from exec to exit (node's");

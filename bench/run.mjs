@@ -7,6 +7,11 @@
 //   options: --reps N (default 3), --retries N (busy reruns, default 2), --out DIR (results.md and
 //            results.json; default bench/, or a temporary directory with --quick), --no-docs,
 //            --no-build (use dist/ as it is), --models POOL(4,3,2),BFT(12,3) (the search section's models)
+//   npm run bench -- --update --only search --models BFT(12,3)
+//                                        measures again what is chosen and keeps the rest of the
+//                                        last results.json: the chosen search rows replace theirs,
+//                                        a chosen section replaces its own; results.md's header
+//                                        lists every update with its date, load and what it measured
 //
 // Each measurement is its own process, timed by /usr/bin/time (wall, user + system CPU, peak RSS),
 // with the load average and the CPU time other processes took meanwhile; a run during which
@@ -16,7 +21,7 @@
 // results.json (bench/markers.mjs).
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,14 +56,15 @@ function log(msg) {
 /** A search whose stakecheck search takes less CPU than this gives counts only: no rates, no ratios. */
 const TOO_SMALL_CPU = 0.1;
 
-const ANCHORS = [
+const ANCHORS_ALL = [
   { name: "POOL(3,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 3, B: 3, R: 2 }, quick: true },
   { name: "BFT(4,1)", spec: "spec/anchor-bft.stake", pml: "bft.pml", limit: "bft", consts: { N: 4, F: 1 }, quick: true },
   { name: "POOL(4,3,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 4, B: 3, R: 2 } },
   { name: "POOL(3,5,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 3, B: 5, R: 2 } },
   { name: "BFT(12,3)", spec: "spec/anchor-bft.stake", pml: "bft.pml", limit: "bft", consts: { N: 12, F: 3 } },
   { name: "POOL(4,4,2)", spec: "spec/anchor-pool.stake", pml: "pool.pml", limit: "pool", consts: { N: 4, B: 4, R: 2 } },
-].filter((c) => (option("--models", null) ? option("--models").match(/[A-Z]+\([\d,]+\)/g).includes(c.name) : !quick || c.quick));
+];
+const ANCHORS = ANCHORS_ALL.filter((c) => (option("--models", null) ? option("--models").match(/[A-Z]+\([\d,]+\)/g).includes(c.name) : !quick || c.quick));
 
 const constArgs = (consts) => Object.entries(consts).flatMap(([k, v]) => ["--const", `${k}=${v}`]);
 
@@ -250,7 +256,7 @@ function jsonOf(script, args, viaTsx = false) {
   const cmd = viaTsx ? ["--import", "tsx", join(bench, script)] : [join(bench, script)];
   const t = timed(node, [...cmd, ...args], { cwd: root });
   if (t.status !== 0) throw new Error(`bench/${script} failed (${t.status}):\n${t.stdout.slice(-2000)}\n${t.stderr.slice(-2000)}`);
-  return { ...lastJson(t.stdout), load: t.load, foreign: t.foreign, busy: t.foreign !== null && t.foreign > BUSY };
+  return { ...lastJson(t.stdout), load: t.load, wall: t.wall, foreign: t.foreign, busy: t.foreign !== null && t.foreign > BUSY };
 }
 
 const SECTION_RUN = {
@@ -281,9 +287,36 @@ const SECTION_RUN = {
       return;
     }
     log("the HTML report");
-    r.html = jsonOf("html.ts", [], true);
+    const h = jsonOf("html.ts", [], true);
+    // Chromium's helper processes are part of the measured work, not other load (bench/html.ts).
+    const foreign = h.foreign === null ? null : Math.max(0, h.foreign - h.helperCpuSeconds / h.wall);
+    r.html = { ...h, foreign, busy: foreign !== null && foreign > BUSY };
   },
 };
+
+/** The keys of results.json each section writes, where they are not the section's own name. */
+const SECTION_KEYS = { workers: ["workers", "capacity"], load: ["load", "startup"] };
+
+/** The last results with what `fresh` measured again in place of theirs (`--update`). */
+function merged(last, fresh) {
+  const r = { ...last };
+  for (const s of fresh.sections) {
+    if (s === "search") {
+      const again = new Map(fresh.search.map((row) => [row.name, row]));
+      const names = [...new Set([...(last.search ?? []).map((row) => row.name), ...again.keys()])];
+      const order = ANCHORS_ALL.map((c) => c.name);
+      names.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      r.search = names.map((n) => again.get(n) ?? last.search.find((row) => row.name === n));
+      r.spin = fresh.spin;
+    } else {
+      for (const k of SECTION_KEYS[s] ?? [s]) if (k in fresh) r[k] = fresh[k];
+    }
+  }
+  r.sections = [...new Set([...(last.sections ?? []), ...fresh.sections])];
+  const models = fresh.sections.includes("search") ? fresh.search.map((row) => row.name) : [];
+  r.updates = [...(last.updates ?? []), { date: fresh.date, loadBefore: fresh.loadBefore, loadAfter: fresh.loadAfter, reps: fresh.reps, sections: fresh.sections, models }];
+  return r;
+}
 
 function main() {
   if (!flag("--no-build")) {
@@ -291,9 +324,10 @@ function main() {
     execFileSync(node, [join(root, "scripts/build.mjs")], { cwd: root, stdio: "inherit" });
   }
   mkdirSync(out, { recursive: true });
-  const results = { date: new Date().toISOString(), machine: machine(), quick, reps: REPS, loadBefore: os.loadavg(), sections: only };
-  for (const s of SECTIONS) if (only.includes(s)) SECTION_RUN[s](results);
-  results.loadAfter = os.loadavg();
+  const fresh = { date: new Date().toISOString(), machine: machine(), quick, reps: REPS, loadBefore: os.loadavg(), sections: only };
+  for (const s of SECTIONS) if (only.includes(s)) SECTION_RUN[s](fresh);
+  fresh.loadAfter = os.loadavg();
+  const results = flag("--update") ? merged(JSON.parse(readFileSync(join(out, "results.json"), "utf8")), fresh) : fresh;
   writeFileSync(join(out, "results.json"), JSON.stringify(results, null, 1) + "\n");
   const text = renderResults(results);
   writeFileSync(join(out, "results.md"), text);

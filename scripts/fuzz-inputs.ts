@@ -1,15 +1,18 @@
 // The standing robustness campaign: `npm run fuzz-inputs [-- --specs N --traces M --seed S
-// --workers W --budget 10s --deep-every 10]`. Mutates every shipped spec and counterexample file (token and byte
+// --workers W --budget 10s --deep-every 10 --spec-from I --trace-from J]`. Mutates every shipped spec and counterexample file (token and byte
 // mutations, odd line terminators, BOMs, huge numbers, deep nesting, huge files, names that look
 // alike: properties/robustness/mutate.ts) and runs each mutant through the CLI as a user would
 // (properties/robustness/run-one.ts), asserting: no exit code outside 0-3, no internal error or
 // stack trace, every spec error located, no run over its budget. Each worker is a child process,
 // so a crash (a V8 abort) or a hang is caught and reported with the mutant that caused it; every
-// mutant is replayable alone with `--only spec:I` or `--only trace:I` and the same seed.
+// mutant is replayable alone with `--only spec:I` or `--only trace:I` and the same seed. A mutant
+// is a function of the seed and its number only, so a campaign can run in parts: `--spec-from I`
+// runs spec mutants I .. I + N - 1 (likewise `--trace-from`), and parts that cover 0 .. N - 1
+// between them are the campaign of N.
 // Not part of `npm test`; properties/robustness/smoke.test.ts is its CI-sized version.
 
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -111,6 +114,16 @@ async function range(kind: Kind, from: number, to: number, findings: Finding[], 
   }
 }
 
+/** CPU seconds of the child processes waited for (Linux: cutime + cstime of /proc/self/stat). */
+function childCpuSeconds(): number {
+  try {
+    const f = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 async function main(): Promise<number> {
   const childKind = arg("child", "");
   if (childKind) {
@@ -129,6 +142,9 @@ async function main(): Promise<number> {
   }
   const specs = count(arg("specs", "1M"));
   const traces = count(arg("traces", "100k"));
+  const specFrom = count(arg("spec-from", "0"));
+  const traceFrom = count(arg("trace-from", "0"));
+  const span = (from: number, n: number) => (from === 0 ? "" : ` (numbers ${from.toLocaleString("en-US")} to ${(from + n - 1).toLocaleString("en-US")})`);
   const workers = Number(arg("workers", String(cpus().length)));
   const findings: Finding[] = [];
   const t0 = performance.now();
@@ -143,17 +159,20 @@ async function main(): Promise<number> {
       console.error(`  ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} mutants, ${findings.length} findings, ${((now - t0) / 1000).toFixed(0)} s`);
     }
   };
-  console.error(`stakecheck fuzz-inputs: ${specs.toLocaleString("en-US")} spec mutants, ${traces.toLocaleString("en-US")} counterexample mutants, seed ${seed}, ${workers} worker${workers === 1 ? "" : "s"}, budget ${budgetMs / 1000} s per command`);
+  const what = `${specs.toLocaleString("en-US")} spec mutants${span(specFrom, specs)}, ${traces.toLocaleString("en-US")} counterexample mutants${span(traceFrom, traces)}, seed ${seed}`;
+  console.error(`stakecheck fuzz-inputs: ${what}, ${workers} worker${workers === 1 ? "" : "s"}, budget ${budgetMs / 1000} s per command`);
   const jobs: Promise<void>[] = [];
   const share = (n: number, w: number, k: number) => [Math.floor((n * k) / w), Math.floor((n * (k + 1)) / w)];
   for (let k = 0; k < workers; k++) {
     const [a, b] = share(specs, workers, k);
     const [c, d] = share(traces, workers, k);
-    jobs.push(range("spec", a, b, findings, tick).then(() => range("trace", c, d, findings, tick)));
+    jobs.push(range("spec", specFrom + a, specFrom + b, findings, tick).then(() => range("trace", traceFrom + c, traceFrom + d, findings, tick)));
   }
   await Promise.all(jobs);
   const seconds = (performance.now() - t0) / 1000;
-  console.log(`stakecheck fuzz-inputs: ${findings.length ? "FAILED" : "OK"} · ${specs.toLocaleString("en-US")} spec mutants, ${traces.toLocaleString("en-US")} counterexample mutants, seed ${seed} · ${findings.length} findings · ${seconds.toFixed(0)} s`);
+  const cpu = process.cpuUsage();
+  const children = childCpuSeconds();
+  console.log(`stakecheck fuzz-inputs: ${findings.length ? "FAILED" : "OK"} · ${what} · ${findings.length} findings · ${seconds.toFixed(0)} s${Number.isFinite(children) ? `, ${(children + (cpu.user + cpu.system) / 1e6).toFixed(0)} CPU s` : ""}`);
   for (const f of findings.slice(0, 50)) console.log(`  --only ${f.kind}:${f.i}  ${f.source} (${f.mutation}): ${f.problems.join("; ")}`);
   return findings.length ? 1 : 0;
 }

@@ -72,5 +72,15 @@ describe("npm run bench -- --quick", () => {
     expect(filled.length).toBeGreaterThan(0);
     for (const k of missing) expect(SMOKE).not.toContain(producers[k][0]);
     expect(readFileSync(join(copy, "README.md"), "utf8")).toContain("<!-- bench: search-table -->");
+
+    // --update measures one row again and keeps the rest, saying when.
+    execFileSync(process.execPath, ["bench/run.mjs", "--quick", "--no-build", "--out", out, "--update", "--only", "search", "--models", "BFT(4,1)"], { stdio: "pipe", encoding: "utf8" });
+    const again = JSON.parse(readFileSync(join(out, "results.json"), "utf8"));
+    expect(again.search.map((r: { name: string }) => r.name)).toEqual(results.search.map((r: { name: string }) => r.name));
+    expect(again.search[0]).toEqual(pool);
+    expect(again.search.find((r: { name: string }) => r.name === "BFT(4,1)").whole[0].wall).not.toBe(bft.whole[0].wall);
+    expect(again.date).toBe(results.date);
+    for (const s of SMOKE) if (s !== "search") expect(again[s]).toEqual(results[s]);
+    expect(readFileSync(join(out, "results.md"), "utf8")).toMatch(/Measured again \(`--update`\) \d{4}-\d\d-\d\d \d\d:\d\d UTC: search \(BFT\(4,1\)\) · load average/);
   }, 600_000);
 });

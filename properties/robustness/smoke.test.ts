@@ -53,7 +53,15 @@ describe("npm run fuzz-inputs (scripts/fuzz-inputs.ts)", () => {
   it("a tiny campaign runs its mutants in child processes and says OK (exit 0)", () => {
     const r = script("--specs", "3", "--traces", "2", "--workers", "1", "--seed", "2026");
     expect(r.stderr).toContain("stakecheck fuzz-inputs: 3 spec mutants, 2 counterexample mutants, seed 2026, 1 worker,");
-    expect(r.stdout.replace(/ · \d+ s\n$/, "")).toBe("stakecheck fuzz-inputs: OK · 3 spec mutants, 2 counterexample mutants, seed 2026 · 0 findings");
+    expect(r.stdout.replace(/ · \d+ s, \d+ CPU s\n$/, "")).toBe("stakecheck fuzz-inputs: OK · 3 spec mutants, 2 counterexample mutants, seed 2026 · 0 findings");
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it("runs a part of a campaign: the mutants numbered from --spec-from and --trace-from", () => {
+    const r = script("--specs", "2", "--spec-from", "5", "--traces", "1", "--trace-from", "1k", "--workers", "1", "--seed", "2026");
+    expect(r.stdout.replace(/ · \d+ s, \d+ CPU s\n$/, "")).toBe(
+      "stakecheck fuzz-inputs: OK · 2 spec mutants (numbers 5 to 6), 1 counterexample mutants (numbers 1,000 to 1,000), seed 2026 · 0 findings",
+    );
     expect(r.status).toBe(0);
   }, 120_000);
 
