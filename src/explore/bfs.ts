@@ -9,7 +9,7 @@ import type { Model } from "../model/model.js";
 import { toViolation } from "./checks.js";
 import { makeEngine, type Anchor, type Engine, type GraphHooks } from "./engine.js";
 import { exactFingerprints } from "./hash.js";
-import { overCeiling, roomFor } from "./memory.js";
+import { ceilingWatch, roomFor } from "./memory.js";
 import { makePacker, type Packer } from "./pack.js";
 import { snapshotCoverage, type CoverageSnapshot, type LivenessSummary, type PropertySelection, type Violation, selectAll } from "./result.js";
 import { BitstateSet, DIRECT_MAX_BITS, DirectSet, ExactSet, FingerprintSet, SharedDirectSet, TableFull, type SeenSet } from "./seen.js";
@@ -233,6 +233,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
   eng.maxStates = options.maxStates ?? Infinity;
   let limit: BfsResult["limit"];
   const bytesNow = () => seen.bytes() + levels.bytes() + (graph ? graph.bytes() : 0);
+  const overCeiling = ceilingWatch(memory);
   const memoryLimit = () => ({ kind: "memory" as const, message: `stopped at the memory ceiling of ${gib(memory)} (use --memory to raise it)` });
 
   let depth = 1;
@@ -273,7 +274,7 @@ function* bfsSlices(model: Model, options: BfsOptions): Generator<void, BfsResul
             break outer;
           }
         }
-        if (bytesNow() > memory || overCeiling(memory) || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
+        if (bytesNow() > memory || overCeiling() || ((seen instanceof FingerprintSet || seen instanceof IndexedSet) && seen.full)) {
           limit = memoryLimit();
           left = n - end + levels.next.count;
           break outer;

@@ -21,3 +21,18 @@ export function overCeiling(ceiling: number): boolean {
 export function roomFor(ceiling: number, extra: number): boolean {
   return residentBytes() + extra <= ceiling * (1 - MEMORY_HEADROOM);
 }
+
+/** The resident set is read at most this often by a search: a read costs 60 to 200 microseconds, and
+ * what a search allocates in this time is far below the headroom. */
+const RSS_EVERY_MS = 50;
+
+/** `overCeiling(ceiling)`, rate-limited to one read of the resident set per RSS_EVERY_MS. */
+export function ceilingWatch(ceiling: number): () => boolean {
+  let next = 0;
+  return () => {
+    const now = performance.now();
+    if (now < next) return false;
+    next = now + RSS_EVERY_MS;
+    return overCeiling(ceiling);
+  };
+}

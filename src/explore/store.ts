@@ -24,6 +24,8 @@ export class TraceStore {
   private readonly bases: number[] = [];
   private readonly vias: ViaArray[] = [];
   private readonly makeVia: (n: number) => ViaArray;
+  /** Bytes of the blocks, kept as they are added (read every 2,048 states by the search). */
+  private held = 0;
   length = 0;
 
   /** `instances`: how many action instances the model has (picks the narrowest `via` array). */
@@ -40,6 +42,7 @@ export class TraceStore {
       this.parents.push(new Uint16Array(TRACE_BLOCK));
       this.bases.push(parent);
       this.vias.push(this.makeVia(TRACE_BLOCK));
+      this.held += this.parents[b].byteLength + this.vias[b].byteLength;
     }
     let blk = this.parents[b];
     if (blk instanceof Uint16Array) {
@@ -60,6 +63,7 @@ export class TraceStore {
     const base = this.bases[b];
     for (let j = 0; j < TRACE_BLOCK; j++) wide[j] = base + narrow[j];
     this.parents[b] = wide;
+    this.held += wide.byteLength - narrow.byteLength;
     return wide;
   }
 
@@ -74,9 +78,7 @@ export class TraceStore {
   }
 
   bytes(): number {
-    let b = 0;
-    for (let i = 0; i < this.parents.length; i++) b += this.parents[i].byteLength + this.vias[i].byteLength;
-    return b;
+    return this.held;
   }
 
   /** The entries in use (for a checkpoint, whose format keeps absolute Int32 parents): parents

@@ -31,9 +31,11 @@ import { restoreEngine } from "./checkpoint-bfs.js";
 import { snapshotCoverage, type PropertyRef } from "./result.js";
 import { MAX_LOAD, SharedDirectSet, SharedFingerprintSet, sharedGrownCap } from "./seen.js";
 import { hasSymmetry, makeCanonicalizer } from "./symmetry.js";
-import { overCeiling, roomFor } from "./memory.js";
+import { ceilingWatch, roomFor } from "./memory.js";
 
 const input = workerData as WorkerInput;
+/** The memory ceiling, its resident-set reads rate-limited (src/explore/memory.ts). */
+const overCeiling = ceilingWatch(input.memoryBytes);
 const { index: me, workers, buffers: B } = input;
 
 // The IR arrives structured-cloned; its SourceFile lost its methods on the way: rebuild it.
@@ -300,7 +302,7 @@ function run(): void {
       const total = totalAdded();
       if (total >= input.maxStates) stopWith(LIMIT_STATES);
       if (table instanceof SharedFingerprintSet && total > table.cap * (MAX_LOAD - 0.1)) Atomics.store(ctrl, C.GROW, 1);
-      if (bytesInUse() > input.memoryBytes || overCeiling(input.memoryBytes)) stopWith(LIMIT_MEMORY);
+      if (bytesInUse() > input.memoryBytes || overCeiling()) stopWith(LIMIT_MEMORY);
     }
     if (done || Atomics.load(ctrl, C.STOP) === 1) {
       if (!done) {
