@@ -1,10 +1,13 @@
 // The sorted-rows canonical form (src/explore/symmetry-rows.ts) is the generic canonicaliser's
 // result, stabiliser included, on every state of random walks over specs whose symmetric types
-// only key maps of plain values; and specs that need candidates still take the generic path.
+// only key maps of plain values; and specs that need candidates still take the generic path. Its
+// generated sorting network (src/explore/symmetry-network.ts) sorts, and agrees with the loops.
 
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeCanonicalizer } from "../../src/explore/symmetry.js";
+import { sortingNetwork } from "../../src/explore/symmetry-network.js";
+import { rowCanonicalizer, type RowLayout } from "../../src/explore/symmetry-rows.js";
 import type { Model } from "../../src/model/model.js";
 import { modelFromFile } from "../support/load.js";
 
@@ -53,5 +56,65 @@ describe("sorted-rows canonical form", () => {
       { seed: 18, numRuns: 200 },
     );
     expect(fast.groupSize).toBe(generic.groupSize);
+  });
+});
+
+describe("the generated sorting network (src/explore/symmetry-network.ts)", () => {
+  it("sorts every sequence of 0s and 1s of up to 12 elements (so, by the 0-1 principle, any sequence)", () => {
+    for (let n = 0; n <= 12; n++) {
+      const net = sortingNetwork(n);
+      for (let bits = 0; bits < 1 << n; bits++) {
+        const a = Array.from({ length: n }, (_, i) => (bits >>> i) & 1);
+        for (const [i, j] of net) if (a[i] > a[j]) [a[i], a[j]] = [a[j], a[i]];
+        for (let i = 1; i < n; i++) if (a[i - 1] > a[i]) expect({ n, bits, a }).toBe("sorted");
+      }
+    }
+  });
+
+  it("sorts random sequences of 13 to 16 elements", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 13, max: 16 }).chain((n) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n })), (a) => {
+        for (const [i, j] of sortingNetwork(a.length)) if (a[i] > a[j]) [a[i], a[j]] = [a[j], a[i]];
+        expect(a).toEqual([...a].sort((x, y) => x - y));
+      }),
+    );
+  });
+
+  // Layouts of 1 to 3 symmetric types (1 to 18 elements: above 16 the loops serve), rows of 0 to 3
+  // slots, slots shuffled, values from a small range (many equal rows: the stabiliser counts).
+  const layouts = fc
+    .array(fc.record({ n: fc.integer({ min: 1, max: 18 }), len: fc.integer({ min: 0, max: 3 }) }), { minLength: 1, maxLength: 3 })
+    .chain((types) => {
+      const rowSlots = types.reduce((k, t) => k + t.n * t.len, 0);
+      return fc.record({ types: fc.constant(types), still: fc.integer({ min: 0, max: 3 }), perm: fc.shuffledSubarray([...Array(rowSlots + 3).keys()], { minLength: rowSlots + 3, maxLength: rowSlots + 3 }) });
+    })
+    .map(({ types, still, perm }) => {
+      let at = 0;
+      const rowSlotsOf = types.map((t) => Int32Array.from(perm.slice(at, (at += t.n * t.len))));
+      const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+      const layout: RowLayout = {
+        size: types.map((t) => t.n),
+        rowLen: types.map((t) => t.len),
+        rowSlots: rowSlotsOf,
+        still: Int32Array.from(perm.slice(at, at + still)),
+        groupSize: types.reduce((g, t) => g * fact(t.n), 1),
+      };
+      return { layout, width: perm.length };
+    });
+
+  it("gives the loops' canonical form and stabiliser on random layouts and states", () => {
+    fc.assert(
+      fc.property(layouts, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 60, maxLength: 60 }), ({ layout, width }, values) => {
+        const net = rowCanonicalizer(layout);
+        const loops = rowCanonicalizer(layout, false);
+        const s = Int32Array.from({ length: width }, (_, i) => values[i % values.length] - (i % 2));
+        const a = new Int32Array(width);
+        const b = new Int32Array(width);
+        net.canonicalize(s, a);
+        loops.canonicalize(s, b);
+        expect({ state: Array.from(a), stabilizer: net.stabilizer }).toEqual({ state: Array.from(b), stabilizer: loops.stabilizer });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

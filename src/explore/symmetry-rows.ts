@@ -6,6 +6,7 @@
 // balances and votes), so it is written as flat loops over typed arrays, allocation-free.
 
 import type { Canonicalizer } from "./symmetry.js";
+import { networkCanonicalizer } from "./symmetry-network.js";
 
 export interface RowLayout {
   /** Per type: elements, row length, and the row slots (element e's k-th slot at rows[e * len + k]). */
@@ -17,7 +18,13 @@ export interface RowLayout {
   readonly groupSize: number;
 }
 
-export function rowCanonicalizer(layout: RowLayout): Canonicalizer {
+/** The generated sorting network where the layout is small enough (src/explore/symmetry-network.ts),
+ * else the loops below; `network: false` forces the loops (to test one against the other). */
+export function rowCanonicalizer(layout: RowLayout, network = true): Canonicalizer {
+  return (network ? networkCanonicalizer(layout) : null) ?? loopCanonicalizer(layout);
+}
+
+function loopCanonicalizer(layout: RowLayout): Canonicalizer {
   const T = layout.size.length;
   const size = Int32Array.from(layout.size);
   const rowLen = Int32Array.from(layout.rowLen);
